@@ -1,0 +1,50 @@
+package dev.genlab.scene;
+
+import java.util.Optional;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.scene.Node;
+
+/**
+ * A live scene shown beside a lesson's text. The application shell owns one at a time:
+ * it calls {@link #activate()} when the scene becomes visible and {@link #deactivate()} when
+ * it is left, which must stop any thread the scene started.
+ *
+ * <p>Play / Pause / Step / Speed / Reset in the toolbar act through this interface.
+ */
+public interface LessonScene {
+
+    /** The scene id used in lesson front matter. */
+    String id();
+
+    ParamSet params();
+
+    /** The scene's root node (figures plus read-outs; the shell adds the knob panel). */
+    Node view();
+
+    /** The figure that File → Export figure… saves, if any. */
+    default Optional<Node> exportableFigure() {
+        return Optional.of(view());
+    }
+
+    void activate();
+
+    void deactivate();
+
+    /** True while the scene advances on its own. */
+    BooleanProperty playingProperty();
+
+    /** Steps per second multiplier, 0.1 to 10. */
+    DoubleProperty speedProperty();
+
+    /** One update (one iteration, one batch of samples, ...). */
+    void step();
+
+    /** Knobs to defaults and the model to its initial state. */
+    void reset();
+
+    /** A short, translated line the status bar shows (e.g. what the last step did), or "". */
+    ReadOnlyStringProperty statusProperty();
+}

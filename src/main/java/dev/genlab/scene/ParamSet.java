@@ -1,0 +1,130 @@
+package dev.genlab.scene;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The live values of a scene's knobs, one observable property per {@link KnobSpec}.
+ * Setting a value out of range or of the wrong type is refused with an
+ * {@link IllegalArgumentException}; the property keeps its last good value.
+ */
+public final class ParamSet {
+
+    private final ParamSpec spec;
+    private final Map<String, ObjectProperty<Object>> values = new LinkedHashMap<>();
+
+    public ParamSet(ParamSpec spec) {
+        this.spec = spec;
+        for (KnobSpec k : spec.knobs()) {
+            values.put(k.id(), new SimpleObjectProperty<>(this, k.id(), k.defaultValue()));
+        }
+    }
+
+    public ParamSpec spec() {
+        return spec;
+    }
+
+    public ObjectProperty<Object> property(String id) {
+        spec.get(id);
+        return values.get(id);
+    }
+
+    public Object get(String id) {
+        return property(id).get();
+    }
+
+    public double getDouble(String id) {
+        return ((Number) get(id)).doubleValue();
+    }
+
+    public int getInt(String id) {
+        return ((Number) get(id)).intValue();
+    }
+
+    public String getChoice(String id) {
+        return (String) get(id);
+    }
+
+    public boolean getToggle(String id) {
+        return (Boolean) get(id);
+    }
+
+    /** Sets a knob after validating the value against its spec. */
+    public void set(String id, Object value) {
+        KnobSpec k = spec.get(id);
+        values.get(id).set(k.validate(value));
+    }
+
+    /** Sets a knob from its text form (as written in presets and scenario files). */
+    public void setText(String id, String text) {
+        KnobSpec k = spec.get(id);
+        values.get(id).set(k.parse(text));
+    }
+
+    /** Applies a preset: every entry is validated first, so a bad preset changes nothing. */
+    public void apply(Map<String, String> preset) {
+        Map<String, Object> parsed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : preset.entrySet()) {
+            parsed.put(e.getKey(), spec.get(e.getKey()).parse(e.getValue()));
+        }
+        parsed.forEach((id, v) -> values.get(id).set(v));
+    }
+
+    public void reset() {
+        for (KnobSpec k : spec.knobs()) {
+            values.get(k.id()).set(k.defaultValue());
+        }
+    }
+
+    /** An immutable copy of the current values, for handing to a trainer thread. */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        values.forEach((id, p) -> m.put(id, p.get()));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Saves the knobs as a small scenario file ({@code knob = value} lines). */
+    public void save(Writer out) throws IOException {
+        Map<String, String> sorted = new TreeMap<>();
+        for (KnobSpec k : spec.knobs()) {
+            sorted.put(k.id(), k.format(get(k.id())));
+        }
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
+            out.write(e.getKey() + " = " + e.getValue() + "\n");
+        }
+        out.flush();
+    }
+
+    /**
+     * Loads a scenario file; unknown knobs or bad values are refused with a message naming them,
+     * and then nothing is changed.
+     */
+    public void load(Reader in) throws IOException {
+        Properties p = new Properties();
+        p.load(in);
+        Map<String, String> m = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String name : p.stringPropertyNames()) {
+            if (spec.find(name).isEmpty()) {
+                problems.add("unknown knob '" + name + "'");
+            } else {
+                m.put(name, p.getProperty(name));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        apply(m);
+    }
+}
