@@ -1,0 +1,835 @@
+package dev.genlab.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.StringConverter;
+
+import org.controlsfx.control.StatusBar;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.genlab.i18n.I18n;
+import dev.genlab.lesson.Lesson;
+import dev.genlab.lesson.LessonCatalogue;
+import dev.genlab.lesson.LessonText;
+import dev.genlab.lesson.Step;
+import dev.genlab.lesson.render.MarkdownRenderer;
+import dev.genlab.lesson.render.MathRenderer;
+import dev.genlab.lesson.render.RenderOptions;
+import dev.genlab.plot.FigureExport;
+import dev.genlab.scene.LessonScene;
+import dev.genlab.scene.SceneDescriptor;
+import dev.genlab.scene.SceneRegistry;
+
+/**
+ * The main window: menus, the Play / Pause / Step / Speed / Reset toolbar, the lesson
+ * navigator, the lesson text beside the live scene, and a status bar. It owns which lesson and
+ * step are open, the theme, language, zoom and presenter mode.
+ */
+public final class MainWindow {
+
+    public static final double MIN_ZOOM = 0.6;
+    public static final double MAX_ZOOM = 2.5;
+    static final double BASE_FONT = 13;
+    static final List<Double> SPEEDS = List.of(0.25, 0.5, 1.0, 2.0, 4.0, 8.0);
+
+    private final Stage stage;
+    private final LessonCatalogue catalogue;
+    private final SceneRegistry registry;
+    private final AppPrefs prefs;
+    private final Consumer<String> linkOpener;
+    private final MarkdownRenderer renderer = new MarkdownRenderer(new MathRenderer());
+
+    private final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>(this, "lesson");
+    private final IntegerProperty step = new SimpleIntegerProperty(this, "step", 0);
+    private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter", false);
+    private final ObjectProperty<AppPrefs.Theme> theme = new SimpleObjectProperty<>(this, "theme");
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+
+    private final BorderPane root = new BorderPane();
+    private final Scene scene;
+    private final MenuBar menuBar;
+    private final ToolBar toolBar;
+    private final TreeView<NavItem> navigator = new TreeView<>();
+    private final LessonPane lessonPane = new LessonPane(renderer);
+    private final SceneHost sceneHost = new SceneHost();
+    private final SplitPane split = new SplitPane();
+    private final StatusBar statusBar = new StatusBar();
+    private final Label nd4jLabel = new Label();
+    private final ToggleButton play = new ToggleButton();
+    private final Button stepButton = new Button();
+    private final Button resetButton = new Button();
+    private final ComboBox<Double> speed = new ComboBox<>();
+    private boolean syncingNavigator;
+    private double[] dividers = {0.18, 0.5};
+
+    /** A navigator entry: a lesson (step -1) or one of its steps. */
+    record NavItem(Lesson lesson, int step) {
+    }
+
+    public MainWindow(Stage stage, LessonCatalogue catalogue, SceneRegistry registry, AppPrefs prefs,
+                      Consumer<String> linkOpener) {
+        this.stage = stage;
+        this.catalogue = catalogue;
+        this.registry = registry;
+        this.prefs = prefs;
+        this.linkOpener = linkOpener;
+        theme.set(prefs.theme());
+        zoom.set(prefs.zoom());
+
+        menuBar = buildMenus();
+        toolBar = buildToolBar();
+        buildNavigator();
+        split.getItems().addAll(navigator, lessonPane, sceneHost);
+        split.setDividerPositions(dividers);
+        SplitPane.setResizableWithParent(navigator, false);
+        statusBar.setId("status-bar");
+        statusBar.setText("");
+        nd4jLabel.setId("nd4j-status");
+        statusBar.getRightItems().add(nd4jLabel);
+
+        root.setTop(new VBox(menuBar, toolBar));
+        root.setCenter(split);
+        root.setBottom(statusBar);
+        root.getStyleClass().add("genlab");
+        root.setId("genlab-root");
+
+        double[] b = prefs.windowBounds();
+        scene = new Scene(root, b[2], b[3]);
+        scene.getStylesheets().add(MainWindow.class.getResource("genlab.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        stage.setScene(scene);
+        if (Double.isFinite(b[0]) && Double.isFinite(b[1])) {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+        }
+        stage.setMaximized(prefs.maximized());
+        stage.setOnCloseRequest(e -> close());
+        stage.fullScreenProperty().addListener((obs, o, fs) -> {
+            if (!fs && presenter.get()) {
+                setPresenter(false);
+            }
+        });
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("");
+
+        lessonPane.previous.setOnAction(e -> previous());
+        lessonPane.next.setOnAction(e -> next());
+        sceneHost.sceneProperty().addListener((obs, o, n) -> bindToolBar(o, n));
+        bindToolBar(null, null);
+
+        theme.addListener((obs, o, n) -> applyLook());
+        zoom.addListener((obs, o, n) -> applyLook());
+        presenter.addListener((obs, o, n) -> applyLook());
+        I18n.localeProperty().addListener((obs, o, n) -> {
+            prefs.setLocale(n);
+            applyLook();
+            navigator.refresh();
+        });
+        applyLook();
+        reportCatalogueProblems();
+    }
+
+    /** Opens the remembered lesson and step (or the first lesson) and shows the window. */
+    public void show() {
+        Lesson start = catalogue.find(prefs.lessonId()).filter(Lesson::isUsable)
+                .orElseGet(() -> catalogue.lessons().stream().filter(Lesson::isUsable).findFirst()
+                        .orElse(catalogue.lessons().isEmpty() ? null : catalogue.lessons().get(0)));
+        if (start != null) {
+            open(start, start.id().equals(prefs.lessonId()) ? prefs.stepIndex() : 0);
+        }
+        stage.show();
+        Nd4jLoader.start().thenAccept(s -> Platform.runLater(() -> {
+            nd4jLabel.setText(s.ok() ? I18n.get("nd4j.ready", s.description(), s.seconds())
+                    : I18n.get("nd4j.failed", s.description()));
+            nd4jLabel.setTooltip(new Tooltip(s.description()));
+        }));
+        if (!Nd4jLoader.start().isDone()) {
+            nd4jLabel.setText(I18n.get("nd4j.loading"));
+        }
+    }
+
+    // ---- lessons and steps ----
+
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() {
+        return lesson;
+    }
+
+    public ReadOnlyIntegerProperty stepProperty() {
+        return step;
+    }
+
+    public Optional<LessonScene> currentScene() {
+        return sceneHost.current();
+    }
+
+    public LessonCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** Opens a lesson at a step (clamped into range) and applies the step's preset. */
+    public void open(Lesson l, int index) {
+        boolean newLesson = lesson.get() != l;
+        if (!l.isUsable()) {
+            sceneHost.clear();
+            lesson.set(l);
+            step.set(0);
+            refreshText();
+            status(I18n.get("status.lessonBroken", l.id()));
+            syncNavigator();
+            return;
+        }
+        LessonText text = l.text(I18n.lang()).orElseThrow();
+        int i = Math.max(0, Math.min(index, text.steps().size() - 1));
+        Optional<SceneDescriptor> d = registry.find(l.sceneId());
+        if (d.isPresent()) {
+            LessonScene s = sceneHost.show(d.get());
+            if (newLesson) {
+                s.reset();
+            }
+            applyPreset(s, l.text(Lesson.BASE_LANG).orElseThrow().steps().get(i));
+        } else {
+            sceneHost.clear();
+        }
+        lesson.set(l);
+        step.set(i);
+        prefs.setPosition(l.id(), i);
+        refreshText();
+        syncNavigator();
+        stage.setTitle("GenLab — " + text.title());
+    }
+
+    public void open(String lessonId, int index) {
+        catalogue.find(lessonId).ifPresent(l -> open(l, index));
+    }
+
+    private void applyPreset(LessonScene s, Step st) {
+        try {
+            s.params().apply(st.preset());
+        } catch (IllegalArgumentException e) {
+            status(I18n.get("status.presetRefused", e.getMessage()));
+        }
+    }
+
+    /** The next step, or the first step of the next usable lesson. */
+    public void next() {
+        Lesson l = lesson.get();
+        if (l == null) {
+            return;
+        }
+        if (l.isUsable() && step.get() < l.stepCount() - 1) {
+            open(l, step.get() + 1);
+            return;
+        }
+        List<Lesson> all = catalogue.lessons();
+        for (int k = all.indexOf(l) + 1; k < all.size(); k++) {
+            if (all.get(k).isUsable()) {
+                open(all.get(k), 0);
+                return;
+            }
+        }
+    }
+
+    /** The previous step, or the last step of the previous usable lesson. */
+    public void previous() {
+        Lesson l = lesson.get();
+        if (l == null) {
+            return;
+        }
+        if (l.isUsable() && step.get() > 0) {
+            open(l, step.get() - 1);
+            return;
+        }
+        List<Lesson> all = catalogue.lessons();
+        for (int k = all.indexOf(l) - 1; k >= 0; k--) {
+            if (all.get(k).isUsable()) {
+                open(all.get(k), all.get(k).stepCount() - 1);
+                return;
+            }
+        }
+    }
+
+    private boolean hasNext() {
+        Lesson l = lesson.get();
+        if (l == null) {
+            return false;
+        }
+        if (l.isUsable() && step.get() < l.stepCount() - 1) {
+            return true;
+        }
+        List<Lesson> all = catalogue.lessons();
+        return all.subList(all.indexOf(l) + 1, all.size()).stream().anyMatch(Lesson::isUsable);
+    }
+
+    private boolean hasPrevious() {
+        Lesson l = lesson.get();
+        if (l == null) {
+            return false;
+        }
+        if (l.isUsable() && step.get() > 0) {
+            return true;
+        }
+        List<Lesson> all = catalogue.lessons();
+        return all.subList(0, Math.max(0, all.indexOf(l))).stream().anyMatch(Lesson::isUsable);
+    }
+
+    private void refreshText() {
+        Lesson l = lesson.get();
+        if (l == null) {
+            return;
+        }
+        lessonPane.show(l, step.get(), I18n.lang(), renderOptions());
+        lessonPane.previous.setDisable(!hasPrevious());
+        lessonPane.next.setDisable(!hasNext());
+    }
+
+    RenderOptions renderOptions() {
+        boolean p = presenter.get();
+        boolean dark = theme.get() == AppPrefs.Theme.DARK && !p;
+        Color text = p ? Color.BLACK : dark ? Color.web("#e6edf3") : Color.web("#1f2328");
+        Color accent = p ? Color.web("#0000b0") : dark ? Color.web("#4493f8") : Color.web("#0969da");
+        double size = (p ? 2.0 : 1.15) * BASE_FONT * zoom.get();
+        return new RenderOptions(size, text, accent, p, outputScale(), linkOpener);
+    }
+
+    private double outputScale() {
+        return stage.getOutputScaleX() > 0 ? Math.max(1, stage.getOutputScaleX()) : 1;
+    }
+
+    // ---- navigator ----
+
+    private void buildNavigator() {
+        TreeItem<NavItem> top = new TreeItem<>();
+        for (Lesson l : catalogue.lessons()) {
+            TreeItem<NavItem> li = new TreeItem<>(new NavItem(l, -1));
+            for (int i = 0; i < l.stepCount(); i++) {
+                li.getChildren().add(new TreeItem<>(new NavItem(l, i)));
+            }
+            top.getChildren().add(li);
+        }
+        navigator.setRoot(top);
+        navigator.setShowRoot(false);
+        navigator.setId("navigator");
+        navigator.getStyleClass().add("navigator");
+        navigator.setMinWidth(160);
+        navigator.setCellFactory(tv -> new TreeCell<>() {
+            @Override
+            protected void updateItem(NavItem item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("nav-lesson", "nav-step", "nav-broken");
+                if (empty || item == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                Lesson l = item.lesson();
+                if (item.step() < 0) {
+                    int n = catalogue.lessons().indexOf(l) + 1;
+                    String warn = l.problems().isEmpty() ? "" : " \u26a0";
+                    setText(n + ". " + l.title(I18n.lang()) + warn);
+                    getStyleClass().add(l.isUsable() ? "nav-lesson" : "nav-broken");
+                    setTooltip(l.problems().isEmpty() ? null
+                            : new Tooltip(String.join("\n", l.problems().stream().map(Object::toString).toList())));
+                } else {
+                    String heading = l.text(I18n.lang()).map(t -> t.steps().get(item.step()).heading()).orElse("");
+                    setText((item.step() + 1) + "  " + heading.replace("$", ""));
+                    getStyleClass().add("nav-step");
+                    setTooltip(null);
+                }
+            }
+        });
+        navigator.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            if (syncingNavigator || n == null || n.getValue() == null) {
+                return;
+            }
+            NavItem item = n.getValue();
+            if (item.lesson() != lesson.get() || item.step() >= 0 && item.step() != step.get()) {
+                open(item.lesson(), Math.max(0, item.step()));
+            }
+        });
+    }
+
+    private void syncNavigator() {
+        syncingNavigator = true;
+        try {
+            for (TreeItem<NavItem> li : navigator.getRoot().getChildren()) {
+                boolean current = li.getValue().lesson() == lesson.get();
+                li.setExpanded(current);
+                if (current) {
+                    TreeItem<NavItem> target = li.getChildren().isEmpty() ? li : li.getChildren().get(step.get());
+                    navigator.getSelectionModel().select(target);
+                    int row = navigator.getRow(target);
+                    if (row >= 0) {
+                        navigator.scrollTo(Math.max(0, row - 3));
+                    }
+                }
+            }
+        } finally {
+            syncingNavigator = false;
+        }
+    }
+
+    // ---- toolbar ----
+
+    private ToolBar buildToolBar() {
+        play.setId("play");
+        stepButton.setId("step");
+        resetButton.setId("reset");
+        speed.setId("speed");
+        play.textProperty().bind(javafx.beans.binding.Bindings.when(play.selectedProperty())
+                .then(I18n.bind("toolbar.pause")).otherwise(I18n.bind("toolbar.play")));
+        stepButton.textProperty().bind(I18n.bind("toolbar.step"));
+        resetButton.textProperty().bind(I18n.bind("toolbar.reset"));
+        tooltip(play, Shortcut.PLAY);
+        tooltip(stepButton, Shortcut.STEP);
+        tooltip(resetButton, Shortcut.RESET);
+        stepButton.setOnAction(e -> sceneHost.current().ifPresent(LessonScene::step));
+        resetButton.setOnAction(e -> resetScene());
+        speed.getItems().setAll(SPEEDS);
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : "\u00d7" + (d == Math.rint(d) ? String.valueOf(d.intValue()) : String.valueOf(d));
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("\u00d7", ""));
+            }
+        });
+        speed.setValue(1.0);
+        Label speedLabel = new Label();
+        speedLabel.textProperty().bind(I18n.bind("toolbar.speed"));
+        speedLabel.setLabelFor(speed);
+        speed.accessibleTextProperty().bind(I18n.bind("toolbar.speed"));
+        Button presenterButton = new Button();
+        presenterButton.setId("presenter-button");
+        presenterButton.textProperty().bind(I18n.bind("toolbar.presenter"));
+        tooltip(presenterButton, Shortcut.PRESENTER);
+        presenterButton.setOnAction(e -> setPresenter(!presenter.get()));
+        ToolBar tb = new ToolBar(play, stepButton, speedLabel, speed, resetButton,
+                new javafx.scene.control.Separator(Orientation.VERTICAL), presenterButton);
+        tb.setId("toolbar");
+        return tb;
+    }
+
+    private static void tooltip(javafx.scene.control.Control c, Shortcut s) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(javafx.beans.binding.Bindings.concat(I18n.bind(s.descriptionKey()), " (", s.keysText(), ")"));
+        c.setTooltip(t);
+    }
+
+    private final ChangeListener<Number> sceneSpeedListener = (obs, o, n) -> speed.setValue(n.doubleValue());
+    private final ChangeListener<Double> speedBoxListener = (obs, o, n) -> {
+        if (n != null) {
+            sceneHost.current().ifPresent(s -> s.speedProperty().set(n));
+        }
+    };
+
+    private final ChangeListener<String> sceneStatusListener = (obs, o, n) -> {
+        if (n != null && !n.isEmpty()) {
+            status(n);
+        }
+    };
+
+    private void bindToolBar(LessonScene old, LessonScene now) {
+        if (old != null) {
+            play.selectedProperty().unbindBidirectional(old.playingProperty());
+            old.speedProperty().removeListener(sceneSpeedListener);
+            old.statusProperty().removeListener(sceneStatusListener);
+        }
+        speed.valueProperty().removeListener(speedBoxListener);
+        boolean none = now == null;
+        play.setDisable(none);
+        stepButton.setDisable(none);
+        speed.setDisable(none);
+        resetButton.setDisable(none);
+        if (none) {
+            play.setSelected(false);
+        } else {
+            play.setSelected(now.playingProperty().get());
+            play.selectedProperty().bindBidirectional(now.playingProperty());
+            speed.setValue(now.speedProperty().get());
+            now.speedProperty().addListener(sceneSpeedListener);
+            now.statusProperty().addListener(sceneStatusListener);
+        }
+        speed.valueProperty().addListener(speedBoxListener);
+    }
+
+    private void resetScene() {
+        sceneHost.current().ifPresent(s -> {
+            s.reset();
+            Lesson l = lesson.get();
+            if (l != null && l.isUsable()) {
+                applyPreset(s, l.text(Lesson.BASE_LANG).orElseThrow().steps().get(step.get()));
+            }
+            status(I18n.get("status.reset"));
+        });
+    }
+
+    // ---- keys ----
+
+    private void onKey(KeyEvent e) {
+        Node focus = scene.getFocusOwner();
+        if (Shortcut.PRESENTER.matches(e)) {
+            setPresenter(!presenter.get());
+            e.consume();
+        } else if (Shortcut.LEAVE_PRESENTER.matches(e) && presenter.get()) {
+            setPresenter(false);
+            e.consume();
+        } else if (Shortcut.NEXT.matches(e) && (e.getCode() != javafx.scene.input.KeyCode.RIGHT || !usesArrows(focus))) {
+            next();
+            e.consume();
+        } else if (Shortcut.PREVIOUS.matches(e) && (e.getCode() != javafx.scene.input.KeyCode.LEFT || !usesArrows(focus))) {
+            previous();
+            e.consume();
+        } else if (Shortcut.PLAY.matches(e) && !usesSpace(focus)) {
+            sceneHost.current().ifPresent(s -> s.playingProperty().set(!s.playingProperty().get()));
+            e.consume();
+        } else if (Shortcut.STEP.matches(e) && !(focus instanceof TextInputControl)) {
+            sceneHost.current().ifPresent(LessonScene::step);
+            e.consume();
+        }
+    }
+
+    /** Controls that move something of their own with the arrow keys keep them. */
+    private static boolean usesArrows(Node n) {
+        return n instanceof Slider || n instanceof TextInputControl || n instanceof ComboBoxBase<?>
+                || n instanceof Spinner<?> || n instanceof ListView<?> || n instanceof TreeView<?>
+                || n instanceof javafx.scene.control.TableView<?>;
+    }
+
+    private static boolean usesSpace(Node n) {
+        return n instanceof ButtonBase || n instanceof TextInputControl || n instanceof ComboBoxBase<?>;
+    }
+
+    // ---- look: theme, zoom, language, presenter ----
+
+    public BooleanProperty presenterProperty() {
+        return presenter;
+    }
+
+    public ObjectProperty<AppPrefs.Theme> themeProperty() {
+        return theme;
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public void setPresenter(boolean on) {
+        if (presenter.get() == on) {
+            return;
+        }
+        if (on) {
+            dividers = split.getDividerPositions();
+            split.getItems().remove(navigator);
+            split.setDividerPositions(0.42);
+            menuBar.setVisible(false);
+            menuBar.setManaged(false);
+            statusBar.setVisible(false);
+            statusBar.setManaged(false);
+            presenter.set(true);
+            stage.setFullScreen(true);
+        } else {
+            presenter.set(false);
+            if (!split.getItems().contains(navigator)) {
+                split.getItems().add(0, navigator);
+            }
+            split.setDividerPositions(dividers);
+            menuBar.setVisible(true);
+            menuBar.setManaged(true);
+            statusBar.setVisible(true);
+            statusBar.setManaged(true);
+            stage.setFullScreen(false);
+        }
+    }
+
+    private void applyLook() {
+        boolean p = presenter.get();
+        AppPrefs.Theme t = theme.get();
+        Application.setUserAgentStylesheet(t == AppPrefs.Theme.DARK && !p
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        root.getStyleClass().removeAll("dark", "light", "presenter");
+        root.getStyleClass().add(p ? "presenter" : t == AppPrefs.Theme.DARK ? "dark" : "light");
+        double size = BASE_FONT * zoom.get() * (p ? 1.6 : 1.0);
+        StringBuilder style = new StringBuilder(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", size));
+        UiFonts.familyFor(I18n.lang()).ifPresent(f -> style.append(" -fx-font-family: \"").append(f).append("\";"));
+        root.setStyle(style.toString());
+        prefs.setTheme(t);
+        prefs.setZoom(zoom.get());
+        refreshText();
+    }
+
+    void status(String message) {
+        statusBar.setText(message);
+    }
+
+    public String statusText() {
+        return statusBar.getText();
+    }
+
+    private void reportCatalogueProblems() {
+        long n = catalogue.problems().size();
+        if (n > 0) {
+            status(I18n.get("status.lessonProblems", n));
+        }
+    }
+
+    // ---- menus ----
+
+    private MenuBar buildMenus() {
+        MenuItem openDataset = item("menu.file.openDataset", Shortcut.OPEN_DATASET, e -> openDataset());
+        MenuItem export = item("menu.file.export", Shortcut.EXPORT, e -> exportFigure());
+        MenuItem quit = item("menu.file.quit", Shortcut.QUIT, e -> {
+            close();
+            stage.close();
+        });
+        Menu file = menu("menu.file", openDataset, export, new SeparatorMenuItem(), quit);
+
+        CheckMenuItem presenterItem = new CheckMenuItem();
+        presenterItem.textProperty().bind(I18n.bind("menu.view.presenter"));
+        presenterItem.setAccelerator(Shortcut.PRESENTER.primary());
+        presenterItem.selectedProperty().bindBidirectional(presenter);
+        presenterItem.setId("menu-presenter");
+
+        ToggleGroup themes = new ToggleGroup();
+        Menu themeMenu = menu("menu.view.theme");
+        for (AppPrefs.Theme t : AppPrefs.Theme.values()) {
+            RadioMenuItem r = new RadioMenuItem();
+            r.textProperty().bind(I18n.bind("theme." + t.name().toLowerCase(Locale.ROOT)));
+            r.setToggleGroup(themes);
+            r.setSelected(theme.get() == t);
+            r.setOnAction(e -> theme.set(t));
+            r.setId("menu-theme-" + t.name().toLowerCase(Locale.ROOT));
+            theme.addListener((obs, o, n) -> r.setSelected(n == t));
+            themeMenu.getItems().add(r);
+        }
+        themeMenu.getItems().add(new SeparatorMenuItem());
+        themeMenu.getItems().add(item("menu.view.toggleTheme", Shortcut.THEME, e -> toggleTheme()));
+
+        ToggleGroup langs = new ToggleGroup();
+        Menu langMenu = menu("menu.view.language");
+        for (Locale l : I18n.SUPPORTED) {
+            RadioMenuItem r = new RadioMenuItem(l.getDisplayLanguage(l));
+            r.setToggleGroup(langs);
+            r.setSelected(I18n.getLocale().equals(l));
+            r.setOnAction(e -> setLanguage(l));
+            r.setId("menu-lang-" + l.getLanguage());
+            I18n.localeProperty().addListener((obs, o, n) -> r.setSelected(n.equals(l)));
+            langMenu.getItems().add(r);
+        }
+        langMenu.getItems().add(new SeparatorMenuItem());
+        langMenu.getItems().add(item("menu.view.nextLanguage", Shortcut.LANGUAGE, e -> cycleLanguage()));
+
+        Menu zoomMenu = menu("menu.view.zoom",
+                item("menu.view.zoomIn", Shortcut.ZOOM_IN, e -> zoomBy(1.1)),
+                item("menu.view.zoomOut", Shortcut.ZOOM_OUT, e -> zoomBy(1 / 1.1)),
+                item("menu.view.zoomReset", Shortcut.ZOOM_RESET, e -> zoom.set(1)));
+        Menu view = menu("menu.view", presenterItem, themeMenu, langMenu, zoomMenu);
+
+        Menu help = menu("menu.help",
+                item("menu.help.shortcuts", Shortcut.HELP, e -> showShortcuts()),
+                item("menu.help.about", null, e -> showAbout()));
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static Menu menu(String key, MenuItem... items) {
+        Menu m = new Menu();
+        m.textProperty().bind(I18n.bind(key));
+        m.setId(key.replace('.', '-'));
+        m.getItems().addAll(items);
+        return m;
+    }
+
+    private static MenuItem item(String key, Shortcut s, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        MenuItem i = new MenuItem();
+        i.textProperty().bind(I18n.bind(key));
+        i.setId(key.replace('.', '-'));
+        if (s != null) {
+            i.setAccelerator(s.primary());
+        }
+        i.setOnAction(action);
+        return i;
+    }
+
+    public void setLanguage(Locale l) {
+        I18n.setLocale(l);
+        Lesson cur = lesson.get();
+        if (cur != null) {
+            stage.setTitle("GenLab — " + cur.title(I18n.lang()));
+        }
+    }
+
+    private void cycleLanguage() {
+        List<Locale> all = I18n.SUPPORTED;
+        setLanguage(all.get((all.indexOf(I18n.getLocale()) + 1) % all.size()));
+    }
+
+    private void toggleTheme() {
+        theme.set(theme.get() == AppPrefs.Theme.DARK ? AppPrefs.Theme.LIGHT : AppPrefs.Theme.DARK);
+    }
+
+    private void zoomBy(double f) {
+        zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom.get() * f)));
+    }
+
+    private void openDataset() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(I18n.get("menu.file.openDataset"));
+        String last = prefs.datasetDir();
+        if (!last.isEmpty() && new File(last).isDirectory()) {
+            chooser.setInitialDirectory(new File(last));
+        }
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            prefs.setDatasetDir(dir.getAbsolutePath());
+            status(I18n.get("status.datasetChosen", dir.getAbsolutePath()));
+        }
+    }
+
+    private void exportFigure() {
+        Optional<Node> fig = sceneHost.current().flatMap(LessonScene::exportableFigure);
+        if (fig.isEmpty()) {
+            status(I18n.get("status.noFigure"));
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.get("menu.file.export"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        Lesson l = lesson.get();
+        chooser.setInitialFileName((l == null ? "figure" : l.id() + "-" + (step.get() + 1)) + ".png");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            exportFigure(f.toPath());
+        }
+    }
+
+    /** Saves the current scene's figure at twice its size; reports the outcome in the status bar. */
+    public void exportFigure(Path file) {
+        sceneHost.current().flatMap(LessonScene::exportableFigure).ifPresent(node -> {
+            try {
+                FigureExport.savePng(node, file, 2);
+                status(I18n.get("status.exported", file));
+            } catch (Exception ex) {
+                status(I18n.get("status.exportFailed", ex.getMessage()));
+            }
+        });
+    }
+
+    void showShortcuts() {
+        GridPane grid = new GridPane();
+        grid.setHgap(24);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(12));
+        int row = 0;
+        for (Shortcut s : Shortcut.ALL) {
+            Label keys = new Label(s.keysText());
+            keys.getStyleClass().add("shortcut-keys");
+            grid.addRow(row++, keys, new Label(I18n.get(s.descriptionKey())));
+        }
+        grid.addRow(row, new Label("Tab / Shift+Tab"), new Label(I18n.get("shortcut.tab")));
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        a.initOwner(stage);
+        a.setTitle(I18n.get("menu.help.shortcuts"));
+        a.setHeaderText(I18n.get("menu.help.shortcuts"));
+        a.getDialogPane().setContent(grid);
+        a.getDialogPane().setId("shortcuts-dialog");
+        a.show();
+    }
+
+    private void showAbout() {
+        Nd4jLoader.Status s = Nd4jLoader.start().getNow(null);
+        String nd4j = Nd4jLoader.version() + " — " + (s == null ? I18n.get("nd4j.loading")
+                : s.ok() ? s.description() : I18n.get("nd4j.failed", s.description()));
+        String text = I18n.get("about.text", System.getProperty("java.version"),
+                System.getProperty("javafx.runtime.version", "?"), nd4j, catalogue.origin());
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.CLOSE);
+        a.initOwner(stage);
+        a.setTitle(I18n.get("menu.help.about"));
+        a.setHeaderText("GenLab");
+        a.show();
+    }
+
+    /** Remembers geometry and position and stops the active scene's thread. */
+    public void close() {
+        if (!presenter.get() && !stage.isMaximized() && !stage.isFullScreen()) {
+            prefs.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        }
+        prefs.setMaximized(stage.isMaximized());
+        prefs.flush();
+        sceneHost.clear();
+    }
+
+    // ---- for tests ----
+
+    Scene fxScene() {
+        return scene;
+    }
+
+    LessonPane lessonPane() {
+        return lessonPane;
+    }
+
+    SceneHost sceneHost() {
+        return sceneHost;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.genlab.app;
+
+import java.util.Optional;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+
+import dev.genlab.i18n.I18n;
+import dev.genlab.scene.LessonScene;
+import dev.genlab.scene.ParamPanel;
+import dev.genlab.scene.SceneDescriptor;
+
+/**
+ * The scene side of the window: the active {@link LessonScene}'s view with its knob panel
+ * below. Switching scenes deactivates the old one first, which stops its thread.
+ */
+final class SceneHost extends BorderPane {
+
+    private final ObjectProperty<LessonScene> scene = new SimpleObjectProperty<>(this, "scene");
+    private final TitledPane knobs = new TitledPane();
+    private ParamPanel panel;
+
+    SceneHost() {
+        getStyleClass().add("scene-host");
+        setId("scene-host");
+        knobs.textProperty().bind(I18n.bind("scene.knobs"));
+        knobs.setCollapsible(true);
+        knobs.setId("knobs");
+        showEmpty();
+    }
+
+    ReadOnlyObjectProperty<LessonScene> sceneProperty() {
+        return scene;
+    }
+
+    Optional<LessonScene> current() {
+        return Optional.ofNullable(scene.get());
+    }
+
+    Optional<ParamPanel> panel() {
+        return Optional.ofNullable(panel);
+    }
+
+    /** Shows a scene of this descriptor, reusing the current one when it is the same scene. */
+    LessonScene show(SceneDescriptor d) {
+        LessonScene s = scene.get();
+        if (s != null && s.id().equals(d.id())) {
+            return s;
+        }
+        clear();
+        s = d.factory().get();
+        panel = new ParamPanel(s.params());
+        ScrollPane sp = new ScrollPane(panel);
+        sp.setFitToWidth(true);
+        sp.setPrefViewportHeight(Math.min(220, 40.0 * s.params().spec().knobs().size() + 16));
+        knobs.setContent(sp);
+        setCenter(s.view());
+        setBottom(s.params().spec().knobs().isEmpty() ? null : knobs);
+        scene.set(s);
+        s.activate();
+        return s;
+    }
+
+    /** Leaves the current scene: its thread stops. */
+    void clear() {
+        LessonScene s = scene.get();
+        if (s != null) {
+            s.deactivate();
+            scene.set(null);
+        }
+        panel = null;
+        showEmpty();
+    }
+
+    private void showEmpty() {
+        Label none = new Label();
+        none.textProperty().bind(I18n.bind("scene.none"));
+        none.setPadding(new Insets(24));
+        setCenter(none);
+        setBottom(null);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.genlab.scene;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+
+import dev.genlab.i18n.I18n;
+
+/**
+ * Builds one control per knob of a {@link ParamSet}: a slider with its value for numbers, a
+ * combo box for choices, a check box for toggles. Controls and properties stay in step both
+ * ways, so a preset applied to the params moves the sliders.
+ */
+public final class ParamPanel extends GridPane {
+
+    private final Map<String, Node> controls = new HashMap<>();
+
+    public ParamPanel(ParamSet params) {
+        getStyleClass().add("param-panel");
+        setHgap(8);
+        setVgap(6);
+        setPadding(new Insets(8));
+        ColumnConstraints label = new ColumnConstraints();
+        ColumnConstraints control = new ColumnConstraints();
+        control.setHgrow(Priority.ALWAYS);
+        control.setMinWidth(120);
+        ColumnConstraints value = new ColumnConstraints();
+        value.setMinWidth(56);
+        getColumnConstraints().addAll(label, control, value);
+        int row = 0;
+        for (KnobSpec k : params.spec().knobs()) {
+            Label name = new Label();
+            name.textProperty().bind(I18n.bind(k.labelKey()));
+            Node c = switch (k.kind()) {
+                case DOUBLE, INT -> slider(k, params.property(k.id()), row);
+                case CHOICE -> choice(k, params.property(k.id()));
+                case TOGGLE -> toggle(k, params.property(k.id()));
+            };
+            c.setId("knob-" + k.id());
+            if (I18n.has(k.helpKey())) {
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(I18n.bind(k.helpKey()));
+                Tooltip.install(c, tip);
+                name.setTooltip(tip);
+            }
+            name.setLabelFor(c);
+            controls.put(k.id(), c);
+            add(name, 0, row);
+            add(c, 1, row);
+            row++;
+        }
+    }
+
+    /** The control of a knob (tests drive it). */
+    public Node control(String knobId) {
+        return controls.get(knobId);
+    }
+
+    private Node slider(KnobSpec k, ObjectProperty<Object> p, int row) {
+        Slider s = new Slider(k.min(), k.max(), ((Number) p.get()).doubleValue());
+        s.setBlockIncrement(k.step() > 0 ? k.step() : (k.max() - k.min()) / 100);
+        if (k.kind() == KnobSpec.Kind.INT) {
+            s.setMajorTickUnit(Math.max(1, Math.round((k.max() - k.min()) / 4)));
+            s.setMinorTickCount(0);
+            s.setSnapToTicks(false);
+        }
+        s.accessibleTextProperty().bind(I18n.bind(k.labelKey()));
+        Label value = new Label(format(k, p.get()));
+        value.getStyleClass().add("knob-value");
+        value.setId("knob-value-" + k.id());
+        boolean[] updating = {false};
+        s.valueProperty().addListener((obs, o, n) -> {
+            if (updating[0]) {
+                return;
+            }
+            double v = n.doubleValue();
+            if (k.kind() == KnobSpec.Kind.INT) {
+                v = Math.round(v);
+            } else if (k.step() > 0) {
+                v = k.min() + Math.round((v - k.min()) / k.step()) * k.step();
+                v = Math.max(k.min(), Math.min(k.max(), v));
+            }
+            Object val = k.kind() == KnobSpec.Kind.INT ? (Object) (int) v : (Object) v;
+            if (!val.equals(p.get())) {
+                p.set(k.validate(val));
+            }
+        });
+        p.addListener((obs, o, n) -> {
+            updating[0] = true;
+            try {
+                s.setValue(((Number) n).doubleValue());
+            } finally {
+                updating[0] = false;
+            }
+            value.setText(format(k, n));
+        });
+        add(value, 2, row);
+        return s;
+    }
+
+    private Node choice(KnobSpec k, ObjectProperty<Object> p) {
+        ComboBox<String> box = new ComboBox<>();
+        box.getItems().setAll(k.choices());
+        box.setValue((String) p.get());
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setCellFactory(lv -> new ChoiceCell(k));
+        box.setButtonCell(new ChoiceCell(k));
+        I18n.localeProperty().addListener((obs, o, n) -> {
+            box.setButtonCell(new ChoiceCell(k));
+        });
+        box.valueProperty().addListener((obs, o, n) -> {
+            if (n != null && !n.equals(p.get())) {
+                p.set(k.validate(n));
+            }
+        });
+        p.addListener((obs, o, n) -> box.setValue((String) n));
+        return box;
+    }
+
+    private Node toggle(KnobSpec k, ObjectProperty<Object> p) {
+        CheckBox box = new CheckBox();
+        box.setSelected((Boolean) p.get());
+        box.selectedProperty().addListener((obs, o, n) -> {
+            if (!n.equals(p.get())) {
+                p.set(n);
+            }
+        });
+        p.addListener((obs, o, n) -> box.setSelected((Boolean) n));
+        return box;
+    }
+
+    static String format(KnobSpec k, Object v) {
+        String unit = k.unit().isEmpty() ? "" : " " + k.unit();
+        if (k.kind() == KnobSpec.Kind.DOUBLE) {
+            double d = ((Number) v).doubleValue();
+            double step = k.step() > 0 ? k.step() : 0.01;
+            int decimals = (int) Math.max(0, Math.min(4, Math.ceil(-Math.log10(step) - 1e-9)));
+            return String.format(I18n.getLocale(), "%." + decimals + "f", d) + unit;
+        }
+        return v + unit;
+    }
+
+    private static final class ChoiceCell extends ListCell<String> {
+        private final KnobSpec knob;
+
+        ChoiceCell(KnobSpec knob) {
+            this.knob = knob;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+            } else {
+                String key = knob.labelKey() + "." + item;
+                setText(I18n.has(key) ? I18n.get(key) : item);
+            }
+        }
+    }
+}
