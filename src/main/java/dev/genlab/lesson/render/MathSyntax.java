@@ -104,7 +104,7 @@ public final class MathSyntax {
                 i = end;
             } else if (c == '$' && i + 1 < n && src.charAt(i + 1) == '$') {
                 int close = findDisplayClose(src, i + 2);
-                String latex = close < 0 ? "" : src.substring(i + 2, close).strip();
+                String latex = close < 0 ? "" : dequote(src, i, src.substring(i + 2, close)).strip();
                 if (latex.isEmpty()) {
                     text.append("$$");
                     i += 2;
@@ -113,9 +113,7 @@ public final class MathSyntax {
                 int after = close + 2;
                 int lineEnd = lineEnd(src, after);
                 boolean restBlank = src.substring(after, lineEnd).isBlank();
-                if (restBlank) {
-                    after = Math.min(lineEnd + 1, n);
-                }
+                after = restBlank ? Math.min(lineEnd + 1, n) : skipBlanks(src, after);
                 flush(segments, text);
                 segments.add(new Segment(null, new Formula(latex, true, line), restBlank));
                 line += count(src, i, after, '\n');
@@ -128,7 +126,8 @@ public final class MathSyntax {
                     continue;
                 }
                 flush(segments, text);
-                segments.add(new Segment(null, new Formula(src.substring(i + 1, close), false, line), false));
+                String latex = dequote(src, i, src.substring(i + 1, close));
+                segments.add(new Segment(null, new Formula(latex, false, line), false));
                 line += count(src, i, close, '\n');
                 i = close + 1;
             } else {
@@ -223,6 +222,8 @@ public final class MathSyntax {
                 i++;
             } else if (c == '\n' && isBlankLineAfter(src, i)) {
                 return -1;
+            } else if (c == '$' && i + 1 < src.length() && src.charAt(i + 1) == '$') {
+                i++;
             } else if (c == '$') {
                 boolean spaceBefore = Character.isWhitespace(src.charAt(i - 1));
                 boolean digitAfter = i + 1 < src.length() && Character.isDigit(src.charAt(i + 1));
@@ -232,6 +233,27 @@ public final class MathSyntax {
             }
         }
         return -1;
+    }
+
+    /**
+     * A formula spanning lines of a block quote carries the quote markers of its later lines;
+     * drops them when the line the formula starts on is quoted.
+     */
+    private static String dequote(String src, int formulaStart, String latex) {
+        int lineStart = src.lastIndexOf('\n', formulaStart - 1) + 1;
+        Matcher prefix = CONTAINER_PREFIX.matcher(src.substring(lineStart, formulaStart));
+        if (!prefix.find() || prefix.group().indexOf('>') < 0) {
+            return latex;
+        }
+        return latex.replaceAll("\n[ \\t]*>[ \\t>]*", "\n");
+    }
+
+    private static int skipBlanks(String src, int from) {
+        int i = from;
+        while (i < src.length() && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     /** Whether the line after the newline at {@code newline} is blank (or the text ends). */
@@ -277,10 +299,10 @@ public final class MathSyntax {
         }
         String fence = "`".repeat(Math.max(3, longestBacktickRun(latex) + 1));
         out.append(fence).append(DISPLAY_INFO).append('\n');
-        boolean inQuote = prefix.indexOf('>') >= 0;
-        for (String latexLine : latex.split("\n", -1)) {
-            String stripped = inQuote ? latexLine.replaceFirst("^[ \\t>]*", "") : latexLine.strip();
-            out.append(prefix).append(stripped).append('\n');
+        for (String latexLine : latex.split("\n")) {
+            if (!latexLine.isBlank()) {
+                out.append(prefix).append(latexLine.strip()).append('\n');
+            }
         }
         out.append(prefix).append(fence);
         // what followed the closing $$ on its line continues on a line of its own
