@@ -20,6 +20,7 @@ public final class SceneRegistry {
     /** The scenes GenLab ships. */
     public static SceneRegistry builtIn() {
         List<SceneDescriptor> all = new ArrayList<>();
+        all.add(dev.genlab.scene.density.DensityScene.DESCRIPTOR);
         return new SceneRegistry(all);
     }
 

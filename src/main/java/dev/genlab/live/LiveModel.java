@@ -1,0 +1,39 @@
+package dev.genlab.live;
+
+/**
+ * A model that a {@link Trainer} steps on its own thread. Every method is called on that
+ * thread only, so an implementation may keep INDArrays and mutable state without locks.
+ *
+ * @param <P> the immutable knob values (a record or an unmodifiable map)
+ * @param <S> the immutable snapshot handed to the JavaFX thread (plain arrays, no INDArray)
+ */
+public interface LiveModel<P, S> {
+
+    /** Builds the initial state for these knobs. Called at start, on Reset and on a restart. */
+    void reset(P params);
+
+    /**
+     * One update (one EM iteration, one optimiser step, one D or G step...).
+     *
+     * @return the objective after the step (a loss or a log-likelihood); NaN or infinite when
+     *         the model diverged
+     */
+    double step(P params);
+
+    /** True when a knob change needs {@link #reset} (architecture, dataset), not just a redraw. */
+    boolean needsReset(P before, P after);
+
+    /** The state to return to when a later step diverges; an opaque deep copy. */
+    Object saveState();
+
+    void restoreState(Object state);
+
+    /** True while every parameter is finite and within sane bounds. */
+    boolean isHealthy();
+
+    /** An immutable picture of the model for the view; may cost a grid evaluation. */
+    S snapshot(P params);
+
+    /** Number of steps taken since the last reset. */
+    long steps();
+}

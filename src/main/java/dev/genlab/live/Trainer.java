@@ -1,0 +1,268 @@
+package dev.genlab.live;
+
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Runs one {@link LiveModel} on one named daemon thread, as ARCHITECTURE.md prescribes:
+ * knob values come in through an {@link AtomicReference} read at the start of each step;
+ * snapshots go out through a latest-wins reference that the JavaFX thread polls once a frame.
+ *
+ * <p>Time is stepped, not timed: while playing, the trainer takes {@code baseRate * speed}
+ * steps a second (as fast as it can when that is more than the machine does), so progress
+ * never depends on the frame rate. {@link #stepOnce()} takes exactly one step.
+ *
+ * <p>Divergence guard: after every step the objective must be finite and the model healthy;
+ * otherwise the last good state is restored, play stops and {@link Event#diverged} is reported.
+ */
+public final class Trainer<P, S> {
+
+    /** Something the user should be told, reported on the trainer thread. */
+    public record Event(boolean diverged, long step, String message) {
+    }
+
+    /** The newest snapshot with a sequence number, so a consumer can tell a new one apart. */
+    public record Versioned<S>(long version, S snapshot) {
+    }
+
+    private final String name;
+    private final LiveModel<P, S> model;
+    private final double baseRate;
+    private final AtomicReference<P> params;
+    private final AtomicReference<Versioned<S>> latest = new AtomicReference<>();
+    private final AtomicLong version = new AtomicLong();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean playing;
+    private volatile double speed = 1;
+    private volatile Consumer<Event> events = e -> { };
+    private volatile Consumer<Object> injector;
+    private int pendingSteps;
+    private boolean resetRequested;
+    private boolean redrawRequested = true;
+    private boolean stopRequested;
+    private Thread thread;
+
+    /**
+     * @param name     thread name suffix (the scene id)
+     * @param model    the model; used only on the trainer thread from now on
+     * @param initial  initial knob values
+     * @param baseRate steps per second at speed 1
+     */
+    public Trainer(String name, LiveModel<P, S> model, P initial, double baseRate) {
+        this.name = "trainer-" + name;
+        this.model = model;
+        this.params = new AtomicReference<>(Objects.requireNonNull(initial));
+        this.baseRate = baseRate;
+    }
+
+    public void setEventListener(Consumer<Event> listener) {
+        this.events = listener == null ? e -> { } : listener;
+    }
+
+    /** Starts the thread; the model is reset to the current knobs on it. */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops the thread and waits (up to 2 s) until it has ended. */
+    public synchronized void stop() {
+        Thread t = thread;
+        if (t == null) {
+            return;
+        }
+        signal(() -> stopRequested = true);
+        t.interrupt();
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+    }
+
+    public boolean isAlive() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    public String threadName() {
+        return name;
+    }
+
+    public void setPlaying(boolean p) {
+        signal(() -> playing = p);
+    }
+
+    public boolean isPlaying() {
+        return playing;
+    }
+
+    public void setSpeed(double s) {
+        if (!(s > 0) || !Double.isFinite(s)) {
+            throw new IllegalArgumentException("speed must be a positive number, not " + s);
+        }
+        speed = s;
+    }
+
+    /** Exactly one step, whether playing or not. */
+    public void stepOnce() {
+        signal(() -> pendingSteps++);
+    }
+
+    public void reset() {
+        signal(() -> {
+            resetRequested = true;
+            pendingSteps = 0;
+        });
+    }
+
+    /** New knob values; the model resets only when {@link LiveModel#needsReset} says so. */
+    public void setParams(P p) {
+        P before = params.getAndSet(Objects.requireNonNull(p));
+        signal(() -> {
+            if (model.needsReset(before, p)) {
+                resetRequested = true;
+            }
+            redrawRequested = true;
+        });
+    }
+
+    public P params() {
+        return params.get();
+    }
+
+    /** Asks for a new snapshot without stepping (e.g. a view knob changed). */
+    public void redraw() {
+        signal(() -> redrawRequested = true);
+    }
+
+    /**
+     * Runs an action against the model on the trainer thread before the next step (tests use it
+     * to force a divergence; scenes use it for edits such as drawn points).
+     */
+    public void inject(Consumer<Object> action) {
+        signal(() -> injector = action);
+    }
+
+    /** The newest snapshot, or null before the first. */
+    public Versioned<S> latest() {
+        return latest.get();
+    }
+
+    private void signal(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        P p = params.get();
+        model.reset(p);
+        Object good = model.saveState();
+        publish(p);
+        long nextDue = System.nanoTime();
+        long lastPublish = System.nanoTime();
+        try {
+            while (true) {
+                boolean doStep;
+                boolean doReset;
+                boolean doRedraw;
+                Consumer<Object> inj;
+                lock.lock();
+                try {
+                    while (!stopRequested && !resetRequested && pendingSteps == 0 && !redrawRequested
+                            && injector == null && !(playing && System.nanoTime() >= nextDue)) {
+                        if (playing) {
+                            wake.awaitNanos(Math.max(1000, nextDue - System.nanoTime()));
+                        } else {
+                            wake.await();
+                        }
+                    }
+                    if (stopRequested) {
+                        return;
+                    }
+                    doReset = resetRequested;
+                    resetRequested = false;
+                    inj = injector;
+                    injector = null;
+                    doStep = !doReset && (pendingSteps > 0 || playing && System.nanoTime() >= nextDue);
+                    if (doStep && pendingSteps > 0) {
+                        pendingSteps--;
+                    }
+                    doRedraw = redrawRequested;
+                    redrawRequested = false;
+                } finally {
+                    lock.unlock();
+                }
+                p = params.get();
+                try {
+                    if (doReset) {
+                        model.reset(p);
+                        good = model.saveState();
+                        publish(p);
+                        lastPublish = System.nanoTime();
+                        continue;
+                    }
+                    if (inj != null) {
+                        inj.accept(model);
+                        doRedraw = true;
+                    }
+                    if (doStep) {
+                        double objective = model.step(p);
+                        if (!Double.isFinite(objective) || !model.isHealthy()) {
+                            diverged(good, p, Double.isFinite(objective)
+                                    ? "parameters left their sane range" : "objective became " + objective);
+                            continue;
+                        }
+                        good = model.saveState();
+                        long now = System.nanoTime();
+                        nextDue = Math.max(nextDue + (long) (1e9 / (baseRate * speed)), now - 50_000_000L);
+                        // latest-wins: while playing fast, one snapshot per ~16 ms is all a screen can show
+                        if (!playing || now - lastPublish >= 16_000_000L) {
+                            publish(p);
+                            lastPublish = now;
+                        }
+                    } else if (doRedraw) {
+                        publish(p);
+                        lastPublish = System.nanoTime();
+                    }
+                } catch (RuntimeException e) {
+                    // a model bug or a numerical failure must not kill the scene: back to the last good state
+                    diverged(good, p, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+                if (!playing) {
+                    nextDue = System.nanoTime();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void diverged(Object good, P p, String why) {
+        long at = model.steps();
+        model.restoreState(good);
+        playing = false;
+        publish(p);
+        events.accept(new Event(true, at, why));
+    }
+
+    private void publish(P p) {
+        latest.set(new Versioned<>(version.incrementAndGet(), model.snapshot(p)));
+    }
+}

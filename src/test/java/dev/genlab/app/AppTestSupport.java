@@ -1,0 +1,51 @@
+package dev.genlab.app;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import javafx.application.Platform;
+
+import dev.genlab.i18n.I18n;
+
+/** Helpers shared by the application tests: fresh preferences, FX-thread calls with a timeout. */
+final class AppTestSupport {
+
+    private AppTestSupport() {
+    }
+
+    /** Preferences under a node of their own, emptied, with English as the language. */
+    static AppPrefs freshPrefs(String name) {
+        AppPrefs p = new AppPrefs(Preferences.userRoot().node("dev/genlab/test/" + name));
+        p.clear();
+        p.setLocale(Locale.ENGLISH);
+        I18n.setLocale(Locale.ENGLISH);
+        return p;
+    }
+
+    /** Runs on the FX thread and waits (5 s at most) for the result. */
+    static <T> T fx(Callable<T> c) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        try {
+            return f.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("FX call failed: " + e, e);
+        }
+    }
+
+    static void fxRun(Runnable r) {
+        fx(() -> {
+            r.run();
+            return null;
+        });
+    }
+}

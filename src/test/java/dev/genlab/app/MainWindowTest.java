@@ -1,0 +1,192 @@
+package dev.genlab.app;
+
+import static dev.genlab.app.AppTestSupport.fx;
+import static dev.genlab.app.AppTestSupport.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.genlab.i18n.I18n;
+import dev.genlab.scene.LessonScene;
+
+/** Drives the real main window: navigation, presets, language, presenter mode. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private MainWindow window;
+    private AppPrefs prefs;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        prefs = AppTestSupport.freshPrefs("main-window");
+        window = GenLabApp.open(stage, prefs, url -> { });
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fxRun(() -> {
+            window.close();
+            I18n.setLocale(Locale.ENGLISH);
+        });
+    }
+
+    private String counter(FxRobot robot) {
+        return robot.lookup("#step-counter").queryAs(Label.class).getText();
+    }
+
+    private LessonScene scene() {
+        return window.currentScene().orElseThrow();
+    }
+
+    @Test
+    void startsOnTheFirstLessonWithItsStepsListed(FxRobot robot) {
+        TreeView<?> nav = robot.lookup("#navigator").queryAs(TreeView.class);
+        assertTrue(nav.getRoot().getChildren().size() >= 1);
+        assertEquals("01-generative-models", window.lessonProperty().get().id());
+        assertEquals("What is a generative model?", robot.lookup("#lesson-title").queryAs(Label.class).getText());
+        assertEquals("Step 1 / " + window.lessonProperty().get().stepCount(), counter(robot));
+        assertEquals("density", scene().id());
+        assertTrue(stage.getTitle().contains("What is a generative model?"));
+    }
+
+    @Test
+    void nextPreviousButtonsAndKeysChangeTheStepAndApplyPresets(FxRobot robot) {
+        // Given the first step, whose preset shows no model samples
+        assertEquals(0, scene().params().getInt("samples"));
+        // When Next is clicked
+        robot.clickOn("#next-step");
+        // Then step 2 opens and its preset (500 samples) is applied to the scene
+        assertEquals("Step 2 / 7", counter(robot));
+        assertEquals(500, scene().params().getInt("samples"));
+        // The arrow key and the clicker's Page Down move on as well
+        robot.clickOn("#lesson-title");
+        robot.type(KeyCode.RIGHT);
+        assertEquals("Step 3 / 7", counter(robot));
+        assertEquals(-6.0, scene().params().getDouble("outlier_threshold"));
+        robot.type(KeyCode.PAGE_DOWN);
+        assertEquals("Step 4 / 7", counter(robot));
+        assertTrue(scene().params().getToggle("show_responsibilities"));
+        robot.type(KeyCode.PAGE_UP);
+        robot.type(KeyCode.LEFT);
+        assertEquals("Step 2 / 7", counter(robot));
+        robot.clickOn("#previous-step");
+        assertEquals("Step 1 / 7", counter(robot));
+        assertTrue(robot.lookup("#previous-step").queryAs(Button.class).isDisabled());
+        assertEquals(0, fx(() -> window.stepProperty().get()));
+    }
+
+    @Test
+    void selectingAStepInTheNavigatorOpensIt(FxRobot robot) {
+        robot.clickOn("5  Fitting by maximum likelihood");
+        assertEquals("Step 5 / 7", counter(robot));
+        assertEquals("moons", scene().params().getChoice("dataset"));
+    }
+
+    @Test
+    void switchingToKoreanChangesTheUiAndTheLessonText(FxRobot robot) {
+        robot.clickOn("#menu-view").clickOn("#menu-view-language").clickOn("#menu-lang-ko");
+        assertEquals("다음 \u25b6", robot.lookup("#next-step").queryAs(Button.class).getText());
+        assertEquals("생성 모델이란 무엇인가?", robot.lookup("#lesson-title").queryAs(Label.class).getText());
+        assertEquals("1 / 7 단계", counter(robot));
+        assertEquals(Locale.KOREAN, prefs.locale(), "the choice is remembered");
+        assertTrue(fx(() -> window.fxScene().getRoot().getStyle()).contains("font-family"),
+                "a font with Hangul is chosen for Korean");
+        // And back
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals("Next \u25b6", robot.lookup("#next-step").queryAs(Button.class).getText());
+    }
+
+    @Test
+    void presenterModeEntersWithF5AndLeavesWithEscape(FxRobot robot) {
+        SplitPane split = robot.lookup(".split-pane").queryAs(SplitPane.class);
+        assertEquals(3, split.getItems().size());
+        robot.type(KeyCode.F5);
+        assertTrue(window.presenterProperty().get());
+        assertTrue(window.fxScene().getRoot().getStyleClass().contains("presenter"));
+        assertEquals(2, split.getItems().size(), "the navigator is hidden");
+        assertFalse(robot.lookup("#menu-bar").query().isVisible());
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(window.presenterProperty().get());
+        assertFalse(window.fxScene().getRoot().getStyleClass().contains("presenter"));
+        assertEquals(3, split.getItems().size());
+        assertTrue(robot.lookup("#menu-bar").query().isVisible());
+    }
+
+    @Test
+    void presenterModeKeepsOnlyHeadingsAndDisplayFormulas(FxRobot robot) {
+        robot.clickOn("#next-step").clickOn("#next-step"); // step 3 has a display formula and paragraphs
+        int normal = fx(() -> window.lessonPane().document().lookupAll(".md-paragraph").size());
+        assertTrue(normal > 0);
+        fxRun(() -> window.setPresenter(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, (int) fx(() -> window.lessonPane().document().lookupAll(".md-paragraph").size()));
+        assertEquals(1, (int) fx(() -> window.lessonPane().document().lookupAll(".md-math-display").size()));
+        fxRun(() -> window.setPresenter(false));
+    }
+
+    @Test
+    void themeAndZoomAreAppliedAndRemembered(FxRobot robot) {
+        robot.clickOn("#menu-view").clickOn("#menu-view-theme").clickOn("#menu-theme-dark");
+        assertTrue(window.fxScene().getRoot().getStyleClass().contains("dark"));
+        assertEquals(AppPrefs.Theme.DARK, prefs.theme());
+        String before = fx(() -> window.fxScene().getRoot().getStyle());
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        assertTrue(prefs.zoom() > 1.0);
+        assertFalse(before.equals(fx(() -> window.fxScene().getRoot().getStyle())));
+        fxRun(() -> {
+            window.themeProperty().set(AppPrefs.Theme.LIGHT);
+            window.zoomProperty().set(1.0);
+        });
+    }
+
+    @Test
+    void shortcutsDialogListsEveryShortcut(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        var pane = robot.lookup("#shortcuts-dialog").query();
+        for (Shortcut s : Shortcut.ALL) {
+            String desc = I18n.get(s.descriptionKey());
+            assertTrue(robot.from(pane).lookup((Label l) -> desc.equals(l.getText())).tryQuery().isPresent(),
+                    "listed: " + desc);
+        }
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void positionIsRememberedBetweenRuns(FxRobot robot) {
+        robot.clickOn("#next-step").clickOn("#next-step");
+        fxRun(() -> window.close());
+        assertEquals("01-generative-models", prefs.lessonId());
+        assertEquals(2, prefs.stepIndex());
+        MainWindow again = fx(() -> {
+            MainWindow w = GenLabApp.open(new Stage(), prefs, url -> { });
+            w.show();
+            return w;
+        });
+        assertEquals(2, fx(() -> again.stepProperty().get()));
+        fxRun(() -> {
+            again.close();
+            ((Stage) again.fxScene().getWindow()).close();
+        });
+    }
+}

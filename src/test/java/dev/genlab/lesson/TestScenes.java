@@ -1,0 +1,33 @@
+package dev.genlab.lesson;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.genlab.scene.KnobSpec;
+import dev.genlab.scene.ParamSpec;
+import dev.genlab.scene.SceneDescriptor;
+import dev.genlab.scene.SceneRegistry;
+
+/** A registry with one scene, "toy", whose knobs the parser tests name. */
+final class TestScenes {
+
+    static final ParamSpec SPEC = ParamSpec.of(
+            KnobSpec.ofInt("k", "k", "", 1, 8, 2),
+            KnobSpec.ofDouble("rate", "rate", "", 0, 1, 0.5, 0.01),
+            KnobSpec.ofChoice("data", "data", List.of("moons", "rings"), "moons"),
+            KnobSpec.ofToggle("grid", "grid", true));
+
+    static SceneRegistry registry() {
+        return new SceneRegistry(List.of(new SceneDescriptor("toy", SPEC, () -> {
+            throw new UnsupportedOperationException("not built in parser tests");
+        })));
+    }
+
+    /** A formula checker that rejects anything containing "\\bad". */
+    static Optional<String> check(String latex) {
+        return latex.contains("\\bad") ? Optional.of("unknown command \\bad") : Optional.empty();
+    }
+
+    private TestScenes() {
+    }
+}

@@ -1,0 +1,200 @@
+package dev.genlab.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+    /** x_{t+1} = x_t + rate; "diverges" (returns NaN) when x passes a limit. */
+    static final class Counter implements LiveModel<Double, Double> {
+        double x;
+        long steps;
+        double limit = Double.POSITIVE_INFINITY;
+        volatile int resets;
+
+        @Override
+        public void reset(Double rate) {
+            x = 0;
+            steps = 0;
+            resets++;
+        }
+
+        @Override
+        public double step(Double rate) {
+            x += rate;
+            steps++;
+            return x > limit ? Double.NaN : x;
+        }
+
+        @Override
+        public boolean needsReset(Double before, Double after) {
+            return Math.signum(before) != Math.signum(after);
+        }
+
+        @Override
+        public Object saveState() {
+            return new double[] {x, steps};
+        }
+
+        @Override
+        public void restoreState(Object state) {
+            double[] s = (double[]) state;
+            x = s[0];
+            steps = (long) s[1];
+        }
+
+        @Override
+        public boolean isHealthy() {
+            return Double.isFinite(x);
+        }
+
+        @Override
+        public Double snapshot(Double rate) {
+            return x;
+        }
+
+        @Override
+        public long steps() {
+            return steps;
+        }
+    }
+
+    private Trainer<Double, Double> trainer;
+
+    @AfterEach
+    void stop() {
+        if (trainer != null) {
+            trainer.stop();
+        }
+    }
+
+    static void await(BooleanSupplier cond, String what) {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private double latest() {
+        return trainer.latest().snapshot();
+    }
+
+    @Test
+    void stepOnceTakesExactlyOneStepAndPublishes() throws Exception {
+        Counter m = new Counter();
+        trainer = new Trainer<>("t", m, 1.0, 10);
+        trainer.start();
+        await(() -> trainer.latest() != null, "first snapshot");
+        assertEquals(0.0, latest());
+        trainer.stepOnce();
+        trainer.stepOnce();
+        trainer.stepOnce();
+        await(() -> latest() == 3.0, "three steps");
+        Thread.sleep(100);
+        assertEquals(3.0, latest(), "no step beyond the three asked for");
+        assertTrue(trainer.isAlive());
+        assertEquals("trainer-t", trainer.threadName());
+    }
+
+    @Test
+    void playingAdvancesAtTheRateAndPauseStops() throws Exception {
+        Counter m = new Counter();
+        trainer = new Trainer<>("t", m, 1.0, 1000);
+        trainer.start();
+        trainer.setPlaying(true);
+        await(() -> trainer.latest() != null && latest() >= 20, "twenty steps while playing");
+        trainer.setPlaying(false);
+        Thread.sleep(50);
+        double paused = latest();
+        Thread.sleep(150);
+        assertEquals(paused, latest(), "paused means no more steps");
+    }
+
+    @Test
+    void stopEndsTheThread() {
+        trainer = new Trainer<>("stopper", new Counter(), 1.0, 10);
+        trainer.start();
+        await(() -> trainer.latest() != null, "start");
+        Thread t = Thread.getAllStackTraces().keySet().stream()
+                .filter(th -> th.getName().equals("trainer-stopper")).findFirst().orElseThrow();
+        assertTrue(t.isDaemon());
+        trainer.stop();
+        assertFalse(t.isAlive());
+        assertFalse(trainer.isAlive());
+    }
+
+    @Test
+    void divergenceRestoresTheLastGoodStateStopsAndReports() {
+        Counter m = new Counter();
+        m.limit = 4.5;
+        CopyOnWriteArrayList<Trainer.Event> events = new CopyOnWriteArrayList<>();
+        trainer = new Trainer<>("t", m, 1.0, 1000);
+        trainer.setEventListener(events::add);
+        trainer.start();
+        trainer.setPlaying(true);
+        await(() -> !events.isEmpty(), "the divergence event");
+        Trainer.Event e = events.get(0);
+        assertTrue(e.diverged());
+        assertEquals(5, e.step());
+        assertTrue(e.message().contains("NaN"), e.message());
+        assertFalse(trainer.isPlaying());
+        await(() -> latest() == 4.0, "the last good state published");
+        assertTrue(trainer.isAlive(), "the trainer keeps working after a divergence");
+    }
+
+    @Test
+    void anExceptionInTheModelIsReportedAndTheThreadLives() {
+        Counter m = new Counter() {
+            @Override
+            public double step(Double rate) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        CopyOnWriteArrayList<Trainer.Event> events = new CopyOnWriteArrayList<>();
+        trainer = new Trainer<>("t", m, 1.0, 10);
+        trainer.setEventListener(events::add);
+        trainer.start();
+        trainer.stepOnce();
+        await(() -> !events.isEmpty(), "event");
+        assertTrue(events.get(0).message().contains("boom"));
+        assertTrue(trainer.isAlive());
+    }
+
+    @Test
+    void knobChangesResetOnlyWhenTheModelSaysSo() throws Exception {
+        Counter m = new Counter();
+        trainer = new Trainer<>("t", m, 1.0, 10);
+        trainer.start();
+        trainer.stepOnce();
+        trainer.stepOnce();
+        await(() -> latest() == 2.0, "two steps");
+        int resets = m.resets;
+        trainer.setParams(2.0); // same sign: keep training with the new rate
+        trainer.stepOnce();
+        await(() -> latest() == 4.0, "step with the new rate");
+        assertEquals(resets, m.resets);
+        trainer.setParams(-1.0); // sign change: the model asks for a reset
+        await(() -> m.resets == resets + 1 && latest() == 0.0, "reset");
+        trainer.reset();
+        await(() -> m.resets == resets + 2, "explicit reset");
+        assertNotNull(trainer.params());
+    }
+
+    @Test
+    void speedMustBePositive() {
+        trainer = new Trainer<>("t", new Counter(), 1.0, 10);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> trainer.setSpeed(0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> trainer.setSpeed(Double.NaN));
+    }
+}
