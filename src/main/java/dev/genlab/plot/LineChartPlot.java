@@ -1,0 +1,269 @@
+package dev.genlab.plot;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Training curves: named series of (step, value) with a legend, optional log y, and dashed
+ * horizontal reference lines (e.g. "H(p) floor"). Series are append-only with x non-decreasing;
+ * when a series has more points than the plot has pixel columns it is drawn through
+ * {@link #decimate min/max decimation}, so 100,000 points cost about as much as 1,000.
+ */
+public class LineChartPlot extends AxesFigure {
+
+    /** One curve; append points on the FX thread. */
+    public final class Series {
+        private final String name;
+        private final Color color;
+        private double[] x = new double[256];
+        private double[] y = new double[256];
+        private int size;
+        private double yMin = Double.POSITIVE_INFINITY;
+        private double yMax = Double.NEGATIVE_INFINITY;
+        private double yMinPositive = Double.POSITIVE_INFINITY;
+
+        private Series(String name, Color color) {
+            this.name = name;
+            this.color = color;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public void append(double xv, double yv) {
+            if (size == x.length) {
+                x = Arrays.copyOf(x, size * 2);
+                y = Arrays.copyOf(y, size * 2);
+            }
+            x[size] = xv;
+            y[size] = yv;
+            size++;
+            if (Double.isFinite(yv)) {
+                yMin = Math.min(yMin, yv);
+                yMax = Math.max(yMax, yv);
+                if (yv > 0) {
+                    yMinPositive = Math.min(yMinPositive, yv);
+                }
+            }
+            redraw();
+        }
+
+        public void appendAll(double[] xs, double[] ys) {
+            for (int k = 0; k < xs.length; k++) {
+                append(xs[k], ys[k]);
+            }
+        }
+
+        public void clear() {
+            size = 0;
+            yMin = yMinPositive = Double.POSITIVE_INFINITY;
+            yMax = Double.NEGATIVE_INFINITY;
+            redraw();
+        }
+    }
+
+    private record Reference(double y, String label, Color color) {
+    }
+
+    private final List<Series> series = new ArrayList<>();
+    private final List<Reference> references = new ArrayList<>();
+    private double[] bufX = new double[0];
+    private double[] bufY = new double[0];
+
+    public LineChartPlot() {
+        setXLabel("step");
+    }
+
+    /** A new series; color null takes the theme palette colour for its position. */
+    public Series addSeries(String name, Color color) {
+        Series s = new Series(name, color);
+        series.add(s);
+        redraw();
+        return s;
+    }
+
+    public Series addSeries(String name) {
+        return addSeries(name, null);
+    }
+
+    public void clearSeries() {
+        series.clear();
+        redraw();
+    }
+
+    /** A dashed horizontal line at y with a label at its right end; color null for the text colour. */
+    public void addReferenceLine(double y, String label, Color color) {
+        references.add(new Reference(y, label, color));
+        redraw();
+    }
+
+    public void clearReferenceLines() {
+        references.clear();
+        redraw();
+    }
+
+    @Override
+    protected Extent dataBounds() {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        boolean log = logYProperty().get();
+        for (Series s : series) {
+            if (s.size > 0) {
+                x0 = Math.min(x0, s.x[0]);
+                x1 = Math.max(x1, s.x[s.size - 1]);
+                y0 = Math.min(y0, log ? s.yMinPositive : s.yMin);
+                y1 = Math.max(y1, s.yMax);
+            }
+        }
+        for (Reference r : references) {
+            if (!log || r.y > 0) {
+                y0 = Math.min(y0, r.y);
+                y1 = Math.max(y1, r.y);
+            }
+        }
+        if (!(x0 <= x1) || !(y0 <= y1)) {
+            return null;
+        }
+        if (log) {
+            double lo = y1 > y0 ? y0 / 1.2 : y0 / 2;
+            return Extent.around(x0, x1, lo, y1 > y0 ? y1 * 1.2 : y1 * 2);
+        }
+        double pad = (y1 - y0) * 0.05;
+        return Extent.around(x0, x1, y0 - pad, y1 + pad);
+    }
+
+    @Override
+    protected void paintData(GraphicsContext g, PlotTransform t, PlotTheme theme) {
+        g.setLineWidth(theme.lineWidth());
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            int need = 4 * ((int) t.width() + 3);
+            int capacity = Math.min(s.size, need);
+            if (bufX.length < capacity) {
+                bufX = new double[capacity];
+                bufY = new double[capacity];
+            }
+            int n = s.size <= need ? copyVisible(s, t) : decimate(s.x, s.y, s.size, t, bufX, bufY);
+            g.setStroke(color(s, i, theme));
+            g.strokePolyline(bufX, bufY, n);
+        }
+        g.setLineDashes(6, 4);
+        g.setLineWidth(Math.max(1, theme.lineWidth() * 0.8));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.BOTTOM);
+        for (Reference r : references) {
+            double py = t.py(r.y);
+            if (Double.isNaN(py)) {
+                continue;
+            }
+            Color c = r.color != null ? r.color : theme.text();
+            g.setStroke(c);
+            g.strokeLine(t.left(), py, t.right(), py);
+            g.setFill(c);
+            g.fillText(r.label, t.right() - 4, py - 2);
+        }
+        g.setLineDashes();
+    }
+
+    private int copyVisible(Series s, PlotTransform t) {
+        int n = 0;
+        for (int k = 0; k < s.size; k++) {
+            double py = t.py(s.y[k]);
+            if (!Double.isNaN(py)) {
+                bufX[n] = t.px(s.x[k]);
+                bufY[n++] = py;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    protected void paintOverlay(GraphicsContext g, PlotTransform t, PlotTheme theme) {
+        List<LegendEntry> entries = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            entries.add(new LegendEntry(series.get(i).name, color(series.get(i), i, theme), null));
+        }
+        paintLegend(g, t, theme, entries);
+    }
+
+    private static Color color(Series s, int i, PlotTheme theme) {
+        return s.color != null ? s.color : theme.seriesColor(i);
+    }
+
+    /**
+     * Pixel coordinates of a polyline that looks like the full one: points with x non-decreasing
+     * are grouped by pixel column, and each column keeps its first, minimum, maximum and last
+     * point in their original order. Points outside the visible x range are dropped except one on
+     * each side, so the line still runs to the edge. outX/outY need 4 * (columns + 3) entries.
+     *
+     * @return the number of points written
+     */
+    static int decimate(double[] x, double[] y, int size, PlotTransform t, double[] outX, double[] outY) {
+        int from = Math.max(0, lowerBound(x, size, t.view().xMin()) - 1);
+        int to = Math.min(size, lowerBound(x, size, t.view().xMax()) + 1);
+        int n = 0;
+        int k = from;
+        while (k < to) {
+            long col = (long) Math.floor(t.px(x[k]));
+            int first = k, min = k, max = k, last = k;
+            for (k++; k < to && (long) Math.floor(t.px(x[k])) == col; k++) {
+                if (y[k] < y[min]) {
+                    min = k;
+                }
+                if (y[k] > y[max]) {
+                    max = k;
+                }
+                last = k;
+            }
+            // in index order first <= lo <= hi <= last; emit each distinct index once
+            int lo = Math.min(min, max);
+            int hi = Math.max(min, max);
+            n = emit(x, y, first, t, outX, outY, n);
+            if (lo != first) {
+                n = emit(x, y, lo, t, outX, outY, n);
+            }
+            if (hi != lo) {
+                n = emit(x, y, hi, t, outX, outY, n);
+            }
+            if (last != hi) {
+                n = emit(x, y, last, t, outX, outY, n);
+            }
+        }
+        return n;
+    }
+
+    private static int emit(double[] x, double[] y, int k, PlotTransform t, double[] outX, double[] outY, int n) {
+        double py = t.py(y[k]);
+        if (Double.isNaN(py)) {
+            return n;
+        }
+        outX[n] = t.px(x[k]);
+        outY[n] = py;
+        return n + 1;
+    }
+
+    /** The first index whose x is at least v (size if none); x sorted ascending. */
+    private static int lowerBound(double[] x, int size, double v) {
+        int lo = 0, hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (x[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

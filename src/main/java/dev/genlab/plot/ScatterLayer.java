@@ -1,0 +1,120 @@
+package dev.genlab.plot;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+
+/**
+ * Point clouds, one marker shape and colour per series (e.g. data as circles, model samples as
+ * crosses) so they stay apart in greyscale too. All markers of a series go into one path and are
+ * filled or stroked in a single call, which keeps thousands of points cheap.
+ */
+public class ScatterLayer extends PlotLayer {
+
+    /**
+     * One series.
+     *
+     * @param color null to take the theme's palette colour for the series' position
+     */
+    public record Series(String name, float[] x, float[] y, Color color, Marker marker) {
+        public Series {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException(x.length + " x values but " + y.length + " y values");
+            }
+        }
+    }
+
+    private final Map<String, Series> series = new LinkedHashMap<>();
+    private double markerRadius = 3;
+    private double opacity = 0.85;
+
+    /** Add or replace the series with this name. */
+    public void put(Series s) {
+        series.put(s.name(), s);
+        changed();
+    }
+
+    public void remove(String name) {
+        series.remove(name);
+        changed();
+    }
+
+    public void clear() {
+        series.clear();
+        changed();
+    }
+
+    public List<Series> series() {
+        return List.copyOf(series.values());
+    }
+
+    public void setMarkerRadius(double r) {
+        markerRadius = r;
+        changed();
+    }
+
+    public void setOpacity(double opacity) {
+        this.opacity = opacity;
+        changed();
+    }
+
+    /** Legend rows for the series, in order. */
+    public List<LegendEntry> legend(PlotTheme theme) {
+        List<LegendEntry> out = new ArrayList<>();
+        int i = 0;
+        for (Series s : series.values()) {
+            out.add(new LegendEntry(s.name(), colorOf(s, i++, theme), s.marker()));
+        }
+        return out;
+    }
+
+    private static Color colorOf(Series s, int i, PlotTheme theme) {
+        return s.color() != null ? s.color() : theme.seriesColor(i);
+    }
+
+    @Override
+    public Extent bounds() {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (Series s : series.values()) {
+            for (int k = 0; k < s.x().length; k++) {
+                x0 = Math.min(x0, s.x()[k]);
+                x1 = Math.max(x1, s.x()[k]);
+                y0 = Math.min(y0, s.y()[k]);
+                y1 = Math.max(y1, s.y()[k]);
+            }
+        }
+        return x0 > x1 ? null : Extent.around(x0, x1, y0, y1);
+    }
+
+    @Override
+    public void draw(GraphicsContext g, PlotTransform t, PlotTheme theme) {
+        double r = markerRadius * theme.lineWidth() / 1.5;
+        double l = t.left() - r, rt = t.right() + r, top = t.top() - r, b = t.bottom() + r;
+        int i = 0;
+        for (Series s : series.values()) {
+            Color c = colorOf(s, i++, theme);
+            Marker m = s.marker();
+            g.beginPath();
+            for (int k = 0; k < s.x().length; k++) {
+                double px = t.px(s.x()[k]);
+                double py = t.py(s.y()[k]);
+                if (px >= l && px <= rt && py >= top && py <= b) {
+                    m.addTo(g, px, py, r);
+                }
+            }
+            if (m.filled()) {
+                g.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), opacity));
+                g.fill();
+            } else {
+                g.setStroke(c);
+                g.setLineWidth(theme.lineWidth());
+                g.stroke();
+            }
+        }
+    }
+}

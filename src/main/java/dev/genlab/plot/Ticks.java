@@ -1,0 +1,76 @@
+package dev.genlab.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Tick positions at "nice" 1-2-5 steps and their labels. */
+public final class Ticks {
+
+    private Ticks() {
+    }
+
+    /** The 1, 2 or 5 times a power of ten nearest above range / target. */
+    public static double niceStep(double range, int target) {
+        double raw = range / Math.max(1, target);
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / mag;
+        double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+        return nice * mag;
+    }
+
+    /** Multiples of a nice step inside [min, max], about target of them. */
+    public static double[] linear(double min, double max, int target) {
+        if (!(max > min)) {
+            return new double[0];
+        }
+        double step = niceStep(max - min, target);
+        double first = Math.ceil(min / step - 1e-9) * step;
+        List<Double> out = new ArrayList<>();
+        for (double v = first; v <= max + step * 1e-9; v = first + out.size() * step) {
+            out.add(Math.abs(v) < step * 1e-9 ? 0.0 : v);
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Powers of ten inside [min, max] (min &gt; 0); every k-th decade when there are many. */
+    public static double[] log(double min, double max, int target) {
+        int lo = (int) Math.ceil(Math.log10(min) - 1e-9);
+        int hi = (int) Math.floor(Math.log10(max) + 1e-9);
+        int every = Math.max(1, (int) Math.ceil((hi - lo + 1) / (double) Math.max(1, target)));
+        List<Double> out = new ArrayList<>();
+        for (int e = lo; e <= hi; e++) {
+            if (Math.floorMod(e, every) == 0) {
+                out.add(Math.pow(10, e));
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** A label for tick value v on an axis with the given step: just enough decimals. */
+    public static String format(double v, double step) {
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e5 || a < 1e-3) {
+            String s = String.format(Locale.ROOT, "%.1e", v);
+            return s.replace(".0e", "e").replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+        }
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** A compact label for a value with no step to go by (colour bar ends, read-outs). */
+    public static String format(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : String.valueOf(v);
+        }
+        double a = Math.abs(v);
+        if (a >= 1e4 || a < 1e-2) {
+            return format(v, a);
+        }
+        String s = String.format(Locale.ROOT, "%.3g", v);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.genlab.plot;
+
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+
+/**
+ * A deformed lattice: (nx + 1) x (ny + 1) vertices in data space, vertex (i, j) at index
+ * {@code j * (nx + 1) + i}, drawn as lines; each of the nx x ny cells can be filled by a value
+ * through a colour map (e.g. log|det J| of a flow, to show where volume grows or shrinks).
+ */
+public class WarpedGridLayer extends PlotLayer {
+
+    private int nx;
+    private int ny;
+    private float[] vx = new float[0];
+    private float[] vy = new float[0];
+    private float[] cellValues;
+    private ColorMap cellMap = ColorMap.COOL_WARM;
+    private ValueRange cellRange;
+    private Color lineColor;
+    private double cellOpacity = 0.75;
+
+    public void setGrid(int nx, int ny, float[] vx, float[] vy) {
+        int n = (nx + 1) * (ny + 1);
+        if (vx.length != n || vy.length != n) {
+            throw new IllegalArgumentException("need " + n + " vertices for a " + nx + "x" + ny + " grid");
+        }
+        this.nx = nx;
+        this.ny = ny;
+        this.vx = vx;
+        this.vy = vy;
+        changed();
+    }
+
+    /** Fill cell (i, j) with {@code values[j * nx + i]} on the scale [min, max]; null values for none. */
+    public void setCellValues(float[] values, ColorMap map, double min, double max) {
+        if (values != null && values.length != nx * ny) {
+            throw new IllegalArgumentException("need " + nx * ny + " cell values");
+        }
+        cellValues = values;
+        cellMap = map;
+        cellRange = new ValueRange(min, max, false);
+        changed();
+    }
+
+    /** Null uses the theme's axis colour. */
+    public void setLineColor(Color color) {
+        lineColor = color;
+        changed();
+    }
+
+    public void setCellOpacity(double opacity) {
+        cellOpacity = opacity;
+        changed();
+    }
+
+    @Override
+    public Extent bounds() {
+        if (vx.length == 0) {
+            return null;
+        }
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < vx.length; k++) {
+            x0 = Math.min(x0, vx[k]);
+            x1 = Math.max(x1, vx[k]);
+            y0 = Math.min(y0, vy[k]);
+            y1 = Math.max(y1, vy[k]);
+        }
+        return Extent.around(x0, x1, y0, y1);
+    }
+
+    @Override
+    public void draw(GraphicsContext g, PlotTransform t, PlotTheme theme) {
+        if (vx.length == 0) {
+            return;
+        }
+        int stride = nx + 1;
+        double[] px = new double[vx.length];
+        double[] py = new double[vx.length];
+        for (int k = 0; k < vx.length; k++) {
+            px[k] = t.px(vx[k]);
+            py[k] = t.py(vy[k]);
+        }
+        if (cellValues != null) {
+            double[] qx = new double[4];
+            double[] qy = new double[4];
+            g.setGlobalAlpha(cellOpacity);
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    int a = j * stride + i;
+                    int[] corners = {a, a + 1, a + stride + 1, a + stride};
+                    for (int c = 0; c < 4; c++) {
+                        qx[c] = px[corners[c]];
+                        qy[c] = py[corners[c]];
+                    }
+                    g.setFill(cellMap.color(cellRange.fraction(cellValues[j * nx + i])));
+                    g.fillPolygon(qx, qy, 4);
+                }
+            }
+            g.setGlobalAlpha(1);
+        }
+        g.setStroke(lineColor != null ? lineColor : theme.axis());
+        g.setLineWidth(Math.max(1, theme.lineWidth() * 0.6));
+        g.beginPath();
+        for (int j = 0; j <= ny; j++) {
+            g.moveTo(px[j * stride], py[j * stride]);
+            for (int i = 1; i <= nx; i++) {
+                g.lineTo(px[j * stride + i], py[j * stride + i]);
+            }
+        }
+        for (int i = 0; i <= nx; i++) {
+            g.moveTo(px[i], py[i]);
+            for (int j = 1; j <= ny; j++) {
+                g.lineTo(px[j * stride + i], py[j * stride + i]);
+            }
+        }
+        g.stroke();
+    }
+}

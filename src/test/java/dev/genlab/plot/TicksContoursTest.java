@@ -1,0 +1,48 @@
+package dev.genlab.plot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TicksContoursTest {
+
+    @Test
+    void ticksFollowOneTwoFiveSteps() {
+        assertArrayEquals(new double[] {0, 0.2, 0.4, 0.6, 0.8, 1.0}, Ticks.linear(0, 1, 5), 1e-12);
+        assertArrayEquals(new double[] {-2, 0, 2}, Ticks.linear(-3, 3, 3), 1e-12);
+        assertEquals(50, Ticks.niceStep(230, 5), 1e-12);
+        assertArrayEquals(new double[] {1e-2, 1e-1, 1, 10}, Ticks.log(0.005, 20, 6), 1e-15);
+        assertEquals("0.4", Ticks.format(0.4, 0.2));
+        assertEquals("-1.20", Ticks.format(-1.2, 0.05));
+    }
+
+    @Test
+    void contourOfAParaboloidIsACircle() {
+        // given v = x^2 + y^2 sampled at cell centres of [-2, 2]^2
+        int n = 64;
+        Extent e = Extent.square(2);
+        float[] v = new float[n * n];
+        double d = e.width() / n;
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                double x = e.xMin() + (i + 0.5) * d;
+                double y = e.yMin() + (j + 0.5) * d;
+                v[j * n + i] = (float) (x * x + y * y);
+            }
+        }
+        // when contouring at level 1
+        float[] s = Contours.segments(v, n, n, e, 1.0);
+        // then every end point lies on the unit circle, and the segments go all the way round
+        assertTrue(s.length / 4 > 50, "segments: " + s.length / 4);
+        double length = 0;
+        for (int k = 0; k < s.length; k += 2) {
+            assertEquals(1.0, Math.hypot(s[k], s[k + 1]), d * 0.5);
+        }
+        for (int k = 0; k < s.length; k += 4) {
+            length += Math.hypot(s[k + 2] - s[k], s[k + 3] - s[k + 1]);
+        }
+        assertEquals(2 * Math.PI, length, 0.1);
+    }
+}
