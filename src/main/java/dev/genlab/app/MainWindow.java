@@ -171,7 +171,7 @@ public final class MainWindow {
 
         lessonPane.previous.setOnAction(e -> previous());
         lessonPane.next.setOnAction(e -> next());
-        sceneHost.sceneProperty().addListener((obs, o, n) -> bindToolBar(o, n));
+        sceneHost.lessonSceneProperty().addListener((obs, o, n) -> bindToolBar(o, n));
         bindToolBar(null, null);
 
         theme.addListener((obs, o, n) -> applyLook());

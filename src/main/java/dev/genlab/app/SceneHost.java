@@ -35,7 +35,7 @@ final class SceneHost extends BorderPane {
         showEmpty();
     }
 
-    ReadOnlyObjectProperty<LessonScene> sceneProperty() {
+    ReadOnlyObjectProperty<LessonScene> lessonSceneProperty() {
         return scene;
     }
 

@@ -42,6 +42,33 @@ final class AppTestSupport {
         }
     }
 
+    /** Fires the menu item with this id, as a click on it would (TestFX cannot open submenus headless). */
+    static void fireMenuItem(javafx.scene.Scene scene, String id) {
+        fxRun(() -> {
+            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) scene.lookup("#menu-bar");
+            javafx.scene.control.MenuItem item = find(bar.getMenus(), id);
+            if (item == null) {
+                throw new AssertionError("no menu item #" + id);
+            }
+            item.fire();
+        });
+    }
+
+    private static javafx.scene.control.MenuItem find(java.util.List<? extends javafx.scene.control.MenuItem> items, String id) {
+        for (javafx.scene.control.MenuItem i : items) {
+            if (id.equals(i.getId())) {
+                return i;
+            }
+            if (i instanceof javafx.scene.control.Menu m) {
+                javafx.scene.control.MenuItem found = find(m.getItems(), id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     static void fxRun(Runnable r) {
         fx(() -> {
             r.run();

@@ -77,7 +77,7 @@ class BrokenLessonTest {
         // the lesson with an unknown knob opens; the bad line is reported and the good one applied
         robot.clickOn("3. Bad knob \u26a0");
         assertTrue(problems.getChildren().stream().map(n -> ((Label) n).getText())
-                .anyMatch(t -> t.startsWith("03-bad-knob/lesson.en.md:7: unknown knob 'warp'")));
+                .anyMatch(t -> t.startsWith("03-bad-knob/lesson.en.md:8: unknown knob 'warp'")));
         assertEquals(4, window.currentScene().orElseThrow().params().getInt("components"));
 
         // and the good lesson still works

@@ -113,7 +113,7 @@ class DensitySceneAppTest {
     void movingAKnobSliderRefitsTheModel(FxRobot robot) {
         shown(s -> s.components() == 3, "three components");
         Slider k = robot.lookup("#knob-components").queryAs(Slider.class);
-        robot.clickOn(k);
+        fxRun(k::requestFocus);
         robot.type(javafx.scene.input.KeyCode.RIGHT);
         assertEquals(4, scene().params().getInt("components"), "the arrow key moves the focused slider, not the step");
         assertEquals(0, (int) fx(() -> window.stepProperty().get()));

@@ -104,7 +104,7 @@ class MainWindowTest {
 
     @Test
     void switchingToKoreanChangesTheUiAndTheLessonText(FxRobot robot) {
-        robot.clickOn("#menu-view").clickOn("#menu-view-language").clickOn("#menu-lang-ko");
+        AppTestSupport.fireMenuItem(window.fxScene(), "menu-lang-ko");
         assertEquals("다음 \u25b6", robot.lookup("#next-step").queryAs(Button.class).getText());
         assertEquals("생성 모델이란 무엇인가?", robot.lookup("#lesson-title").queryAs(Label.class).getText());
         assertEquals("1 / 7 단계", counter(robot));
@@ -146,7 +146,7 @@ class MainWindowTest {
 
     @Test
     void themeAndZoomAreAppliedAndRemembered(FxRobot robot) {
-        robot.clickOn("#menu-view").clickOn("#menu-view-theme").clickOn("#menu-theme-dark");
+        AppTestSupport.fireMenuItem(window.fxScene(), "menu-theme-dark");
         assertTrue(window.fxScene().getRoot().getStyleClass().contains("dark"));
         assertEquals(AppPrefs.Theme.DARK, prefs.theme());
         String before = fx(() -> window.fxScene().getRoot().getStyle());

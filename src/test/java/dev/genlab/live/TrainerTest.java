@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TrainerTest {
 
     /** x_{t+1} = x_t + rate; "diverges" (returns NaN) when x passes a limit. */
-    static final class Counter implements LiveModel<Double, Double> {
+    static class Counter implements LiveModel<Double, Double> {
         double x;
         long steps;
         double limit = Double.POSITIVE_INFINITY;

@@ -32,6 +32,9 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
     /** A covariance with log-determinant under this has collapsed onto a point. */
     static final double MIN_LOG_DET = -25;
 
+    /** H(p) of each default toy distribution: a quadrature worth computing once per process. */
+    private static final java.util.Map<String, Double> ENTROPY = new java.util.concurrent.ConcurrentHashMap<>();
+
     private double[] xs = new double[0];
     private double[] ys = new double[0];
     private double[] testX = new double[0];
@@ -50,6 +53,7 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
     private double[] history = new double[0];
     private double[] testHistory = new double[0];
     private long steps;
+    private boolean poisoned;
     private double[][] logR = new double[0][];
 
     @Override
@@ -72,7 +76,7 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
             testX = new double[p.points()];
             testY = new double[p.points()];
             toy.sample(p.points(), rng, testX, testY);
-            entropy = toy.entropy();
+            entropy = ENTROPY.computeIfAbsent(p.dataset(), id -> toy.entropy());
             bounds = toy.bounds().clone();
         }
         k = p.components();
@@ -225,6 +229,10 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
             return 0; // too few drawn points to fit: nothing to do until the user adds some
         }
         mStep();
+        if (poisoned) {
+            poisoned = false;
+            mx[0] = Double.NaN;
+        }
         if (!isHealthy()) {
             return Double.NaN;
         }
@@ -305,11 +313,9 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
         return true;
     }
 
-    /** Breaks the model on purpose (a NaN mean), to exercise the divergence guard. */
+    /** Makes the next step break the model (a NaN mean), to exercise the divergence guard. */
     public void poison() {
-        if (k > 0) {
-            mx[0] = Double.NaN;
-        }
+        poisoned = true;
     }
 
     @Override
