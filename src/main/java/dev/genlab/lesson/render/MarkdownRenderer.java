@@ -67,6 +67,11 @@ public final class MarkdownRenderer {
     private static final String[] BULLETS = {"\u2022", "\u25E6", "\u25AA"};
     private static final String MONOSPACE = "Monospaced";
     private static final Color ERROR_COLOR = Color.web("#d32f2f");
+    /**
+     * Computer Modern has a small x-height (0.43 em) beside sans-serif UI fonts (about 0.53 em);
+     * formulas are set this much larger than the text so that inline math matches it.
+     */
+    private static final double MATH_SIZE_FACTOR = 1.2;
 
     private final MathRenderer math;
     private final Parser parser = Parser.builder().build();
@@ -178,7 +183,7 @@ public final class MarkdownRenderer {
             box.setAlignment(Pos.CENTER);
             box.setMinWidth(0);
             try {
-                MathImage image = math.render(latex, true, size, options.textColor(), options.outputScale());
+                MathImage image = math.render(latex, true, size * MATH_SIZE_FACTOR, options.textColor(), options.outputScale());
                 box.getChildren().add(imageView(image));
             } catch (MathException e) {
                 box.getChildren().add(mathError("$$" + latex + "$$", e.getMessage()));
@@ -210,7 +215,7 @@ public final class MarkdownRenderer {
                 Text markerText = text(marker, Font.font(null, size));
                 markerText.getStyleClass().add("md-list-marker");
                 TextFlow markerFlow = new TextFlow(markerText);
-                markerFlow.setMinWidth(size * (list instanceof OrderedList ? 2.0 : 1.4));
+                markerFlow.setMinWidth(size * (list instanceof OrderedList ? 1.7 : 1.3));
                 markerFlow.setPrefWidth(markerFlow.getMinWidth());
 
                 VBox content = new VBox(size * 0.3);
@@ -356,7 +361,7 @@ public final class MarkdownRenderer {
 
             private Node inlineMath(String latex) {
                 try {
-                    MathImage image = math.render(latex, false, fontSize, options.textColor(), options.outputScale());
+                    MathImage image = math.render(latex, false, fontSize * MATH_SIZE_FACTOR, options.textColor(), options.outputScale());
                     return new InlineMath(imageView(image), image);
                 } catch (MathException e) {
                     return mathError("$" + latex + "$", e.getMessage());
