@@ -2,6 +2,7 @@ package dev.genlab.lesson.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -55,7 +56,8 @@ import org.commonmark.parser.Parser;
  * available width, formulas are images from a {@link MathRenderer}.
  *
  * <p>Every block carries a style class for the app's CSS: {@code md-doc} (the returned box),
- * {@code md-paragraph}, {@code md-heading-1} to {@code md-heading-3}, {@code md-code-block},
+ * {@code md-paragraph}, {@code md-heading-1} to {@code md-heading-3} (deeper levels look like 3),
+ * {@code md-code-block},
  * {@code md-list}, {@code md-list-item}, {@code md-quote}, {@code md-rule},
  * {@code md-math-display}; inline: {@code md-math-inline}, {@code md-code}, {@code md-link},
  * {@code md-math-error}. Fonts are set explicitly with the default family and the size from
@@ -184,7 +186,14 @@ public final class MarkdownRenderer {
             box.setMinWidth(0);
             try {
                 MathImage image = math.render(latex, true, size * MATH_SIZE_FACTOR, options.textColor(), options.outputScale());
-                box.getChildren().add(imageView(image));
+                ImageView view = imageView(image);
+                // a formula wider than the column shrinks to fit instead of widening the page
+                view.setPreserveRatio(true);
+                view.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+                    double available = box.getWidth() - box.snappedLeftInset() - box.snappedRightInset();
+                    return available > 0 ? Math.min(available, image.width()) : image.width();
+                }, box.widthProperty()));
+                box.getChildren().add(view);
             } catch (MathException e) {
                 box.getChildren().add(mathError("$$" + latex + "$$", e.getMessage()));
             }
@@ -240,7 +249,7 @@ public final class MarkdownRenderer {
             return box;
         }
 
-        private Node imageView(MathImage image) {
+        private ImageView imageView(MathImage image) {
             ImageView view = new ImageView(image.image());
             view.setFitWidth(image.width());
             view.setFitHeight(image.height());
@@ -387,7 +396,7 @@ public final class MarkdownRenderer {
 
         private final double ascent;
 
-        InlineMath(Node view, MathImage image) {
+        InlineMath(ImageView view, MathImage image) {
             getStyleClass().add("md-math-inline");
             getChildren().add(view);
             ascent = image.ascent();

@@ -19,6 +19,8 @@ import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
@@ -55,6 +57,12 @@ class MarkdownRendererTest {
         assertTrue(both.contains("bold") && both.contains("italic"), both);
         assertFalse(text(doc, "Plain ").getFont().getStyle().toLowerCase().contains("bold"));
         assertEquals(15, text(doc, "Plain ").getFont().getSize(), 1e-9);
+    }
+
+    @Test
+    void softBreakIsASpaceAndHardBreakANewLine() throws Exception {
+        VBox doc = onFx(() -> RENDERER.render("one\ntwo  \nthree\\\n넷", options(false)));
+        assertEquals("one two\nthree\n넷", flowText((TextFlow) doc.getChildren().get(0)));
     }
 
     @Test
@@ -127,7 +135,16 @@ class MarkdownRendererTest {
     void inlineMathSitsOnTheBaselineAndTextWraps() throws Exception {
         String md = "The evidence lower bound $\\mathbb{E}_{q}[\\log p(x|z)] - \\mathrm{KL}(q\\|p)$ bounds "
                 + "$\\log p(x)$ from below, for every choice of $q$ and every data point $x_i$.";
-        VBox doc = onFx(() -> layOut(RENDERER.render(md, options(false)), 300));
+        VBox doc = onFx(() -> {
+            VBox rendered = RENDERER.render(md, options(false));
+            ScrollPane scroll = new ScrollPane(rendered);
+            scroll.setFitToWidth(true);
+            new Scene(scroll, 300, 400); // gives the controls their skins
+            scroll.applyCss();
+            scroll.layout();
+            scroll.layout(); // the scroll pane sizes its content in a second pass
+            return rendered;
+        });
 
         TextFlow paragraph = (TextFlow) doc.getChildren().get(0);
         // the last formula and the full stop after it share a line
@@ -140,6 +157,19 @@ class MarkdownRendererTest {
         assertEquals(textBaseline, mathBaseline, 1.0, "baseline of text and formula");
         assertTrue(paragraph.getHeight() > 3 * 15, "wrapped to several lines: " + paragraph.getHeight());
         assertTrue(paragraph.getWidth() <= 300, "width " + paragraph.getWidth());
+    }
+
+    @Test
+    void wideDisplayFormulaShrinksToTheColumn() throws Exception {
+        String md = "$$" + "a_1 + b_2 + c_3 + d_4 + ".repeat(12) + "z$$";
+        VBox doc = onFx(() -> layOut(RENDERER.render(md, options(false)), 300));
+
+        Node display = doc.getChildren().get(0);
+        ImageView formula = find(doc, ImageView.class).findFirst().orElseThrow();
+        assertTrue(formula.getImage().getWidth() > 600, "formula is wider than the column");
+        assertTrue(display.getLayoutBounds().getWidth() <= 300, "box " + display.getLayoutBounds());
+        assertTrue(formula.getBoundsInParent().getWidth() <= display.getLayoutBounds().getWidth() + 0.5,
+                "formula " + formula.getBoundsInParent());
     }
 
     @Test
@@ -191,11 +221,10 @@ class MarkdownRendererTest {
     /** Puts {@code doc} in a white scene {@code width} pixels wide and lays it out. */
     private static VBox layOut(VBox doc, double width) {
         doc.setStyle("-fx-background-color: white; -fx-padding: 8;");
-        Scene scene = new Scene(doc, width, 10);
+        new Scene(doc, width, 10); // gives the controls their skins
         doc.applyCss();
         doc.resize(width, doc.prefHeight(width));
         doc.layout();
-        assertNotNull(scene);
         return doc;
     }
 
