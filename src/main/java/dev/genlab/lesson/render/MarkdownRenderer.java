@@ -30,7 +30,6 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
-import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
