@@ -23,6 +23,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
@@ -45,9 +46,9 @@ class MarkdownRendererTest {
 
     @Test
     void boldAndItalicGiveStyledTextNodes() throws Exception {
-        VBox doc = onFx(() -> RENDERER.render("Plain **strong** and *soft* and ***both***.", options(false)));
+        VBox doc = onFx(() -> layOut(RENDERER.render("Plain **strong** and *soft* and ***both***.", options(false)), 400));
 
-        assertEquals(List.of("md-doc"), doc.getStyleClass());
+        assertTrue(doc.getStyleClass().contains("md-doc"));
         TextFlow paragraph = (TextFlow) doc.getChildren().get(0);
         assertTrue(paragraph.getStyleClass().contains("md-paragraph"));
         assertEquals("Plain strong and soft and both.", flowText(paragraph));
@@ -60,6 +61,23 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void fontFamilyComesFromTheAppCssAndSizeFromTheOptions() throws Exception {
+        // given an app that sets a family and a different size on the root
+        Text bold = onFx(() -> {
+            VBox doc = RENDERER.render("Plain **bold**", options(false));
+            StackPane root = new StackPane(doc);
+            root.setStyle("-fx-font-family: \"Monospaced\"; -fx-font-size: 30px;");
+            new Scene(root, 300, 100);
+            root.applyCss();
+            return text(doc, "bold");
+        });
+        // then the text takes the family, but size and weight from the renderer
+        assertEquals("Monospaced", bold.getFont().getFamily());
+        assertEquals(15, bold.getFont().getSize(), 1e-9);
+        assertTrue(bold.getFont().getStyle().toLowerCase().contains("bold"));
+    }
+
+    @Test
     void softBreakIsASpaceAndHardBreakANewLine() throws Exception {
         VBox doc = onFx(() -> RENDERER.render("one\ntwo  \nthree\\\n넷", options(false)));
         assertEquals("one two\nthree\n넷", flowText((TextFlow) doc.getChildren().get(0)));
@@ -68,7 +86,7 @@ class MarkdownRendererTest {
     @Test
     void headingsCodeQuoteAndRuleGetTheirStyleClasses() throws Exception {
         String md = "# One\n\n## Two\n\n### Three\n\nUse `x = 1` here.\n\n```python\nprint('$x$')\n```\n\n> quoted\n\n---\n";
-        VBox doc = onFx(() -> RENDERER.render(md, options(false)));
+        VBox doc = onFx(() -> layOut(RENDERER.render(md, options(false)), 400));
 
         assertEquals(List.of("md-heading-1", "md-heading-2", "md-heading-3", "md-paragraph",
                 "md-code-block", "md-quote", "md-rule"), lastStyleClasses(doc));
