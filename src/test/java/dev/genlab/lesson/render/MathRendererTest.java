@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.paint.Color;
@@ -86,6 +92,24 @@ class MathRendererTest {
     void resultsAreCached() throws MathException {
         MathImage first = renderer.render("e^{i\\pi}", false, 16, Color.BLACK, 1);
         assertSame(first, renderer.render("e^{i\\pi}", false, 16, Color.BLACK, 1));
+    }
+
+    @Test
+    void rendersFromManyThreadsAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<MathImage>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String latex = "\\sum_{k=1}^{" + i + "} \\frac{x_k}{" + (i % 5 + 1) + "}";
+                boolean display = i % 2 == 0;
+                results.add(pool.submit(() -> renderer.render(latex, display, 18, Color.BLACK, 1)));
+            }
+            for (Future<MathImage> result : results) {
+                assertTrue(countInked(result.get(20, TimeUnit.SECONDS).image()) > 50);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
