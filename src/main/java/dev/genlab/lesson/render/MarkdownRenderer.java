@@ -2,6 +2,7 @@ package dev.genlab.lesson.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,14 +23,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontPosture;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
-import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
@@ -55,18 +52,24 @@ import org.commonmark.parser.Parser;
  * available width, formulas are images from a {@link MathRenderer}.
  *
  * <p>Every block carries a style class for the app's CSS: {@code md-doc} (the returned box),
- * {@code md-paragraph}, {@code md-heading-1} to {@code md-heading-3}, {@code md-code-block},
+ * {@code md-paragraph}, {@code md-heading-1} to {@code md-heading-3} (deeper levels look like 3),
+ * {@code md-code-block},
  * {@code md-list}, {@code md-list-item}, {@code md-quote}, {@code md-rule},
  * {@code md-math-display}; inline: {@code md-math-inline}, {@code md-code}, {@code md-link},
- * {@code md-math-error}. Fonts are set explicitly with the default family and the size from
- * {@link RenderOptions#fontSize()}, so a rendering does not depend on CSS.
+ * {@code md-math-error}. Font size, weight and posture are set as inline styles from
+ * {@link RenderOptions#fontSize()}, so no stylesheet changes them; the font family is inherited
+ * from the app's CSS on the root. Fonts therefore take effect once the box is in a scene.
  */
 public final class MarkdownRenderer {
 
     private static final double[] HEADING_SCALE = {1.6, 1.3, 1.12};
     private static final String[] BULLETS = {"\u2022", "\u25E6", "\u25AA"};
-    private static final String MONOSPACE = "Monospaced";
     private static final Color ERROR_COLOR = Color.web("#d32f2f");
+    /**
+     * Computer Modern has a small x-height (0.43 em) beside sans-serif UI fonts (about 0.53 em);
+     * formulas are set this much larger than the text so that inline math matches it.
+     */
+    private static final double MATH_SIZE_FACTOR = 1.2;
 
     private final MathRenderer math;
     private final Parser parser = Parser.builder().build();
@@ -153,7 +156,7 @@ public final class MarkdownRenderer {
                 return rule;
             } else if (node instanceof HtmlBlock html) {
                 TextFlow flow = styledFlow("md-paragraph");
-                flow.getChildren().add(text(html.getLiteral().strip(), Font.font(MONOSPACE, size * 0.9)));
+                flow.getChildren().add(text(html.getLiteral().strip(), TextStyle.monospace(size * 0.9)));
                 return flow;
             }
             return null; // link reference definitions and unknown custom blocks show nothing
@@ -178,8 +181,15 @@ public final class MarkdownRenderer {
             box.setAlignment(Pos.CENTER);
             box.setMinWidth(0);
             try {
-                MathImage image = math.render(latex, true, size, options.textColor(), options.outputScale());
-                box.getChildren().add(imageView(image));
+                MathImage image = math.render(latex, true, size * MATH_SIZE_FACTOR, options.textColor(), options.outputScale());
+                ImageView view = imageView(image);
+                // a formula wider than the column shrinks to fit instead of widening the page
+                view.setPreserveRatio(true);
+                view.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+                    double available = box.getWidth() - box.snappedLeftInset() - box.snappedRightInset();
+                    return available > 0 ? Math.min(available, image.width()) : image.width();
+                }, box.widthProperty()));
+                box.getChildren().add(view);
             } catch (MathException e) {
                 box.getChildren().add(mathError("$$" + latex + "$$", e.getMessage()));
             }
@@ -187,7 +197,7 @@ public final class MarkdownRenderer {
         }
 
         private Node codeBlock(String literal) {
-            Text code = text(stripTrailingNewline(literal), Font.font(MONOSPACE, size * 0.9));
+            Text code = text(stripTrailingNewline(literal), TextStyle.monospace(size * 0.9));
             TextFlow flow = styledFlow("md-code-block");
             flow.getChildren().add(code);
             flow.setPadding(new Insets(size * 0.5, size * 0.75, size * 0.5, size * 0.75));
@@ -207,10 +217,10 @@ public final class MarkdownRenderer {
                     continue;
                 }
                 String marker = list instanceof OrderedList ? (number++) + delimiter : BULLETS[depth % BULLETS.length];
-                Text markerText = text(marker, Font.font(null, size));
+                Text markerText = text(marker, TextStyle.of(size));
                 markerText.getStyleClass().add("md-list-marker");
                 TextFlow markerFlow = new TextFlow(markerText);
-                markerFlow.setMinWidth(size * (list instanceof OrderedList ? 2.0 : 1.4));
+                markerFlow.setMinWidth(size * (list instanceof OrderedList ? 1.7 : 1.3));
                 markerFlow.setPrefWidth(markerFlow.getMinWidth());
 
                 VBox content = new VBox(size * 0.3);
@@ -235,7 +245,7 @@ public final class MarkdownRenderer {
             return box;
         }
 
-        private Node imageView(MathImage image) {
+        private ImageView imageView(MathImage image) {
             ImageView view = new ImageView(image.image());
             view.setFitWidth(image.width());
             view.setFitHeight(image.height());
@@ -246,15 +256,15 @@ public final class MarkdownRenderer {
         private Label mathError(String source, String message) {
             Label label = new Label(source);
             label.getStyleClass().add("md-math-error");
-            label.setFont(Font.font(MONOSPACE, size * 0.9));
+            TextStyle.monospace(size * 0.9).applyTo(label);
             label.setTextFill(ERROR_COLOR);
             label.setTooltip(new Tooltip(message));
             return label;
         }
 
-        private Text text(String content, Font font) {
+        private Text text(String content, TextStyle style) {
             Text text = new Text(content);
-            text.setFont(font);
+            style.applyTo(text);
             text.setFill(options.textColor());
             return text;
         }
@@ -307,7 +317,7 @@ public final class MarkdownRenderer {
                 } else {
                     Label label = new Label(literal);
                     label.getStyleClass().add("md-code");
-                    label.setFont(Font.font(MONOSPACE, fontSize * 0.9));
+                    TextStyle.monospace(fontSize * 0.9).applyTo(label);
                     label.setTextFill(options.textColor());
                     label.setPadding(new Insets(0, fontSize * 0.2, 0, fontSize * 0.2));
                     label.setBackground(subtleBackground(3));
@@ -319,7 +329,7 @@ public final class MarkdownRenderer {
             public void visit(Link link) {
                 Hyperlink hyperlink = new Hyperlink(plainText(link));
                 hyperlink.getStyleClass().add("md-link");
-                hyperlink.setFont(font());
+                style().applyTo(hyperlink);
                 hyperlink.setTextFill(options.accentColor());
                 hyperlink.setPadding(Insets.EMPTY);
                 hyperlink.setBorder(Border.EMPTY);
@@ -356,7 +366,7 @@ public final class MarkdownRenderer {
 
             private Node inlineMath(String latex) {
                 try {
-                    MathImage image = math.render(latex, false, fontSize, options.textColor(), options.outputScale());
+                    MathImage image = math.render(latex, false, fontSize * MATH_SIZE_FACTOR, options.textColor(), options.outputScale());
                     return new InlineMath(imageView(image), image);
                 } catch (MathException e) {
                     return mathError("$" + latex + "$", e.getMessage());
@@ -364,12 +374,11 @@ public final class MarkdownRenderer {
             }
 
             private Text styled(String content) {
-                return text(content, font());
+                return text(content, style());
             }
 
-            private Font font() {
-                return Font.font(null, bold ? FontWeight.BOLD : FontWeight.NORMAL,
-                        italic ? FontPosture.ITALIC : FontPosture.REGULAR, fontSize);
+            private TextStyle style() {
+                return TextStyle.of(fontSize).withBold(bold).withItalic(italic);
             }
         }
     }
@@ -382,7 +391,7 @@ public final class MarkdownRenderer {
 
         private final double ascent;
 
-        InlineMath(Node view, MathImage image) {
+        InlineMath(ImageView view, MathImage image) {
             getStyleClass().add("md-math-inline");
             getChildren().add(view);
             ascent = image.ascent();

@@ -131,8 +131,9 @@ public final class MathRenderer {
                         .setSize(sizePx)
                         .build();
                 // room for glyphs that overhang their box (italic f, large operators)
-                int pad = Math.max(1, Math.round(sizePx / 12f));
-                icon.setInsets(new Insets(pad, pad, pad, pad));
+                int pad = Math.max(1, Math.round(sizePx / 20f));
+                // true = exactly these insets; without it JLaTeXMath adds 0.18 em on every side
+                icon.setInsets(new Insets(pad, pad, pad, pad), true);
                 icon.setForeground(awtColor);
                 buffer = new BufferedImage(Math.max(1, icon.getIconWidth()), Math.max(1, icon.getIconHeight()),
                         BufferedImage.TYPE_INT_ARGB);
