@@ -104,7 +104,8 @@ class ProceduralDigitsTest {
             best = Math.min(best, System.nanoTime() - t0);
         }
         System.out.printf("10,000 procedural digits: %.1f ms%n", best / 1e6);
-        assertTrue(best < 700_000_000L, "took " + best / 1e6 + " ms");
+        // Typically 130–250 ms on one core; the bound leaves room for a busy build machine.
+        assertTrue(best < 1_000_000_000L, "took " + best / 1e6 + " ms");
     }
 
     @Test
