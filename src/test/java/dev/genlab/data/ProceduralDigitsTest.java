@@ -96,9 +96,9 @@ class ProceduralDigitsTest {
 
     @Test
     void tenThousandDigitsTakeWellUnderASecond() {
-        ProceduralDigits.generate(10_000, 1);
+        ProceduralDigits.generate(3_000, 1);
         long best = Long.MAX_VALUE;
-        for (int rep = 0; rep < 3; rep++) {
+        for (int rep = 0; rep < 2; rep++) {
             long t0 = System.nanoTime();
             ProceduralDigits.generate(10_000, rep);
             best = Math.min(best, System.nanoTime() - t0);
