@@ -224,9 +224,12 @@ public abstract class AxesFigure extends Figure {
         double left = 4 + (yLabel.get().isEmpty() ? 0 : fs * 1.3 + 4) + labelW + TICK + 3;
         double bottom = bottomMargin(theme, !xLabel.get().isEmpty());
         double top = topMargin(theme);
-        double width = Math.max(1, w - left - fs * 1.6);
-        double height = Math.max(1, h - top - bottom);
-        double[] xTicks = Ticks.linear(v.xMin(), v.xMax(), Math.max(2, (int) (width / (fs * 7))));
+        // whole pixels: a pixel-aligned clip is much cheaper to rasterise, and lines stay sharp
+        left = Math.ceil(left);
+        top = Math.ceil(top);
+        double width = Math.max(1, Math.floor(w - left - fs * 1.6));
+        double height = Math.max(1, Math.floor(h - top - bottom));
+        double[] xTicks = Ticks.linear(v.xMin(), v.xMax(), Math.max(3, (int) (width / (fs * 6))));
         return new Layout(left, top, width, height, xTicks, yTicks, step(xTicks), yStep);
     }
 
