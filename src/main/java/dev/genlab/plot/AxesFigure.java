@@ -52,6 +52,7 @@ public abstract class AxesFigure extends Figure {
     private double pressX;
     private double pressY;
     private double yLabelWidth;
+    private double yLabelFontSize;
 
     protected AxesFigure() {
         for (Observable o : List.of(xLabel, yLabel, equalAspect, logY, dataExtent, view)) {
@@ -212,10 +213,14 @@ public abstract class AxesFigure extends Figure {
     private Layout layout(Extent v, double w, double h, PlotTheme theme) {
         double fs = theme.fontSize();
         Font font = theme.font();
-        double[] yTicks = yTicks(v, Math.max(2, (int) (h / (fs * 4))));
+        double[] yTicks = yTicks(v, Math.max(2, (int) (h / (fs * 5))));
         double yStep = step(yTicks);
         // the label column only grows (until the view resets), so zooming and live data do not
         // make the plot area jump sideways under the cursor
+        if (fs != yLabelFontSize) {
+            yLabelFontSize = fs;
+            yLabelWidth = 0;
+        }
         double labelW = Math.max(yLabelWidth, TextMetrics.width("-0.00", font));
         for (double y : yTicks) {
             labelW = Math.max(labelW, TextMetrics.width(label(y, yStep, logY.get()), font));
@@ -229,7 +234,7 @@ public abstract class AxesFigure extends Figure {
         top = Math.ceil(top);
         double width = Math.max(1, Math.floor(w - left - fs * 1.6));
         double height = Math.max(1, Math.floor(h - top - bottom));
-        double[] xTicks = Ticks.linear(v.xMin(), v.xMax(), Math.max(3, (int) (width / (fs * 6))));
+        double[] xTicks = xTicks(v, width, font);
         return new Layout(left, top, width, height, xTicks, yTicks, step(xTicks), yStep);
     }
 
@@ -242,6 +247,21 @@ public abstract class AxesFigure extends Figure {
     static double bottomMargin(PlotTheme theme, boolean xTitle) {
         double fs = theme.fontSize();
         return TICK + 3 + fs * 1.3 + (xTitle ? fs * 1.3 + 2 : 0) + 2;
+    }
+
+    /** As many x ticks as fit with a gap of two characters between their labels. */
+    private static double[] xTicks(Extent v, double width, Font font) {
+        for (int target = Math.max(3, (int) (width / (font.getSize() * 6))); ; target--) {
+            double[] ticks = Ticks.linear(v.xMin(), v.xMax(), target);
+            double step = step(ticks);
+            double widest = 0;
+            for (double x : ticks) {
+                widest = Math.max(widest, TextMetrics.width(Ticks.format(x, step), font));
+            }
+            if (target <= 2 || step / v.width() * width >= widest + font.getSize() * 2) {
+                return ticks;
+            }
+        }
     }
 
     private double[] yTicks(Extent v, int target) {

@@ -29,7 +29,11 @@ import javafx.stage.FileChooser;
 public abstract class Figure extends Region {
 
     private final Canvas canvas = new Canvas();
-    private final InvalidationListener themeListener = o -> redraw();
+    // a theme also changes font size, hence preferred sizes: lay out again, not just repaint
+    private final InvalidationListener themeListener = o -> {
+        redraw();
+        requestLayout();
+    };
     private ContextMenu menu;
     private boolean dirty = true;
     private double pixelScale = 1;
@@ -94,6 +98,11 @@ public abstract class Figure extends Region {
             s.setY(1 / scale);
             redraw();
         }
+    }
+
+    /** Canvas pixels per logical pixel of the paint in progress (1 on screen, 2 in a 2x export). */
+    protected final double pixelScale() {
+        return pixelScale;
     }
 
     @Override

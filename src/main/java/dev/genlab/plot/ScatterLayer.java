@@ -93,7 +93,7 @@ public class ScatterLayer extends PlotLayer {
 
     @Override
     public void draw(GraphicsContext g, PlotTransform t, PlotTheme theme) {
-        double r = markerRadius * theme.lineWidth() / 1.5;
+        double r = markerRadius * Math.sqrt(theme.lineWidth() / PlotTheme.LIGHT.lineWidth());
         double l = t.left() - r, rt = t.right() + r, top = t.top() - r, b = t.bottom() + r;
         int i = 0;
         for (Series s : series.values()) {

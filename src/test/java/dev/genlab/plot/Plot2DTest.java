@@ -181,6 +181,19 @@ class Plot2DTest {
     }
 
     @Test
+    void switchingTheThemeRepaintsInItsColours() {
+        int light = Fx.argb(snapshot(), 2, 2);
+        Fx.run(() -> PlotTheme.setCurrent(PlotTheme.DARK));
+        try {
+            int dark = Fx.argb(snapshot(), 2, 2);
+            assertTrue(Fx.distance(light, argb(PlotTheme.LIGHT.background())) <= 2, Fx.hex(light));
+            assertTrue(Fx.distance(dark, argb(PlotTheme.DARK.background())) <= 2, Fx.hex(dark));
+        } finally {
+            Fx.run(() -> PlotTheme.setCurrent(PlotTheme.LIGHT));
+        }
+    }
+
+    @Test
     void clickReportsDataCoordinates(FxRobot robot) {
         List<double[]> clicks = new ArrayList<>();
         Fx.run(() -> plot.setOnDataClicked((x, y) -> clicks.add(new double[] {x, y})));

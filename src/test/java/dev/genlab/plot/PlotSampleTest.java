@@ -39,5 +39,19 @@ class PlotSampleTest {
         BufferedImage png = ImageIO.read(file.toFile());
         assertEquals(1200, png.getWidth());
         assertEquals(930, png.getHeight());
+
+        for (PlotTheme theme : new PlotTheme[] {PlotTheme.DARK, PlotTheme.PROJECTOR}) {
+            Path themed = Path.of("target", "plot-sample-" + theme.name() + ".png");
+            Fx.call(() -> {
+                PlotTheme.setCurrent(theme);
+                try {
+                    FigureExport.savePng(gallery, themed, 1);
+                } finally {
+                    PlotTheme.setCurrent(PlotTheme.LIGHT);
+                }
+                return null;
+            });
+            assertEquals(1200, ImageIO.read(themed.toFile()).getWidth());
+        }
     }
 }

@@ -56,7 +56,10 @@ final class SampleFigures {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.setStyle("-fx-background-color: white; -fx-padding: 10;");
+        grid.setStyle("-fx-padding: 10;");
+        grid.backgroundProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> javafx.scene.layout.Background.fill(PlotTheme.current().background()),
+                PlotTheme.currentProperty()));
 
         Plot2D density = new Plot2D();
         density.setEqualAspect(true);
@@ -221,7 +224,9 @@ final class SampleFigures {
 
     private static Node panel(String title, Node content) {
         Label label = new Label(title);
-        label.setStyle("-fx-font-weight: bold; -fx-text-fill: #222;");
+        label.setStyle("-fx-font-weight: bold;");
+        label.textFillProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> PlotTheme.current().text(), PlotTheme.currentProperty()));
         VBox.setVgrow(content, Priority.ALWAYS);
         VBox box = new VBox(4, label, content);
         box.setPrefSize(580, 290);
