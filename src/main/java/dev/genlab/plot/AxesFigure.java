@@ -1,6 +1,7 @@
 package dev.genlab.plot;
 
 import java.util.List;
+import java.util.Locale;
 
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -372,8 +373,7 @@ public abstract class AxesFigure extends Figure {
         double h = row * entries.size() + 6;
         double x = t.right() - w - 6;
         double y = t.top() + 6;
-        Color bg = theme.plotBackground();
-        g.setFill(Color.color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.85));
+        g.setFill(theme.plotBackground().deriveColor(0, 1, 1, 0.85));
         g.fillRect(x, y, w, h);
         g.setStroke(theme.grid());
         g.setLineWidth(1);
@@ -413,7 +413,7 @@ public abstract class AxesFigure extends Figure {
         if (text != null) {
             PlotTheme theme = PlotTheme.current();
             hoverLabel.setText(text);
-            hoverLabel.setStyle(String.format(java.util.Locale.ROOT,
+            hoverLabel.setStyle(String.format(Locale.ROOT,
                     "-fx-background-color: %s; -fx-text-fill: %s; -fx-border-color: %s; -fx-padding: 2 5 2 5;"
                             + " -fx-font-size: %.0fpx;",
                     css(theme.plotBackground()), css(theme.text()), css(theme.axis()), theme.fontSize()));
@@ -432,7 +432,7 @@ public abstract class AxesFigure extends Figure {
     }
 
     private static String css(Color c) {
-        return String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,%.2f)", (int) Math.round(c.getRed() * 255),
+        return String.format(Locale.ROOT, "rgba(%d,%d,%d,%.2f)", (int) Math.round(c.getRed() * 255),
                 (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255), c.getOpacity());
     }
 

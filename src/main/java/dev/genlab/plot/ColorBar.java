@@ -44,7 +44,7 @@ public class ColorBar extends Figure {
         ColorBar bar = new ColorBar();
         bar.setLabel(label);
         bar.range.bind(heatmap.rangeProperty());
-        bar.setColorMap(heatmap.getColorMap());
+        bar.colorMap.bind(heatmap.colorMapProperty());
         return bar;
     }
 

@@ -3,8 +3,10 @@ package dev.genlab.plot;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -20,7 +22,7 @@ public class HeatmapLayer extends PlotLayer {
 
     private final ReadOnlyObjectWrapper<ValueRange> range =
             new ReadOnlyObjectWrapper<>(this, "range", new ValueRange(0, 1, false));
-    private ColorMap colorMap = ColorMap.VIRIDIS;
+    private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.VIRIDIS);
     private ValueRange fixedRange;
     private boolean log;
     private boolean smooth;
@@ -37,6 +39,10 @@ public class HeatmapLayer extends PlotLayer {
     private int[] argb = new int[0];
     private final List<float[]> contours = new ArrayList<>();
 
+    public HeatmapLayer() {
+        colorMap.addListener(o -> rebuild());
+    }
+
     /** New data; the array is read now and later when the colour settings change. */
     public void setData(float[] values, int w, int h, Extent extent) {
         if (values.length != w * h) {
@@ -49,13 +55,16 @@ public class HeatmapLayer extends PlotLayer {
         rebuild();
     }
 
+    public ObjectProperty<ColorMap> colorMapProperty() {
+        return colorMap;
+    }
+
     public void setColorMap(ColorMap map) {
-        colorMap = map;
-        rebuild();
+        colorMap.set(map);
     }
 
     public ColorMap getColorMap() {
-        return colorMap;
+        return colorMap.get();
     }
 
     /** Fix the colour scale to [min, max]; values outside are clamped. */
@@ -112,6 +121,7 @@ public class HeatmapLayer extends PlotLayer {
             return;
         }
         ValueRange r = fixedRange != null ? fixedRange : autoRange();
+        ColorMap map = colorMap.get();
         range.set(r);
         if (image == null || image.getWidth() != w || image.getHeight() != h) {
             image = new WritableImage(w, h);
@@ -121,7 +131,7 @@ public class HeatmapLayer extends PlotLayer {
             int src = j * w;
             int dst = (h - 1 - j) * w; // image rows run top-down
             for (int i = 0; i < w; i++) {
-                argb[dst + i] = colorMap.argb(r.fraction(values[src + i]));
+                argb[dst + i] = map.argb(r.fraction(values[src + i]));
             }
         }
         image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);

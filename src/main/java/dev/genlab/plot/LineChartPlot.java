@@ -171,8 +171,7 @@ public class LineChartPlot extends AxesFigure {
             g.setStroke(c);
             g.strokeLine(t.left(), py, t.right(), py);
             double w = TextMetrics.width(r.label, theme.font());
-            Color bg = theme.plotBackground();
-            g.setFill(Color.color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.8));
+            g.setFill(theme.plotBackground().deriveColor(0, 1, 1, 0.8));
             g.fillRect(t.right() - 6 - w, py - 3 - theme.fontSize() * 1.2, w + 4, theme.fontSize() * 1.2);
             g.setFill(c);
             g.fillText(r.label, t.right() - 4, py - 3);

@@ -83,6 +83,22 @@ class Plot2DTest {
     }
 
     @Test
+    void logHeatmapSpacesDecadesEvenlyAndNanShowsTheBackground() {
+        // given a 4x1 strip 1, 10, 100, NaN on a log colour scale
+        Fx.run(() -> {
+            heat.setLog(true);
+            heat.setData(new float[] {1, 10, 100, Float.NaN}, 4, 1, HOME);
+        });
+        WritableImage img = snapshot();
+        PlotTransform t = Fx.call(plot::getTransform);
+        int ten = Fx.argb(img, t.px(1.5), t.py(2));
+        int nan = Fx.argb(img, t.px(3.5), t.py(2.3));
+        assertTrue(Fx.distance(ten, ColorMap.VIRIDIS.argb(0.5)) <= 2, "10 is half way: " + Fx.hex(ten));
+        assertTrue(Fx.distance(nan, argb(PlotTheme.LIGHT.plotBackground())) <= 2, "NaN: " + Fx.hex(nan));
+        assertEquals(new ValueRange(1, 100, true), heat.rangeProperty().get());
+    }
+
+    @Test
     void scatterPointsAppearWhereTheTransformSaysInTheirSeriesColours() {
         Color red = Color.rgb(213, 94, 0);
         Color blue = Color.rgb(0, 114, 178);
