@@ -269,8 +269,12 @@ public abstract class AxesFigure extends Figure {
         return logY.get() ? Ticks.log(v.yMin(), v.yMax(), target) : Ticks.linear(v.yMin(), v.yMax(), target);
     }
 
+    /** The tick spacing, which sets the labels' decimals; a lone tick is its own scale. */
     private static double step(double[] ticks) {
-        return ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+        if (ticks.length > 1) {
+            return ticks[1] - ticks[0];
+        }
+        return ticks.length == 1 && ticks[0] != 0 ? Math.abs(ticks[0]) : 1;
     }
 
     private static String label(double v, double step, boolean log) {

@@ -122,7 +122,9 @@ public class HeatmapLayer extends PlotLayer {
         }
         ValueRange r = fixedRange != null ? fixedRange : autoRange();
         ColorMap map = colorMap.get();
-        range.set(r);
+        if (!r.equals(range.get())) {
+            range.set(r);
+        }
         if (image == null || image.getWidth() != w || image.getHeight() != h) {
             image = new WritableImage(w, h);
             argb = new int[w * h];

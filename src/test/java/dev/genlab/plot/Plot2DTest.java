@@ -83,6 +83,17 @@ class Plot2DTest {
     }
 
     @Test
+    void changesRepaintOnTheNextPulseWithoutAnExplicitLayout() throws Exception {
+        Extent moved = new Extent(-1, 1, 5, 6);
+        Fx.run(() -> plot.setDataExtent(moved));
+        // the pulse runs layout, which paints and records the new transform
+        for (int i = 0; i < 50 && !moved.equals(Fx.call(() -> plot.getTransform().view())); i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(moved, Fx.call(() -> plot.getTransform().view()));
+    }
+
+    @Test
     void logHeatmapSpacesDecadesEvenlyAndNanShowsTheBackground() {
         // given a 4x1 strip 1, 10, 100, NaN on a log colour scale
         Fx.run(() -> {
