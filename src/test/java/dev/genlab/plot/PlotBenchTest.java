@@ -75,6 +75,39 @@ class PlotBenchTest {
         System.out.printf("snapshot_overhead_ms %.2f%n", median(snapshotOnly));
     }
 
+    @Test
+    void lineChartHundredThousandPoints() {
+        double[] ms = new double[FRAMES];
+        double[] paint = new double[FRAMES];
+        LineChartPlot chart = Fx.call(() -> {
+            LineChartPlot c = new LineChartPlot();
+            LineChartPlot.Series s = c.addSeries("loss");
+            java.util.Random rnd = new java.util.Random(1);
+            for (int i = 0; i < 100_000; i++) {
+                s.append(i, 1 + Math.exp(-i / 20_000.0) + 0.1 * rnd.nextGaussian());
+            }
+            plot.getScene().setRoot(new StackPane(c));
+            return c;
+        });
+        for (int f = -5; f < FRAMES; f++) {
+            int frame = f;
+            double[] t = Fx.call(() -> {
+                long t0 = System.nanoTime();
+                chart.redraw();
+                chart.layout();
+                long t1 = System.nanoTime();
+                FigureExport.snapshot(chart, 1);
+                return new double[] {(t1 - t0) / 1e6, (System.nanoTime() - t0) / 1e6};
+            });
+            if (frame >= 0) {
+                paint[frame] = t[0];
+                ms[frame] = t[1];
+            }
+        }
+        System.out.printf("linechart100k_render_ms %.2f%n", median(ms));
+        System.out.printf("linechart100k_paint_commands_ms %.2f%n", median(paint));
+    }
+
     private static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
