@@ -1,6 +1,7 @@
 package dev.genlab.plot;
 
 import java.util.List;
+import java.util.Locale;
 
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -52,6 +53,7 @@ public abstract class AxesFigure extends Figure {
     private double pressX;
     private double pressY;
     private double yLabelWidth;
+    private double yLabelFontSize;
 
     protected AxesFigure() {
         for (Observable o : List.of(xLabel, yLabel, equalAspect, logY, dataExtent, view)) {
@@ -212,10 +214,14 @@ public abstract class AxesFigure extends Figure {
     private Layout layout(Extent v, double w, double h, PlotTheme theme) {
         double fs = theme.fontSize();
         Font font = theme.font();
-        double[] yTicks = yTicks(v, Math.max(2, (int) (h / (fs * 4))));
+        double[] yTicks = yTicks(v, Math.max(2, (int) (h / (fs * 5))));
         double yStep = step(yTicks);
         // the label column only grows (until the view resets), so zooming and live data do not
         // make the plot area jump sideways under the cursor
+        if (fs != yLabelFontSize) {
+            yLabelFontSize = fs;
+            yLabelWidth = 0;
+        }
         double labelW = Math.max(yLabelWidth, TextMetrics.width("-0.00", font));
         for (double y : yTicks) {
             labelW = Math.max(labelW, TextMetrics.width(label(y, yStep, logY.get()), font));
@@ -224,9 +230,12 @@ public abstract class AxesFigure extends Figure {
         double left = 4 + (yLabel.get().isEmpty() ? 0 : fs * 1.3 + 4) + labelW + TICK + 3;
         double bottom = bottomMargin(theme, !xLabel.get().isEmpty());
         double top = topMargin(theme);
-        double width = Math.max(1, w - left - fs * 1.6);
-        double height = Math.max(1, h - top - bottom);
-        double[] xTicks = Ticks.linear(v.xMin(), v.xMax(), Math.max(2, (int) (width / (fs * 7))));
+        // whole pixels: a pixel-aligned clip is much cheaper to rasterise, and lines stay sharp
+        left = Math.ceil(left);
+        top = Math.ceil(top);
+        double width = Math.max(1, Math.floor(w - left - fs * 1.6));
+        double height = Math.max(1, Math.floor(h - top - bottom));
+        double[] xTicks = xTicks(v, width, font);
         return new Layout(left, top, width, height, xTicks, yTicks, step(xTicks), yStep);
     }
 
@@ -241,12 +250,31 @@ public abstract class AxesFigure extends Figure {
         return TICK + 3 + fs * 1.3 + (xTitle ? fs * 1.3 + 2 : 0) + 2;
     }
 
+    /** As many x ticks as fit with a gap of two characters between their labels. */
+    private static double[] xTicks(Extent v, double width, Font font) {
+        for (int target = Math.max(3, (int) (width / (font.getSize() * 6))); ; target--) {
+            double[] ticks = Ticks.linear(v.xMin(), v.xMax(), target);
+            double step = step(ticks);
+            double widest = 0;
+            for (double x : ticks) {
+                widest = Math.max(widest, TextMetrics.width(Ticks.format(x, step), font));
+            }
+            if (target <= 2 || step / v.width() * width >= widest + font.getSize() * 2) {
+                return ticks;
+            }
+        }
+    }
+
     private double[] yTicks(Extent v, int target) {
         return logY.get() ? Ticks.log(v.yMin(), v.yMax(), target) : Ticks.linear(v.yMin(), v.yMax(), target);
     }
 
+    /** The tick spacing, which sets the labels' decimals; a lone tick is its own scale. */
     private static double step(double[] ticks) {
-        return ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+        if (ticks.length > 1) {
+            return ticks[1] - ticks[0];
+        }
+        return ticks.length == 1 && ticks[0] != 0 ? Math.abs(ticks[0]) : 1;
     }
 
     private static String label(double v, double step, boolean log) {
@@ -349,8 +377,7 @@ public abstract class AxesFigure extends Figure {
         double h = row * entries.size() + 6;
         double x = t.right() - w - 6;
         double y = t.top() + 6;
-        Color bg = theme.plotBackground();
-        g.setFill(Color.color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.85));
+        g.setFill(theme.plotBackground().deriveColor(0, 1, 1, 0.85));
         g.fillRect(x, y, w, h);
         g.setStroke(theme.grid());
         g.setLineWidth(1);
@@ -390,7 +417,7 @@ public abstract class AxesFigure extends Figure {
         if (text != null) {
             PlotTheme theme = PlotTheme.current();
             hoverLabel.setText(text);
-            hoverLabel.setStyle(String.format(java.util.Locale.ROOT,
+            hoverLabel.setStyle(String.format(Locale.ROOT,
                     "-fx-background-color: %s; -fx-text-fill: %s; -fx-border-color: %s; -fx-padding: 2 5 2 5;"
                             + " -fx-font-size: %.0fpx;",
                     css(theme.plotBackground()), css(theme.text()), css(theme.axis()), theme.fontSize()));
@@ -409,7 +436,7 @@ public abstract class AxesFigure extends Figure {
     }
 
     private static String css(Color c) {
-        return String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,%.2f)", (int) Math.round(c.getRed() * 255),
+        return String.format(Locale.ROOT, "rgba(%d,%d,%d,%.2f)", (int) Math.round(c.getRed() * 255),
                 (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255), c.getOpacity());
     }
 

@@ -44,7 +44,7 @@ public class ColorBar extends Figure {
         ColorBar bar = new ColorBar();
         bar.setLabel(label);
         bar.range.bind(heatmap.rangeProperty());
-        bar.setColorMap(heatmap.getColorMap());
+        bar.colorMap.bind(heatmap.colorMapProperty());
         return bar;
     }
 
@@ -97,7 +97,13 @@ public class ColorBar extends Figure {
 
     private String[] tickLabels() {
         ValueRange r = range.get();
-        return new String[] {Ticks.format(r.min()), Ticks.format(r.valueAt(0.5)), Ticks.format(r.max())};
+        if (r.log()) {
+            return new String[] {Ticks.format(r.min()), Ticks.format(r.valueAt(0.5)), Ticks.format(r.max())};
+        }
+        double half = (r.max() - r.min()) / 2;
+        double step = half * 0.1;
+        return new String[] {Ticks.format(r.min(), step), Ticks.format(r.valueAt(0.5), step),
+            Ticks.format(r.max(), step)};
     }
 
     @Override

@@ -150,7 +150,7 @@ public final class ColorMap {
             if (msh[0] >= unsatM) {
                 return msh[2];
             }
-            double spin = msh[0] * Math.sqrt(unsatM * unsatM - msh[0] * msh[0])
+            double spin = msh[1] * Math.sqrt(unsatM * unsatM - msh[0] * msh[0])
                     / (msh[0] * Math.sin(msh[1]));
             return msh[2] > -Math.PI / 3 ? msh[2] + spin : msh[2] - spin;
         }

@@ -40,17 +40,16 @@ public class CurvePlot extends AxesFigure {
 
     @Override
     protected Extent dataBounds() {
-        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
-        double y0 = 0, y1 = Double.NEGATIVE_INFINITY;
+        Extent e = null;
         for (Curve c : curves.values()) {
-            for (int k = 0; k < c.x().length; k++) {
-                x0 = Math.min(x0, c.x()[k]);
-                x1 = Math.max(x1, c.x()[k]);
-                y0 = Math.min(y0, c.y()[k]);
-                y1 = Math.max(y1, c.y()[k]);
-            }
+            e = Extent.union(e, Extent.of(c.x(), c.y()));
         }
-        return x0 > x1 ? null : Extent.around(x0, x1, y0, y1 + 0.05 * (y1 - y0));
+        if (e == null) {
+            return null;
+        }
+        // densities: keep y = 0 in view and leave a little room above the peak
+        double y0 = Math.min(0, e.yMin());
+        return new Extent(e.xMin(), e.xMax(), y0, e.yMax() + 0.05 * (e.yMax() - y0));
     }
 
     @Override
@@ -71,7 +70,7 @@ public class CurvePlot extends AxesFigure {
                 py[n] = t.py(0);
                 px[n + 1] = px[0];
                 py[n + 1] = py[n];
-                g.setFill(Color.color(col.getRed(), col.getGreen(), col.getBlue(), 0.25));
+                g.setFill(col.deriveColor(0, 1, 1, 0.25));
                 g.fillPolygon(px, py, n + 2);
             }
             g.setStroke(col);

@@ -1,5 +1,7 @@
 package dev.genlab.plot;
 
+import java.util.function.IntToDoubleFunction;
+
 /** A rectangle in data coordinates, e.g. the visible part of a plot or the area a heatmap covers. */
 public record Extent(double xMin, double xMax, double yMin, double yMax) {
 
@@ -36,6 +38,32 @@ public record Extent(double xMin, double xMax, double yMin, double yMax) {
         }
         return new Extent(Math.min(a.xMin, b.xMin), Math.max(a.xMax, b.xMax),
                 Math.min(a.yMin, b.yMin), Math.max(a.yMax, b.yMax));
+    }
+
+    /** The bounds of the points (xs[k], ys[k]) ignoring NaN, widened if degenerate; null if there are none. */
+    public static Extent of(float[] xs, float[] ys) {
+        return of(xs.length, k -> xs[k], k -> ys[k]);
+    }
+
+    /** As {@link #of(float[], float[])} for double coordinates. */
+    public static Extent of(double[] xs, double[] ys) {
+        return of(xs.length, k -> xs[k], k -> ys[k]);
+    }
+
+    private static Extent of(int n, IntToDoubleFunction xs, IntToDoubleFunction ys) {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            double x = xs.applyAsDouble(k);
+            double y = ys.applyAsDouble(k);
+            if (!Double.isNaN(x) && !Double.isNaN(y)) {
+                x0 = Math.min(x0, x);
+                x1 = Math.max(x1, x);
+                y0 = Math.min(y0, y);
+                y1 = Math.max(y1, y);
+            }
+        }
+        return x0 > x1 ? null : around(x0, x1, y0, y1);
     }
 
     /**

@@ -19,6 +19,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.transform.Scale;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /**
  * Base of every figure: a Region holding one resizable Canvas that is repainted on the next
@@ -29,10 +30,15 @@ import javafx.stage.FileChooser;
 public abstract class Figure extends Region {
 
     private final Canvas canvas = new Canvas();
-    private final InvalidationListener themeListener = o -> redraw();
+    // a theme also changes font size, hence preferred sizes: lay out again, not just repaint
+    private final InvalidationListener themeListener = o -> {
+        redraw();
+        requestLayout();
+    };
     private ContextMenu menu;
     private boolean dirty = true;
     private double pixelScale = 1;
+    private double exportScale;
 
     protected Figure() {
         getChildren().add(canvas);
@@ -61,6 +67,14 @@ public abstract class Figure extends Region {
 
     @Override
     protected void layoutChildren() {
+        double scale = exportScale > 0 ? exportScale : screenScale();
+        if (scale != pixelScale) {
+            pixelScale = scale;
+            Scale s = (Scale) canvas.getTransforms().get(0);
+            s.setX(1 / scale);
+            s.setY(1 / scale);
+            dirty = true;
+        }
         double w = getWidth();
         double h = getHeight();
         double cw = Math.ceil(w * pixelScale);
@@ -82,18 +96,24 @@ public abstract class Figure extends Region {
         }
     }
 
+    /** The window's output scale (e.g. 2 on a Retina display) so figures are sharp on HiDPI screens. */
+    private double screenScale() {
+        Window window = getScene() == null ? null : getScene().getWindow();
+        return window == null ? 1 : Math.max(1, window.getRenderScaleX());
+    }
+
     /**
-     * Render the canvas at scale canvas pixels per logical pixel; {@link FigureExport} raises it
-     * while taking a snapshot so exported figures are sharp rather than upscaled.
+     * Render at scale canvas pixels per logical pixel until called again with 0;
+     * {@link FigureExport} uses it so that exported figures are painted sharp, not upscaled.
      */
-    void setPixelScale(double scale) {
-        if (scale != pixelScale) {
-            pixelScale = scale;
-            Scale s = (Scale) canvas.getTransforms().get(0);
-            s.setX(1 / scale);
-            s.setY(1 / scale);
-            redraw();
-        }
+    void setExportScale(double scale) {
+        exportScale = scale;
+        redraw();
+    }
+
+    /** Canvas pixels per logical pixel of the paint in progress: the screen's output scale, or the export scale. */
+    protected final double pixelScale() {
+        return pixelScale;
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class FigureExport {
     public static WritableImage snapshot(Node node, double scale) {
         List<Figure> figures = new ArrayList<>();
         collectFigures(node, figures);
-        figures.forEach(f -> f.setPixelScale(scale));
+        figures.forEach(f -> f.setExportScale(scale));
         try {
             if (node instanceof Parent p) {
                 p.applyCss();
@@ -45,7 +45,7 @@ public final class FigureExport {
                     Math.ceil(b.getWidth() * scale), Math.ceil(b.getHeight() * scale)));
             return node.snapshot(params, null);
         } finally {
-            figures.forEach(f -> f.setPixelScale(1));
+            figures.forEach(f -> f.setExportScale(0));
         }
     }
 

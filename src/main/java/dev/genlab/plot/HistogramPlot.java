@@ -67,7 +67,7 @@ public class HistogramPlot extends AxesFigure {
     protected void paintData(GraphicsContext g, PlotTransform t, PlotTheme theme) {
         Color c = color != null ? color : theme.seriesColor(0);
         double base = t.py(0);
-        g.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.55));
+        g.setFill(c.deriveColor(0, 1, 1, 0.55));
         g.setStroke(c);
         g.setLineWidth(1);
         for (int k = 0; k < heights.length; k++) {

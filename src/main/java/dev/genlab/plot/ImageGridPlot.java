@@ -10,14 +10,17 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * A grid of small greyscale images (e.g. 28 x 28 samples in [0, 1], 0 black, 1 white) with
- * optional captions. Images are scaled by a whole number with nearest-neighbour sampling, so
- * every source pixel stays a crisp square.
+ * optional captions. Images are enlarged by a whole number, every source pixel becoming an
+ * exact square of device pixels: the enlarged tiles are built here and drawn 1:1, because
+ * the pipelines' own nearest-neighbour scaling makes the first and last squares a pixel off.
  */
 public class ImageGridPlot extends Figure {
 
     private static final double GAP = 6;
 
-    private WritableImage atlas;
+    private int[][] pixels = new int[0][];
+    private WritableImage[] tiles = new WritableImage[0];
+    private int tileScale;
     private int count;
     private int iw;
     private int ih;
@@ -34,18 +37,17 @@ public class ImageGridPlot extends Figure {
         this.iw = w;
         this.ih = h;
         this.columns = columns > 0 ? columns : (int) Math.ceil(Math.sqrt(count));
-        if (count > 0) {
-            atlas = new WritableImage(w * count, h);
+        pixels = new int[count][];
+        for (int n = 0; n < count; n++) {
+            float[] img = images.get(n);
             int[] argb = new int[w * h];
-            for (int n = 0; n < count; n++) {
-                float[] img = images.get(n);
-                for (int k = 0; k < argb.length; k++) {
-                    int grey = (int) (Math.max(0, Math.min(1, img[k])) * 255 + 0.5);
-                    argb[k] = 0xFF000000 | grey << 16 | grey << 8 | grey;
-                }
-                atlas.getPixelWriter().setPixels(n * w, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+            for (int k = 0; k < argb.length; k++) {
+                int grey = (int) (Math.max(0, Math.min(1, img[k])) * 255 + 0.5);
+                argb[k] = 0xFF000000 | grey << 16 | grey << 8 | grey;
             }
+            pixels[n] = argb;
         }
+        tileScale = 0;
         redraw();
     }
 
@@ -67,22 +69,44 @@ public class ImageGridPlot extends Figure {
         int scale = Math.max(1, (int) Math.floor(Math.min(cellW / iw, cellH / ih)));
         double sw = iw * scale;
         double sh = ih * scale;
+        buildTiles((int) Math.round(scale * pixelScale()));
         double gridW = columns * (sw + GAP) - GAP;
         double gridH = rows * (sh + captionH + GAP) - GAP;
         double x0 = Math.floor((w - gridW) / 2);
         double y0 = Math.floor((h - gridH) / 2);
-        g.setImageSmoothing(false);
         g.setFill(theme.text());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int n = 0; n < count; n++) {
             double x = x0 + (n % columns) * (sw + GAP);
             double y = y0 + (n / columns) * (sh + captionH + GAP);
-            g.drawImage(atlas, n * iw, 0, iw, ih, x, y, sw, sh);
+            g.drawImage(tiles[n], x, y, sw, sh);
             if (n < captions.size()) {
                 g.fillText(captions.get(n), x + sw / 2, y + sh + 2, sw + GAP);
             }
         }
-        g.setImageSmoothing(true);
+    }
+
+    /** Each image enlarged by s in both directions, one s x s block per source pixel. */
+    private void buildTiles(int s) {
+        if (s == tileScale && tiles.length == count) {
+            return;
+        }
+        tileScale = s;
+        tiles = new WritableImage[count];
+        int tw = iw * s;
+        int[] row = new int[tw];
+        for (int n = 0; n < count; n++) {
+            WritableImage tile = new WritableImage(tw, ih * s);
+            for (int y = 0; y < ih; y++) {
+                for (int x = 0; x < tw; x++) {
+                    row[x] = pixels[n][y * iw + x / s];
+                }
+                for (int r = 0; r < s; r++) {
+                    tile.getPixelWriter().setPixels(0, y * s + r, tw, 1, PixelFormat.getIntArgbInstance(), row, 0, tw);
+                }
+            }
+            tiles[n] = tile;
+        }
     }
 }

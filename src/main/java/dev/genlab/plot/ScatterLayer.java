@@ -78,22 +78,16 @@ public class ScatterLayer extends PlotLayer {
 
     @Override
     public Extent bounds() {
-        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
-        double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        Extent e = null;
         for (Series s : series.values()) {
-            for (int k = 0; k < s.x().length; k++) {
-                x0 = Math.min(x0, s.x()[k]);
-                x1 = Math.max(x1, s.x()[k]);
-                y0 = Math.min(y0, s.y()[k]);
-                y1 = Math.max(y1, s.y()[k]);
-            }
+            e = Extent.union(e, Extent.of(s.x(), s.y()));
         }
-        return x0 > x1 ? null : Extent.around(x0, x1, y0, y1);
+        return e;
     }
 
     @Override
     public void draw(GraphicsContext g, PlotTransform t, PlotTheme theme) {
-        double r = markerRadius * theme.lineWidth() / 1.5;
+        double r = markerRadius * Math.sqrt(theme.lineWidth() / PlotTheme.LIGHT.lineWidth());
         double l = t.left() - r, rt = t.right() + r, top = t.top() - r, b = t.bottom() + r;
         int i = 0;
         for (Series s : series.values()) {
@@ -108,7 +102,7 @@ public class ScatterLayer extends PlotLayer {
                 }
             }
             if (m.filled()) {
-                g.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), opacity));
+                g.setFill(c.deriveColor(0, 1, 1, opacity));
                 g.fill();
             } else {
                 g.setStroke(c);

@@ -10,12 +10,12 @@ public final class Ticks {
     private Ticks() {
     }
 
-    /** The 1, 2 or 5 times a power of ten nearest above range / target. */
+    /** The 1, 2 or 5 times a power of ten nearest to range / target. */
     public static double niceStep(double range, int target) {
         double raw = range / Math.max(1, target);
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / mag;
-        double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+        double nice = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
         return nice * mag;
     }
 
@@ -47,9 +47,10 @@ public final class Ticks {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** A label for tick value v on an axis with the given step: just enough decimals. */
+    /** A label for tick value v on an axis with the given step: just enough decimals; "0" for a
+     *  value negligible next to the step. */
     public static String format(double v, double step) {
-        if (v == 0) {
+        if (Math.abs(v) < Math.abs(step) * 1e-6) {
             return "0";
         }
         double a = Math.abs(v);

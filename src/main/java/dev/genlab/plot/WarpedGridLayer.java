@@ -56,18 +56,7 @@ public class WarpedGridLayer extends PlotLayer {
 
     @Override
     public Extent bounds() {
-        if (vx.length == 0) {
-            return null;
-        }
-        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
-        double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < vx.length; k++) {
-            x0 = Math.min(x0, vx[k]);
-            x1 = Math.max(x1, vx[k]);
-            y0 = Math.min(y0, vy[k]);
-            y1 = Math.max(y1, vy[k]);
-        }
-        return Extent.around(x0, x1, y0, y1);
+        return Extent.of(vx, vy);
     }
 
     @Override
@@ -89,11 +78,14 @@ public class WarpedGridLayer extends PlotLayer {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     int a = j * stride + i;
-                    int[] corners = {a, a + 1, a + stride + 1, a + stride};
-                    for (int c = 0; c < 4; c++) {
-                        qx[c] = px[corners[c]];
-                        qy[c] = py[corners[c]];
-                    }
+                    qx[0] = px[a];
+                    qy[0] = py[a];
+                    qx[1] = px[a + 1];
+                    qy[1] = py[a + 1];
+                    qx[2] = px[a + stride + 1];
+                    qy[2] = py[a + stride + 1];
+                    qx[3] = px[a + stride];
+                    qy[3] = py[a + stride];
                     g.setFill(cellMap.color(cellRange.fraction(cellValues[j * nx + i])));
                     g.fillPolygon(qx, qy, 4);
                 }

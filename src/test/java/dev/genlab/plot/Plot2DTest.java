@@ -83,6 +83,33 @@ class Plot2DTest {
     }
 
     @Test
+    void changesRepaintOnTheNextPulseWithoutAnExplicitLayout() throws Exception {
+        Extent moved = new Extent(-1, 1, 5, 6);
+        Fx.run(() -> plot.setDataExtent(moved));
+        // the pulse runs layout, which paints and records the new transform
+        for (int i = 0; i < 50 && !moved.equals(Fx.call(() -> plot.getTransform().view())); i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(moved, Fx.call(() -> plot.getTransform().view()));
+    }
+
+    @Test
+    void logHeatmapSpacesDecadesEvenlyAndNanShowsTheBackground() {
+        // given a 4x1 strip 1, 10, 100, NaN on a log colour scale
+        Fx.run(() -> {
+            heat.setLog(true);
+            heat.setData(new float[] {1, 10, 100, Float.NaN}, 4, 1, HOME);
+        });
+        WritableImage img = snapshot();
+        PlotTransform t = Fx.call(plot::getTransform);
+        int ten = Fx.argb(img, t.px(1.5), t.py(2));
+        int nan = Fx.argb(img, t.px(3.5), t.py(2.3));
+        assertTrue(Fx.distance(ten, ColorMap.VIRIDIS.argb(0.5)) <= 2, "10 is half way: " + Fx.hex(ten));
+        assertTrue(Fx.distance(nan, argb(PlotTheme.LIGHT.plotBackground())) <= 2, "NaN: " + Fx.hex(nan));
+        assertEquals(new ValueRange(1, 100, true), heat.rangeProperty().get());
+    }
+
+    @Test
     void scatterPointsAppearWhereTheTransformSaysInTheirSeriesColours() {
         Color red = Color.rgb(213, 94, 0);
         Color blue = Color.rgb(0, 114, 178);
@@ -178,6 +205,19 @@ class Plot2DTest {
         robot.moveTo(plot.localToScreen(2, 2)); // the margin, outside the plot area
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(Fx.call(() -> plot.hoverTextProperty().get()));
+    }
+
+    @Test
+    void switchingTheThemeRepaintsInItsColours() {
+        int light = Fx.argb(snapshot(), 2, 2);
+        Fx.run(() -> PlotTheme.setCurrent(PlotTheme.DARK));
+        try {
+            int dark = Fx.argb(snapshot(), 2, 2);
+            assertTrue(Fx.distance(light, argb(PlotTheme.LIGHT.background())) <= 2, Fx.hex(light));
+            assertTrue(Fx.distance(dark, argb(PlotTheme.DARK.background())) <= 2, Fx.hex(dark));
+        } finally {
+            Fx.run(() -> PlotTheme.setCurrent(PlotTheme.LIGHT));
+        }
     }
 
     @Test

@@ -1,0 +1,120 @@
+package dev.genlab.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class LineChartPlotTest {
+
+    private LineChartPlot chart;
+
+    @Start
+    void start(Stage stage) {
+        PlotTheme.setCurrent(PlotTheme.LIGHT);
+        chart = new LineChartPlot();
+        stage.setScene(new Scene(new StackPane(chart), 500, 300));
+        stage.show();
+    }
+
+    @Test
+    void hundredThousandPointsRender() {
+        Color green = Color.rgb(0, 158, 115);
+        long ms = Fx.call(() -> {
+            LineChartPlot.Series loss = chart.addSeries("loss", green);
+            Random rnd = new Random(1);
+            for (int i = 0; i < 100_000; i++) {
+                loss.append(i, 2 + Math.exp(-i / 20_000.0) + 0.1 * rnd.nextGaussian());
+            }
+            chart.addReferenceLine(2, "H(p) floor", null);
+            long t0 = System.nanoTime();
+            chart.layout();
+            return (System.nanoTime() - t0) / 1_000_000;
+        });
+        WritableImage img = Fx.call(() -> FigureExport.snapshot(chart, 1));
+        PlotTransform t = Fx.call(chart::getTransform);
+        // the band of noisy values around step 50,000 is painted in the series colour
+        int column = (int) t.px(50_000);
+        int hits = 0;
+        for (int y = (int) t.top(); y < t.bottom(); y++) {
+            if (Fx.distance(Fx.argb(img, column, y), 0xFF009E73) < 40) {
+                hits++;
+            }
+        }
+        assertTrue(hits >= 5, "series pixels in column " + column + ": " + hits);
+        assertTrue(ms < 2000, "paint took " + ms + " ms");
+    }
+
+    @Test
+    void logYSpacesDecadesEvenly() {
+        Fx.run(() -> {
+            chart.setLogY(true);
+            LineChartPlot.Series s = chart.addSeries("kl");
+            for (int i = 0; i <= 100; i++) {
+                s.append(i, Math.pow(10, -3 + 5 * i / 100.0));
+            }
+            chart.layout();
+        });
+        PlotTransform t = Fx.call(chart::getTransform);
+        double decade = t.py(1e-2) - t.py(1e-1);
+        assertTrue(decade > 10, "a decade is " + decade + " px");
+        assertEquals(decade, t.py(1) - t.py(10), 1e-9);
+        assertEquals(decade, t.py(1e-3) - t.py(1e-2), 1e-9);
+        double halfDecade = Math.sqrt(1e-3 * 1e-2);
+        assertEquals(decade / 2, t.py(1e-3) - t.py(halfDecade), 1e-9);
+    }
+
+    @Test
+    void decimationKeepsTheMinimumAndMaximumOfEveryPixelColumn() {
+        // given 20,000 noisy points across a 200 px wide plot: about 100 per column
+        int n = 20_000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        Random rnd = new Random(7);
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            y[i] = rnd.nextGaussian();
+        }
+        PlotTransform t = PlotTransform.of(new Extent(0, n - 1, -5, 5), 10, 10, 200, 100, false);
+        double[] ox = new double[4 * (200 + 3)];
+        double[] oy = new double[ox.length];
+        // when decimated
+        int m = LineChartPlot.decimate(x, y, n, t, ox, oy);
+        // then at most four points per column remain, and every column's extremes are among them
+        assertTrue(m <= 4 * 201 && m >= 2 * 200, "kept " + m);
+        int k = 0;
+        while (k < n) {
+            long col = (long) Math.floor(t.px(x[k]));
+            int min = k, max = k;
+            for (k++; k < n && (long) Math.floor(t.px(x[k])) == col; k++) {
+                min = y[k] < y[min] ? k : min;
+                max = y[k] > y[max] ? k : max;
+            }
+            assertTrue(contains(ox, oy, m, t.px(x[min]), t.py(y[min])), "min of column " + col);
+            assertTrue(contains(ox, oy, m, t.px(x[max]), t.py(y[max])), "max of column " + col);
+        }
+        for (int i = 1; i < m; i++) {
+            assertTrue(ox[i] >= ox[i - 1], "x order kept");
+        }
+    }
+
+    private static boolean contains(double[] ox, double[] oy, int m, double px, double py) {
+        for (int i = 0; i < m; i++) {
+            if (ox[i] == px && oy[i] == py) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
