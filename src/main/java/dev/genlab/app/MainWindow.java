@@ -73,6 +73,7 @@ import dev.genlab.lesson.render.MarkdownRenderer;
 import dev.genlab.lesson.render.MathRenderer;
 import dev.genlab.lesson.render.RenderOptions;
 import dev.genlab.plot.FigureExport;
+import dev.genlab.plot.PlotTheme;
 import dev.genlab.scene.LessonScene;
 import dev.genlab.scene.SceneDescriptor;
 import dev.genlab.scene.SceneRegistry;
@@ -117,7 +118,7 @@ public final class MainWindow {
     private final Button resetButton = new Button();
     private final ComboBox<Double> speed = new ComboBox<>();
     private boolean syncingNavigator;
-    private double[] dividers = {0.18, 0.5};
+    private double[] dividers = {0.17, 0.48};
 
     /** A navigator entry: a lesson (step -1) or one of its steps. */
     record NavItem(Lesson lesson, int step) {
@@ -585,10 +586,12 @@ public final class MainWindow {
             menuBar.setManaged(false);
             statusBar.setVisible(false);
             statusBar.setManaged(false);
+            sceneHost.setKnobsExpanded(false);
             presenter.set(true);
             stage.setFullScreen(true);
         } else {
             presenter.set(false);
+            sceneHost.setKnobsExpanded(true);
             if (!split.getItems().contains(navigator)) {
                 split.getItems().add(0, navigator);
             }
@@ -608,6 +611,7 @@ public final class MainWindow {
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         root.getStyleClass().removeAll("dark", "light", "presenter");
         root.getStyleClass().add(p ? "presenter" : t == AppPrefs.Theme.DARK ? "dark" : "light");
+        PlotTheme.setCurrent(p ? PlotTheme.PROJECTOR : t == AppPrefs.Theme.DARK ? PlotTheme.DARK : PlotTheme.LIGHT);
         double size = BASE_FONT * zoom.get() * (p ? 1.6 : 1.0);
         StringBuilder style = new StringBuilder(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", size));
         UiFonts.familyFor(I18n.lang()).ifPresent(f -> style.append(" -fx-font-family: \"").append(f).append("\";"));

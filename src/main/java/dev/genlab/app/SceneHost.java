@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 
@@ -43,6 +42,11 @@ final class SceneHost extends BorderPane {
         return Optional.ofNullable(scene.get());
     }
 
+    /** Folds the knob panel away (presenter mode gives the figures the room) or opens it. */
+    void setKnobsExpanded(boolean expanded) {
+        knobs.setExpanded(expanded);
+    }
+
     Optional<ParamPanel> panel() {
         return Optional.ofNullable(panel);
     }
@@ -56,10 +60,7 @@ final class SceneHost extends BorderPane {
         clear();
         s = d.factory().get();
         panel = new ParamPanel(s.params());
-        ScrollPane sp = new ScrollPane(panel);
-        sp.setFitToWidth(true);
-        sp.setPrefViewportHeight(Math.min(220, 40.0 * s.params().spec().knobs().size() + 16));
-        knobs.setContent(sp);
+        knobs.setContent(panel);
         setCenter(s.view());
         setBottom(s.params().spec().knobs().isEmpty() ? null : knobs);
         scene.set(s);

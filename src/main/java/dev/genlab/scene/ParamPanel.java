@@ -12,9 +12,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
+import javafx.geometry.Pos;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
 
 import dev.genlab.i18n.I18n;
 
@@ -23,30 +26,34 @@ import dev.genlab.i18n.I18n;
  * combo box for choices, a check box for toggles. Controls and properties stay in step both
  * ways, so a preset applied to the params moves the sliders.
  */
-public final class ParamPanel extends GridPane {
+public final class ParamPanel extends TilePane {
+
+    /** Width of one knob's tile: three fit side by side in a typical scene column. */
+    static final double TILE_WIDTH = 168;
 
     private final Map<String, Node> controls = new HashMap<>();
 
     public ParamPanel(ParamSet params) {
         getStyleClass().add("param-panel");
-        setHgap(8);
-        setVgap(6);
+        setHgap(12);
+        setVgap(8);
         setPadding(new Insets(8));
-        ColumnConstraints label = new ColumnConstraints();
-        ColumnConstraints control = new ColumnConstraints();
-        control.setHgrow(Priority.ALWAYS);
-        control.setMinWidth(120);
-        ColumnConstraints value = new ColumnConstraints();
-        value.setMinWidth(56);
-        getColumnConstraints().addAll(label, control, value);
-        int row = 0;
+        setPrefTileWidth(TILE_WIDTH);
+        setTileAlignment(Pos.TOP_LEFT);
         for (KnobSpec k : params.spec().knobs()) {
             Label name = new Label();
             name.textProperty().bind(I18n.bind(k.labelKey()));
+            name.setMinWidth(0);
+            name.setWrapText(true);
+            name.getStyleClass().add("knob-name");
+            Label value = new Label();
+            value.getStyleClass().add("knob-value");
+            value.setId("knob-value-" + k.id());
+            value.setMinWidth(Region.USE_PREF_SIZE);
             Node c = switch (k.kind()) {
-                case DOUBLE, INT -> slider(k, params.property(k.id()), row);
+                case DOUBLE, INT -> slider(k, params.property(k.id()), value);
                 case CHOICE -> choice(k, params.property(k.id()));
-                case TOGGLE -> toggle(k, params.property(k.id()));
+                case TOGGLE -> toggle(k, params.property(k.id()), name);
             };
             c.setId("knob-" + k.id());
             if (I18n.has(k.helpKey())) {
@@ -57,9 +64,16 @@ public final class ParamPanel extends GridPane {
             }
             name.setLabelFor(c);
             controls.put(k.id(), c);
-            add(name, 0, row);
-            add(c, 1, row);
-            row++;
+            Region spring = new Region();
+            HBox.setHgrow(spring, Priority.ALWAYS);
+            HBox head = new HBox(4, name, spring, value);
+            VBox tile = new VBox(2, k.kind() == KnobSpec.Kind.TOGGLE ? c : head);
+            if (k.kind() != KnobSpec.Kind.TOGGLE) {
+                tile.getChildren().add(c);
+            }
+            tile.getStyleClass().add("knob");
+            tile.setMaxWidth(TILE_WIDTH);
+            getChildren().add(tile);
         }
     }
 
@@ -68,7 +82,7 @@ public final class ParamPanel extends GridPane {
         return controls.get(knobId);
     }
 
-    private Node slider(KnobSpec k, ObjectProperty<Object> p, int row) {
+    private Node slider(KnobSpec k, ObjectProperty<Object> p, Label value) {
         Slider s = new Slider(k.min(), k.max(), ((Number) p.get()).doubleValue());
         s.setBlockIncrement(k.step() > 0 ? k.step() : (k.max() - k.min()) / 100);
         if (k.kind() == KnobSpec.Kind.INT) {
@@ -77,9 +91,7 @@ public final class ParamPanel extends GridPane {
             s.setSnapToTicks(false);
         }
         s.accessibleTextProperty().bind(I18n.bind(k.labelKey()));
-        Label value = new Label(format(k, p.get()));
-        value.getStyleClass().add("knob-value");
-        value.setId("knob-value-" + k.id());
+        value.setText(format(k, p.get()));
         boolean[] updating = {false};
         s.valueProperty().addListener((obs, o, n) -> {
             if (updating[0]) {
@@ -106,7 +118,6 @@ public final class ParamPanel extends GridPane {
             }
             value.setText(format(k, n));
         });
-        add(value, 2, row);
         return s;
     }
 
@@ -129,8 +140,10 @@ public final class ParamPanel extends GridPane {
         return box;
     }
 
-    private Node toggle(KnobSpec k, ObjectProperty<Object> p) {
+    private Node toggle(KnobSpec k, ObjectProperty<Object> p, Label name) {
         CheckBox box = new CheckBox();
+        box.textProperty().bind(name.textProperty());
+        box.setWrapText(true);
         box.setSelected((Boolean) p.get());
         box.selectedProperty().addListener((obs, o, n) -> {
             if (!n.equals(p.get())) {

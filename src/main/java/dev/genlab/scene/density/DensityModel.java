@@ -29,6 +29,8 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
 
     /** Grid resolution of the density heat map. */
     public static final int GRID = 128;
+    /** Width over height of the heat map's extent, about that of the plot beside the lesson text. */
+    static final double GRID_ASPECT = 1.6;
     /** A covariance with log-determinant under this has collapsed onto a point. */
     static final double MIN_LOG_DET = -25;
 
@@ -334,7 +336,7 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
             dx[i] = (float) xs[i];
             dy[i] = (float) ys[i];
         }
-        double[] ext = bounds.clone();
+        double[] ext = p.view() != null ? p.view() : widen(bounds, GRID_ASPECT);
         float[] grid = new float[GRID * GRID];
         float[] sx = new float[0];
         float[] sy = new float[0];
@@ -396,7 +398,21 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
             covs[3 * j + 2] = syy[j];
         }
         return new DensitySnapshot(steps, dx, dy, comp, lp, sx, sy, grid, GRID, GRID, ext, w.clone(), means, covs,
-                history.clone(), testHistory.clone(), entropy, message);
+                history.clone(), testHistory.clone(), entropy, bounds.clone(), message);
+    }
+
+    /** Bounds grown (never cut) to width/height = aspect, so the heat map fills a wide plot. */
+    static double[] widen(double[] b, double aspect) {
+        double w = b[1] - b[0];
+        double h = b[3] - b[2];
+        double cx = (b[0] + b[1]) / 2;
+        double cy = (b[2] + b[3]) / 2;
+        if (w / h < aspect) {
+            w = h * aspect;
+        } else {
+            h = w / aspect;
+        }
+        return new double[] {cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2};
     }
 
     private Gaussian2D gaussian(int j) {

@@ -18,9 +18,10 @@ import dev.genlab.scene.ParamSpec;
  * @param outlierThreshold log-density under which a point is flagged as an outlier
  * @param drawnX     x of the user's points (used when dataset is {@code drawn})
  * @param drawnY     y of the user's points
+ * @param view       xMin, xMax, yMin, yMax the plot shows, where the heat map is evaluated; null for the data's bounds
  */
 public record DensityParams(String dataset, int points, int components, String init, long seed, int samples,
-                            double outlierThreshold, double[] drawnX, double[] drawnY) {
+                            double outlierThreshold, double[] drawnX, double[] drawnY, double[] view) {
 
     public static final String DRAWN = "drawn";
 
@@ -38,16 +39,25 @@ public record DensityParams(String dataset, int points, int components, String i
     public DensityParams {
         drawnX = drawnX.clone();
         drawnY = drawnY.clone();
+        view = view == null ? null : view.clone();
+        if (view != null && (view.length != 4 || !(view[1] > view[0]) || !(view[3] > view[2]))) {
+            throw new IllegalArgumentException("view must be xMin < xMax, yMin < yMax");
+        }
         if (drawnX.length != drawnY.length) {
             throw new IllegalArgumentException("drawn x and y differ in length");
         }
     }
 
     /** Values of the model knobs from a {@link dev.genlab.scene.ParamSet#snapshot()}, plus drawn points. */
-    public static DensityParams from(Map<String, Object> v, double[] drawnX, double[] drawnY) {
+    public static DensityParams from(Map<String, Object> v, double[] drawnX, double[] drawnY, double[] view) {
         return new DensityParams((String) v.get("dataset"), (Integer) v.get("points"), (Integer) v.get("components"),
                 (String) v.get("init"), (Integer) v.get("seed"), (Integer) v.get("samples"),
-                (Double) v.get("outlier_threshold"), drawnX, drawnY);
+                (Double) v.get("outlier_threshold"), drawnX, drawnY, view);
+    }
+
+    @Override
+    public double[] view() {
+        return view == null ? null : view.clone();
     }
 
     public boolean isDrawn() {

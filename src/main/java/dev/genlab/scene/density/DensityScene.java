@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -43,6 +44,8 @@ public final class DensityScene implements LessonScene {
     private final List<double[]> drawn = new ArrayList<>();
     private Trainer<DensityParams, DensitySnapshot> trainer;
     private SnapshotPump<DensitySnapshot> pump;
+    private AnimationTimer frame;
+    private double[] viewSent;
 
     public DensityScene() {
         params.spec().knobs().forEach(k -> params.property(k.id()).addListener((obs, o, n) -> {
@@ -97,14 +100,22 @@ public final class DensityScene implements LessonScene {
         trainer.start();
         trainer.setPlaying(playing.get());
         pump = new SnapshotPump<>(trainer, view::show);
-        pump.start();
+        frame = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pump.pump();
+                followView();
+            }
+        };
+        frame.start();
     }
 
     @Override
     public void deactivate() {
         playing.set(false);
-        if (pump != null) {
-            pump.stop();
+        if (frame != null) {
+            frame.stop();
+            frame = null;
             pump = null;
         }
         if (trainer != null) {
@@ -177,7 +188,30 @@ public final class DensityScene implements LessonScene {
             xs[i] = drawn.get(i)[0];
             ys[i] = drawn.get(i)[1];
         }
-        return DensityParams.from(params.snapshot(), xs, ys);
+        return DensityParams.from(params.snapshot(), xs, ys, viewSent);
+    }
+
+    /**
+     * Zoom, pan and resizing change what the plot shows; the heat map is then evaluated over the
+     * new extent (on the trainer thread), so the density always fills the plot.
+     */
+    private void followView() {
+        double[] shown = view.shownExtent();
+        if (shown == null || viewSent != null && close(shown, viewSent)) {
+            return;
+        }
+        viewSent = shown;
+        pushParams();
+    }
+
+    private static boolean close(double[] a, double[] b) {
+        double tol = 1e-3 * Math.max(a[1] - a[0], a[3] - a[2]);
+        for (int i = 0; i < 4; i++) {
+            if (Math.abs(a[i] - b[i]) > tol) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void pushParams() {

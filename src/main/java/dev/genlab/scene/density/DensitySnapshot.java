@@ -24,12 +24,13 @@ import dev.genlab.math.LogMath;
  * @param history    average log-likelihood of the training data after 0, 1, 2, ... iterations
  * @param testHistory average log-likelihood of held-out data (NaN entries when there is none)
  * @param entropy    H(p) of the true distribution in nats, NaN when unknown (drawn data)
+ * @param bounds     xMin, xMax, yMin, yMax holding the data: the plot's home view
  * @param message    a note for the user ("" when none)
  */
 public record DensitySnapshot(long iteration, float[] dataX, float[] dataY, int[] dataComponent, float[] dataLogP,
                               float[] sampleX, float[] sampleY, float[] grid, int gridW, int gridH, double[] extent,
                               double[] weights, double[] means, double[] covs, double[] history, double[] testHistory, double entropy,
-                              String message) {
+                              double[] bounds, String message) {
 
     public int components() {
         return weights.length;

@@ -16,6 +16,8 @@ import javafx.scene.paint.Color;
 import dev.genlab.i18n.I18n;
 import dev.genlab.plot.ColorBar;
 import dev.genlab.plot.ColorMap;
+import dev.genlab.plot.Extent;
+import dev.genlab.plot.PlotTransform;
 import dev.genlab.plot.HeatmapLayer;
 import dev.genlab.plot.HoverProvider;
 import dev.genlab.plot.LineChartPlot;
@@ -31,9 +33,11 @@ import dev.genlab.plot.ScatterLayer;
  */
 final class DensityView extends BorderPane {
 
-    static final Color DATA = Color.web("#f0f0f0");
-    static final Color SAMPLE = Color.web("#ff7f0e");
+    // data sit where the density is high (yellow in viridis), so they are dark; samples a contrasting magenta
+    static final Color DATA = Color.web("#1b1b1b");
+    static final Color SAMPLE = Color.web("#e7298a");
     static final Color OUTLIER = Color.web("#d62728");
+    static final Color PICKED = Color.web("#00bcd4");
 
     final Plot2D plot = new Plot2D();
     final HeatmapLayer heat = new HeatmapLayer();
@@ -68,8 +72,8 @@ final class DensityView extends BorderPane {
         plot.setHoverProvider((x, y) -> last == null || last.components() == 0 ? null
                 : HoverProvider.format(x, y, "log p(x)", last.logDensity(x, y)));
         curve.setId("density-curve");
-        curve.setPrefHeight(150);
-        curve.setMinHeight(110);
+        curve.setPrefHeight(120);
+        curve.setMinHeight(90);
         curve.yLabelProperty().bind(I18n.bind("density.nllAxis"));
         curve.xLabelProperty().bind(I18n.bind("density.iterationAxis"));
         iteration.setId("density-iteration");
@@ -117,9 +121,11 @@ final class DensityView extends BorderPane {
     void show(DensitySnapshot s) {
         boolean newData = last == null || last.dataX() != s.dataX();
         last = s;
-        heat.setData(s.grid(), s.gridW(), s.gridH(), new dev.genlab.plot.Extent(s.extent()[0], s.extent()[1],
-                s.extent()[2], s.extent()[3]));
-        plot.setDataExtent(new dev.genlab.plot.Extent(s.extent()[0], s.extent()[1], s.extent()[2], s.extent()[3]));
+        heat.setData(s.grid(), s.gridW(), s.gridH(), extent(s.extent()));
+        Extent home = extent(s.bounds());
+        if (!home.equals(plot.dataExtentProperty().get())) {
+            plot.setDataExtent(home);
+        }
         ellipses.setComponents(s.weights(), s.means(), s.covs());
         redrawPoints();
         iteration.setText(I18n.get("density.iteration", s.iteration()));
@@ -140,7 +146,7 @@ final class DensityView extends BorderPane {
         curve.clearReferenceLines();
         trainSeries = curve.addSeries(I18n.get("density.seriesTrain"), Color.web("#1f77b4"));
         testSeries = s.testHistory().length > 0 && !Double.isNaN(s.testHistory()[0])
-                ? curve.addSeries(I18n.get("density.seriesTest"), SAMPLE) : null;
+                ? curve.addSeries(I18n.get("density.seriesTest"), Color.web("#ff7f0e")) : null;
         if (!Double.isNaN(s.entropy())) {
             curve.addReferenceLine(s.entropy(), "H(p) = " + fmt(s.entropy()), OUTLIER);
         }
@@ -200,7 +206,7 @@ final class DensityView extends BorderPane {
         }
         if (pick != null) {
             points.put(new ScatterLayer.Series(I18n.get("density.seriesPicked"), new float[] {pick[0]}, new float[] {pick[1]},
-                    Color.MAGENTA, Marker.SQUARE));
+                    PICKED, Marker.SQUARE));
         }
     }
 
@@ -212,6 +218,23 @@ final class DensityView extends BorderPane {
         double lp = last.logDensity(pick[0], pick[1]);
         String key = lp < threshold ? "density.pickedOutlier" : "density.picked";
         picked.setText(I18n.get(key, fmt(pick[0]), fmt(pick[1]), fmt(lp)));
+    }
+
+    /** The extent the plot really shows (after fitting the aspect ratio), or null before the first paint. */
+    double[] shownExtent() {
+        PlotTransform t = plot.getTransform();
+        if (t == null || !(t.width() > 0) || !(t.height() > 0)) {
+            return null;
+        }
+        double x0 = t.dataX(t.left());
+        double x1 = t.dataX(t.right());
+        double y0 = t.dataY(t.bottom());
+        double y1 = t.dataY(t.top());
+        return new double[] {Math.min(x0, x1), Math.max(x0, x1), Math.min(y0, y1), Math.max(y0, y1)};
+    }
+
+    private static Extent extent(double[] e) {
+        return new Extent(e[0], e[1], e[2], e[3]);
     }
 
     DensitySnapshot last() {

@@ -19,7 +19,7 @@ class DensityModelTest {
         ParamSet p = new ParamSet(DensityParams.SPEC);
         p.apply(Map.of("dataset", dataset, "components", String.valueOf(k), "init", init,
                 "seed", String.valueOf(seed), "points", "400", "samples", "300"));
-        return DensityParams.from(p.snapshot(), new double[0], new double[0]);
+        return DensityParams.from(p.snapshot(), new double[0], new double[0], null);
     }
 
     /** The mixture's log-density written out with an explicit 2x2 inverse, independent of Gaussian2D. */
@@ -178,7 +178,7 @@ class DensityModelTest {
     void tooFewDrawnPointsAskForMore() {
         ParamSet ps = new ParamSet(DensityParams.SPEC);
         ps.apply(Map.of("dataset", "drawn", "components", "3"));
-        DensityParams p = DensityParams.from(ps.snapshot(), new double[] {0, 1}, new double[] {0, 1});
+        DensityParams p = DensityParams.from(ps.snapshot(), new double[] {0, 1}, new double[] {0, 1}, null);
         DensityModel m = new DensityModel();
         m.reset(p);
         DensitySnapshot s = m.snapshot(p);

@@ -1,0 +1,116 @@
+package dev.genlab.app;
+
+import static dev.genlab.app.AppTestSupport.fx;
+import static dev.genlab.app.AppTestSupport.fxRun;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.genlab.lesson.Lesson;
+import dev.genlab.plot.FigureExport;
+import dev.genlab.scene.LessonScene;
+import dev.genlab.scene.density.DensityScene;
+
+/**
+ * Regenerates screenshots/: every step of every lesson in English and Korean, in the normal
+ * window and in presenter mode. Run with {@code ./mvnw -Pscreenshots verify}.
+ */
+@Tag("screenshots")
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsTest {
+
+    /** Model updates taken on each step before the picture, so figures show a model that learns. */
+    static final int UPDATES_PER_STEP = 8;
+
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        window = GenLabApp.open(stage, AppTestSupport.freshPrefs("screenshots"), url -> { });
+        window.show();
+    }
+
+    @Test
+    void everyStepOfEveryLessonInEveryLanguage() throws IOException {
+        Path out = Path.of(System.getProperty("genlab.project.dir", ".")).resolve("screenshots");
+        Files.createDirectories(out);
+        for (Locale lang : dev.genlab.i18n.I18n.SUPPORTED) {
+            fxRun(() -> window.setLanguage(lang));
+            for (Lesson l : window.catalogue().lessons()) {
+                if (!l.isUsable()) {
+                    continue;
+                }
+                fxRun(() -> window.open(l, 0));
+                fxRun(() -> window.currentScene().ifPresent(LessonScene::reset));
+                for (int i = 0; i < l.stepCount(); i++) {
+                    int step = i;
+                    fxRun(() -> window.open(l, step));
+                    advance(step + 1);
+                    String name = l.id() + "-" + (i + 1) + "-" + lang.getLanguage();
+                    save(out.resolve(name + ".png"));
+                    fxRun(() -> window.setPresenter(true));
+                    WaitForAsyncUtils.waitForFxEvents();
+                    WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+                    save(out.resolve(name + "-presenter.png"));
+                    fxRun(() -> window.setPresenter(false));
+                    WaitForAsyncUtils.waitForFxEvents();
+                }
+            }
+        }
+        fxRun(() -> window.close());
+    }
+
+    /** Takes model updates until the scene has done stepsDone * UPDATES_PER_STEP in all, and draws it. */
+    private void advance(int stepsDone) {
+        LessonScene s = fx(() -> window.currentScene().orElse(null));
+        if (s instanceof DensityScene d) {
+            long target = (long) stepsDone * UPDATES_PER_STEP;
+            long have = fx(() -> d.lastShown() == null ? 0 : d.lastShown().iteration());
+            for (long k = have; k < target; k++) {
+                fxRun(d::step);
+            }
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < end) {
+                boolean done = fx(() -> {
+                    d.pumpNow();
+                    return d.lastShown() != null && (d.lastShown().iteration() >= target
+                            || d.lastShown().components() == 0);
+                });
+                if (done) {
+                    break;
+                }
+                WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+            }
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void save(Path file) throws IOException {
+        try {
+            fx(() -> {
+                FigureExport.savePng(stage.getScene().getRoot(), file, 1);
+                return null;
+            });
+        } catch (AssertionError e) {
+            throw new IOException("could not save " + file, e);
+        }
+    }
+}
