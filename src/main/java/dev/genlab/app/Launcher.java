@@ -1,17 +1,83 @@
 package dev.genlab.app;
 
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import javafx.application.Application;
 
 /**
- * Entry point for a plain class path ({@code java -cp ...}, a shaded jar): JavaFX refuses to
- * start an {@link Application} subclass as the main class from the class path.
+ * Entry point. Two jobs before JavaFX starts:
+ * <ol>
+ * <li>One ND4J thread that really is one. ND4J's OpenMP pool reads {@code OMP_NUM_THREADS}
+ * when its native library loads; on 2 cores two OpenMP threads fight the JavaFX thread and
+ * frame times spike (STACK.md), and ND4J's in-process setter did not fully take effect. An
+ * environment variable can only be set for a new process, so when it is missing the launcher
+ * starts the same JVM again with {@code OMP_NUM_THREADS=1} and waits for it. Should that fail,
+ * the app runs in this process as it is.</li>
+ * <li>A plain class path ({@code java -cp ...}, a shaded jar) cannot start an
+ * {@link Application} subclass as its main class; this class is not one.</li>
+ * </ol>
  */
 public final class Launcher {
+
+    static final String OMP = "OMP_NUM_THREADS";
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        if (System.getenv(OMP) == null && !Boolean.getBoolean("genlab.noRelaunch")) {
+            Optional<Integer> exit = relaunch(args);
+            if (exit.isPresent()) {
+                System.exit(exit.get());
+            }
+        }
         Application.launch(GenLabApp.class, args);
+    }
+
+    /** Runs this JVM again with OMP_NUM_THREADS=1; empty when that is not possible. */
+    static Optional<Integer> relaunch(String[] args) {
+        Optional<String> java = ProcessHandle.current().info().command();
+        if (java.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.get());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // the module options arrive here as jdk.module.* properties the JVM refuses on a command line
+            if (!a.startsWith("-Djdk.module.") && !a.startsWith("--module-path") && !a.startsWith("--add-modules")) {
+                cmd.add(a);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(classPath());
+        cmd.add(Launcher.class.getName());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().put(OMP, "1");
+        try {
+            Process p = pb.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
+            return Optional.of(p.waitFor());
+        } catch (Exception e) {
+            System.err.println("GenLab: could not restart with " + OMP + "=1 (" + e.getMessage()
+                    + "); ND4J may use more than one thread");
+            return Optional.empty();
+        }
+    }
+
+    /** The class path plus whatever came on the module path (javafx:run puts JavaFX there). */
+    private static String classPath() {
+        List<String> parts = new ArrayList<>();
+        for (String key : List.of("java.class.path", "jdk.module.path")) {
+            String v = System.getProperty(key);
+            if (v != null && !v.isBlank()) {
+                parts.add(v);
+            }
+        }
+        return String.join(File.pathSeparator, parts);
     }
 }
