@@ -64,6 +64,7 @@ import org.controlsfx.control.StatusBar;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.genlab.data.ImageDataset;
 import dev.genlab.i18n.I18n;
 import dev.genlab.lesson.Lesson;
 import dev.genlab.lesson.LessonCatalogue;
@@ -75,6 +76,7 @@ import dev.genlab.lesson.render.RenderOptions;
 import dev.genlab.plot.FigureExport;
 import dev.genlab.plot.PlotTheme;
 import dev.genlab.scene.LessonScene;
+import dev.genlab.scene.SceneContext;
 import dev.genlab.scene.SceneDescriptor;
 import dev.genlab.scene.SceneRegistry;
 
@@ -109,7 +111,8 @@ public final class MainWindow {
     private final ToolBar toolBar;
     private final TreeView<NavItem> navigator = new TreeView<>();
     private final LessonPane lessonPane = new LessonPane(renderer);
-    private final SceneHost sceneHost = new SceneHost();
+    private final DatasetController datasets;
+    private final SceneHost sceneHost;
     private final SplitPane split = new SplitPane();
     private final StatusBar statusBar = new StatusBar();
     private final Label nd4jLabel = new Label();
@@ -133,6 +136,8 @@ public final class MainWindow {
         this.linkOpener = linkOpener;
         theme.set(prefs.theme());
         zoom.set(prefs.zoom());
+        datasets = new DatasetController(prefs, this::status);
+        sceneHost = new SceneHost(new SceneContext(datasets.imagesProperty()));
 
         menuBar = buildMenus();
         toolBar = buildToolBar();
@@ -143,7 +148,7 @@ public final class MainWindow {
         statusBar.setId("status-bar");
         statusBar.setText("");
         nd4jLabel.setId("nd4j-status");
-        statusBar.getRightItems().add(nd4jLabel);
+        statusBar.getRightItems().addAll(datasets.progressNode(), nd4jLabel);
 
         root.setTop(new VBox(menuBar, toolBar));
         root.setCenter(split);
@@ -196,6 +201,7 @@ public final class MainWindow {
             open(start, start.id().equals(prefs.lessonId()) ? prefs.stepIndex() : 0);
         }
         stage.show();
+        datasets.startup();
         Nd4jLoader.start().thenAccept(s -> Platform.runLater(() -> {
             nd4jLabel.setText(s.ok() ? I18n.get("nd4j.ready", s.description(), s.seconds())
                     : I18n.get("nd4j.failed", s.description()));
@@ -477,11 +483,13 @@ public final class MainWindow {
     }
 
     private final ChangeListener<Number> sceneSpeedListener = (obs, o, n) -> speed.setValue(n.doubleValue());
-    private final ChangeListener<Double> speedBoxListener = (obs, o, n) -> {
+    private final ChangeListener<Double> speedBoxListener = (obs, o, n) -> speedChosen(n);
+
+    private void speedChosen(Double n) {
         if (n != null) {
             sceneHost.current().ifPresent(s -> s.speedProperty().set(n));
         }
-    };
+    }
 
     private final ChangeListener<String> sceneStatusListener = (obs, o, n) -> {
         if (n != null && !n.isEmpty()) {
@@ -640,12 +648,13 @@ public final class MainWindow {
 
     private MenuBar buildMenus() {
         MenuItem openDataset = item("menu.file.openDataset", Shortcut.OPEN_DATASET, e -> openDataset());
+        MenuItem builtIn = item("menu.file.builtinDigits", null, e -> datasets.builtIn());
         MenuItem export = item("menu.file.export", Shortcut.EXPORT, e -> exportFigure());
         MenuItem quit = item("menu.file.quit", Shortcut.QUIT, e -> {
             close();
             stage.close();
         });
-        Menu file = menu("menu.file", openDataset, export, new SeparatorMenuItem(), quit);
+        Menu file = menu("menu.file", openDataset, builtIn, export, new SeparatorMenuItem(), quit);
 
         CheckMenuItem presenterItem = new CheckMenuItem();
         presenterItem.textProperty().bind(I18n.bind("menu.view.presenter"));
@@ -745,9 +754,17 @@ public final class MainWindow {
         }
         File dir = chooser.showDialog(stage);
         if (dir != null) {
-            prefs.setDatasetDir(dir.getAbsolutePath());
-            status(I18n.get("status.datasetChosen", dir.getAbsolutePath()));
+            loadDataset(dir.toPath());
         }
+    }
+
+    /** Loads the MNIST-format images in folder in the background; remembered once loaded. */
+    public javafx.concurrent.Task<ImageDataset> loadDataset(Path folder) {
+        return datasets.load(folder, true);
+    }
+
+    public ReadOnlyObjectProperty<ImageDataset> imagesProperty() {
+        return datasets.imagesProperty();
     }
 
     private void exportFigure() {

@@ -13,6 +13,7 @@ import javafx.scene.layout.BorderPane;
 import dev.genlab.i18n.I18n;
 import dev.genlab.scene.LessonScene;
 import dev.genlab.scene.ParamPanel;
+import dev.genlab.scene.SceneContext;
 import dev.genlab.scene.SceneDescriptor;
 
 /**
@@ -25,7 +26,10 @@ final class SceneHost extends BorderPane {
     private final TitledPane knobs = new TitledPane();
     private ParamPanel panel;
 
-    SceneHost() {
+    private final SceneContext context;
+
+    SceneHost(SceneContext context) {
+        this.context = context;
         getStyleClass().add("scene-host");
         setId("scene-host");
         knobs.textProperty().bind(I18n.bind("scene.knobs"));
@@ -58,7 +62,7 @@ final class SceneHost extends BorderPane {
             return s;
         }
         clear();
-        s = d.factory().get();
+        s = d.factory().apply(context);
         panel = new ParamPanel(s.params());
         knobs.setContent(panel);
         setCenter(s.view());

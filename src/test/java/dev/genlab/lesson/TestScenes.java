@@ -18,7 +18,7 @@ final class TestScenes {
             KnobSpec.ofToggle("grid", "grid", true));
 
     static SceneRegistry registry() {
-        return new SceneRegistry(List.of(new SceneDescriptor("toy", SPEC, () -> {
+        return new SceneRegistry(List.of(new SceneDescriptor("toy", SPEC, ctx -> {
             throw new UnsupportedOperationException("not built in parser tests");
         })));
     }

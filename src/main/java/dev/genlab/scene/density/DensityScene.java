@@ -32,7 +32,7 @@ import dev.genlab.scene.SceneDescriptor;
 public final class DensityScene implements LessonScene {
 
     public static final String ID = "density";
-    public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, DensityParams.SPEC, DensityScene::new);
+    public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, DensityParams.SPEC, ctx -> new DensityScene());
     /** EM iterations per second at speed 1: slow enough to watch the ellipses move. */
     static final double BASE_RATE = 4;
 

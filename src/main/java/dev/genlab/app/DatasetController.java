@@ -1,0 +1,174 @@
+package dev.genlab.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+
+import dev.genlab.data.DatasetDiscovery;
+import dev.genlab.data.DatasetException;
+import dev.genlab.data.ImageDataset;
+import dev.genlab.data.IdxReader;
+import dev.genlab.data.ProceduralDigits;
+import dev.genlab.i18n.I18n;
+
+/**
+ * Which image dataset the lessons use, and loading it without freezing the window: a folder the
+ * user opened (remembered), else Fashion-MNIST from the Debian package when installed, else the
+ * built-in procedural digits. Loading runs as a {@link Task} with a progress bar and a Cancel
+ * button in the status bar; a failed or cancelled load keeps the dataset there was.
+ */
+final class DatasetController {
+
+    /** How many built-in digits to make: enough for the lessons, generated in well under a second. */
+    static final int BUILT_IN_COUNT = 10_000;
+    static final long BUILT_IN_SEED = 2026;
+
+    private final ReadOnlyObjectWrapper<ImageDataset> images = new ReadOnlyObjectWrapper<>(this, "images");
+    private final AppPrefs prefs;
+    private final Consumer<String> status;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dataset-loader");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ProgressBar bar = new ProgressBar();
+    private final Label what = new Label();
+    private final Button cancel = new Button();
+    private final HBox progressBox;
+    private Task<ImageDataset> running;
+
+    DatasetController(AppPrefs prefs, Consumer<String> status) {
+        this.prefs = prefs;
+        this.status = status;
+        cancel.textProperty().bind(I18n.bind("dataset.cancel"));
+        cancel.setId("dataset-cancel");
+        bar.setId("dataset-progress");
+        bar.setPrefWidth(140);
+        progressBox = new HBox(6, what, bar, cancel);
+        progressBox.setAlignment(Pos.CENTER_LEFT);
+        progressBox.setVisible(false);
+        progressBox.setManaged(false);
+        cancel.setOnAction(e -> {
+            if (running != null) {
+                running.cancel();
+            }
+        });
+    }
+
+    ReadOnlyObjectProperty<ImageDataset> imagesProperty() {
+        return images.getReadOnlyProperty();
+    }
+
+    /** The progress bar, its label and the Cancel button, for the status bar. */
+    HBox progressNode() {
+        return progressBox;
+    }
+
+    boolean isLoading() {
+        return running != null && running.isRunning();
+    }
+
+    /** At start: the remembered folder, else Fashion-MNIST if installed, else the built-in digits. */
+    void startup() {
+        String dir = prefs.datasetDir();
+        if (!dir.isEmpty() && Files.isDirectory(Path.of(dir))) {
+            load(Path.of(dir), false);
+        } else {
+            Optional<Path> fashion = DatasetDiscovery.fashionMnistFolder();
+            if (fashion.isPresent()) {
+                load(fashion.get(), false);
+            } else {
+                builtIn();
+            }
+        }
+    }
+
+    /** Switches to the procedurally drawn digits, which need no files. */
+    Task<ImageDataset> builtIn() {
+        prefs.setDatasetDir("");
+        return run(I18n.get("dataset.builtin"), new Task<>() {
+            @Override
+            protected ImageDataset call() {
+                updateProgress(-1, 1);
+                return ProceduralDigits.generate(BUILT_IN_COUNT, BUILT_IN_SEED).withName(I18n.get("dataset.builtin"));
+            }
+        }, null);
+    }
+
+    /**
+     * Loads the MNIST-format pair found in folder. remember: store the folder as the user's
+     * choice once it has loaded.
+     */
+    Task<ImageDataset> load(Path folder, boolean remember) {
+        Task<ImageDataset> task = new Task<>() {
+            @Override
+            protected ImageDataset call() throws DatasetException {
+                DatasetDiscovery.IdxPair pair = DatasetDiscovery.findPair(folder)
+                        .orElseThrow(() -> new DatasetException(I18n.get("dataset.noPair", folder)));
+                String name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+                return IdxReader.readPair(pair.images(), pair.labels(), name, pair.transposed(),
+                        f -> updateProgress(f, 1), this::isCancelled);
+            }
+        };
+        return run(folder.toString(), task, remember ? folder : null);
+    }
+
+    private Task<ImageDataset> run(String label, Task<ImageDataset> task, Path remember) {
+        if (running != null) {
+            running.cancel();
+        }
+        running = task;
+        what.setText(I18n.get("dataset.loading", label));
+        bar.progressProperty().bind(task.progressProperty());
+        progressBox.setVisible(true);
+        progressBox.setManaged(true);
+        task.setOnSucceeded(e -> {
+            ImageDataset d = task.getValue();
+            images.set(d);
+            if (remember != null) {
+                prefs.setDatasetDir(remember.toAbsolutePath().toString());
+            }
+            status.accept(I18n.get("dataset.loaded", d.name(), d.size(), d.rows(), d.cols()));
+            finished(task);
+        });
+        task.setOnFailed(e -> {
+            Throwable x = task.getException();
+            String why = x instanceof DatasetException ? x.getMessage() : x.getClass().getSimpleName() + ": " + x.getMessage();
+            status.accept(I18n.get("dataset.failed", label, why));
+            finished(task);
+            if (images.get() == null) {
+                builtIn(); // nothing loaded yet: the lessons still get images
+            }
+        });
+        task.setOnCancelled(e -> {
+            status.accept(I18n.get("dataset.cancelled"));
+            finished(task);
+            if (images.get() == null) {
+                builtIn();
+            }
+        });
+        executor.submit(task);
+        return task;
+    }
+
+    private void finished(Task<ImageDataset> task) {
+        if (running == task) {
+            running = null;
+            bar.progressProperty().unbind();
+            progressBox.setVisible(false);
+            progressBox.setManaged(false);
+        }
+    }
+}
