@@ -73,6 +73,7 @@ class BrokenLessonTest {
         assertTrue(problems.getChildren().stream().map(n -> ((Label) n).getText())
                 .anyMatch(t -> t.startsWith("02-bad-scene/lesson.en.md:3: unknown scene 'warp-drive'")), problems.getChildren().toString());
         assertTrue(window.currentScene().isEmpty());
+        assertTrue(!DensitySceneAppTest.threadAlive("trainer-density"), "switching lessons stopped the trainer thread");
 
         // the lesson with an unknown knob opens; the bad line is reported and the good one applied
         robot.clickOn("3. Bad knob \u26a0");

@@ -157,6 +157,24 @@ class DensitySceneAppTest {
     }
 
     @Test
+    void drawingYourOwnDataByClickingAndDragging(FxRobot robot) {
+        fxRun(() -> {
+            scene().params().set("components", 2);
+            scene().params().set("dataset", "drawn");
+        });
+        shown(s -> "need-points".equals(s.message()), "the empty drawing");
+        var plot = robot.lookup("#density-plot").queryAs(dev.genlab.plot.Plot2D.class);
+        javafx.geometry.Bounds b = fx(() -> plot.localToScreen(plot.getBoundsInLocal()));
+        double y = b.getMinY() + b.getHeight() * 0.5;
+        robot.drag(b.getMinX() + b.getWidth() * 0.3, y, javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.7, y)).drop();
+        robot.clickOn(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.5, b.getMinY() + b.getHeight() * 0.3));
+        DensitySnapshot s = shown(x -> x.dataX().length >= 4 && x.components() == 2, "a drawn data set with a fitted model");
+        assertTrue(window.statusText().matches(s.dataX().length + " points drawn"), window.statusText());
+        assertTrue(Double.isNaN(s.entropy()), "no floor for drawn data");
+    }
+
+    @Test
     void leavingTheSceneStopsItsThread() {
         await(() -> threadAlive("trainer-density"), "the trainer thread");
         fxRun(() -> window.sceneHost().clear());

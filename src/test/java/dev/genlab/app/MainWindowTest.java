@@ -76,21 +76,21 @@ class MainWindowTest {
         // When Next is clicked
         robot.clickOn("#next-step");
         // Then step 2 opens and its preset (500 samples) is applied to the scene
-        assertEquals("Step 2 / 7", counter(robot));
+        assertEquals("Step 2 / 8", counter(robot));
         assertEquals(500, scene().params().getInt("samples"));
         // The arrow key and the clicker's Page Down move on as well
         robot.clickOn("#lesson-title");
         robot.type(KeyCode.RIGHT);
-        assertEquals("Step 3 / 7", counter(robot));
+        assertEquals("Step 3 / 8", counter(robot));
         assertEquals(-6.0, scene().params().getDouble("outlier_threshold"));
         robot.type(KeyCode.PAGE_DOWN);
-        assertEquals("Step 4 / 7", counter(robot));
+        assertEquals("Step 4 / 8", counter(robot));
         assertTrue(scene().params().getToggle("show_responsibilities"));
         robot.type(KeyCode.PAGE_UP);
         robot.type(KeyCode.LEFT);
-        assertEquals("Step 2 / 7", counter(robot));
+        assertEquals("Step 2 / 8", counter(robot));
         robot.clickOn("#previous-step");
-        assertEquals("Step 1 / 7", counter(robot));
+        assertEquals("Step 1 / 8", counter(robot));
         assertTrue(robot.lookup("#previous-step").queryAs(Button.class).isDisabled());
         assertEquals(0, fx(() -> window.stepProperty().get()));
     }
@@ -98,7 +98,7 @@ class MainWindowTest {
     @Test
     void selectingAStepInTheNavigatorOpensIt(FxRobot robot) {
         robot.clickOn("5  Fitting by maximum likelihood");
-        assertEquals("Step 5 / 7", counter(robot));
+        assertEquals("Step 5 / 8", counter(robot));
         assertEquals("moons", scene().params().getChoice("dataset"));
     }
 
@@ -107,7 +107,7 @@ class MainWindowTest {
         AppTestSupport.fireMenuItem(window.fxScene(), "menu-lang-ko");
         assertEquals("다음 \u25b6", robot.lookup("#next-step").queryAs(Button.class).getText());
         assertEquals("생성 모델이란 무엇인가?", robot.lookup("#lesson-title").queryAs(Label.class).getText());
-        assertEquals("1 / 7 단계", counter(robot));
+        assertEquals("1 / 8 단계", counter(robot));
         assertEquals(Locale.KOREAN, prefs.locale(), "the choice is remembered");
         assertTrue(fx(() -> window.fxScene().getRoot().getStyle()).contains("font-family"),
                 "a font with Hangul is chosen for Korean");

@@ -3,6 +3,10 @@ package dev.genlab.scene.density;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.genlab.data.GaussianMixture2D;
 import dev.genlab.data.ToyDistribution;
 import dev.genlab.data.ToyDistributions;
 import dev.genlab.live.LiveModel;
@@ -70,7 +74,7 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
             entropy = Double.NaN;
             bounds = new double[] {-4, 4, -4, 4};
         } else {
-            ToyDistribution toy = ToyDistributions.byId(p.dataset());
+            ToyDistribution toy = truth(p);
             xs = new double[p.points()];
             ys = new double[p.points()];
             toy.sample(p.points(), rng, xs, ys);
@@ -78,7 +82,7 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
             testX = new double[p.points()];
             testY = new double[p.points()];
             toy.sample(p.points(), rng, testX, testY);
-            entropy = ENTROPY.computeIfAbsent(p.dataset(), id -> toy.entropy());
+            entropy = ENTROPY.computeIfAbsent(truthKey(p), id -> toy.entropy());
             bounds = toy.bounds().clone();
         }
         k = p.components();
@@ -161,6 +165,29 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
             sxy[j] = vxy * shrink;
             syy[j] = vyy * shrink + 1e-3;
         }
+    }
+
+    /**
+     * The true distribution: a toy shape, or for {@code mixture} the editable one, trueModes
+     * equal-weight Gaussians (sigma = 0.4) evenly spaced on a circle of radius trueSeparation.
+     */
+    static ToyDistribution truth(DensityParams p) {
+        if (!DensityParams.MIXTURE.equals(p.dataset())) {
+            return ToyDistributions.byId(p.dataset());
+        }
+        int m = p.trueModes();
+        List<GaussianMixture2D.Component> cs = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            double a = Math.PI / 2 + 2 * Math.PI * j / m;
+            double r = m == 1 ? 0 : p.trueSeparation();
+            cs.add(GaussianMixture2D.Component.of(1.0 / m, r * Math.cos(a), r * Math.sin(a), 0.16, 0, 0.16));
+        }
+        return new GaussianMixture2D(cs);
+    }
+
+    private static String truthKey(DensityParams p) {
+        return DensityParams.MIXTURE.equals(p.dataset())
+                ? p.dataset() + "/" + p.trueModes() + "/" + p.trueSeparation() : p.dataset();
     }
 
     /** Fills log r_ik and returns the average log-likelihood of the data. */

@@ -16,17 +16,23 @@ import dev.genlab.scene.ParamSpec;
  * @param seed       seed of the data draw, the initialisation and the model samples
  * @param samples    how many model samples to show
  * @param outlierThreshold log-density under which a point is flagged as an outlier
+ * @param trueModes  modes of the editable true mixture (dataset {@code mixture})
+ * @param trueSeparation radius of the circle the true mixture's modes sit on
  * @param drawnX     x of the user's points (used when dataset is {@code drawn})
  * @param drawnY     y of the user's points
  * @param view       xMin, xMax, yMin, yMax the plot shows, where the heat map is evaluated; null for the data's bounds
  */
 public record DensityParams(String dataset, int points, int components, String init, long seed, int samples,
-                            double outlierThreshold, double[] drawnX, double[] drawnY, double[] view) {
+                            double outlierThreshold, int trueModes, double trueSeparation,
+                            double[] drawnX, double[] drawnY, double[] view) {
 
     public static final String DRAWN = "drawn";
+    public static final String MIXTURE = "mixture";
 
     public static final ParamSpec SPEC = ParamSpec.of(
             KnobSpec.ofChoice("dataset", "density.dataset", List.of("mixture", "moons", "rings", "spiral", "checkerboard", DRAWN), "mixture"),
+            KnobSpec.ofInt("true_modes", "density.trueModes", "", 1, 8, 3),
+            KnobSpec.ofDouble("true_separation", "density.trueSeparation", "", 0, 3, 1.5, 0.05),
             KnobSpec.ofInt("points", "density.points", "", 50, 3000, 600),
             KnobSpec.ofInt("components", "density.components", "", 1, 12, 3),
             KnobSpec.ofChoice("init", "density.init", List.of("kmeanspp", "random"), "kmeanspp"),
@@ -52,7 +58,8 @@ public record DensityParams(String dataset, int points, int components, String i
     public static DensityParams from(Map<String, Object> v, double[] drawnX, double[] drawnY, double[] view) {
         return new DensityParams((String) v.get("dataset"), (Integer) v.get("points"), (Integer) v.get("components"),
                 (String) v.get("init"), (Integer) v.get("seed"), (Integer) v.get("samples"),
-                (Double) v.get("outlier_threshold"), drawnX, drawnY, view);
+                (Double) v.get("outlier_threshold"), (Integer) v.get("true_modes"), (Double) v.get("true_separation"),
+                drawnX, drawnY, view);
     }
 
     @Override
@@ -76,7 +83,8 @@ public record DensityParams(String dataset, int points, int components, String i
 
     /** True when the data or the model's shape differ, so EM must start again. */
     boolean sameModel(DensityParams o) {
-        return dataset.equals(o.dataset) && points == o.points && components == o.components
+        boolean sameTruth = !MIXTURE.equals(dataset) || trueModes == o.trueModes && trueSeparation == o.trueSeparation;
+        return dataset.equals(o.dataset) && sameTruth && points == o.points && components == o.components
                 && init.equals(o.init) && seed == o.seed
                 && (!isDrawn() || java.util.Arrays.equals(drawnX, o.drawnX) && java.util.Arrays.equals(drawnY, o.drawnY));
     }

@@ -66,6 +66,8 @@ public final class DensityScene implements LessonScene {
             }
         });
         view.plot.setOnDataClicked(this::clicked);
+        params.property("dataset").addListener((obs, o, n) -> updateDrawing());
+        updateDrawing();
         applyViewKnobs();
     }
 
@@ -226,12 +228,33 @@ public final class DensityScene implements LessonScene {
         view.setThreshold(params.getDouble("outlier_threshold"));
     }
 
+    /** Minimum distance between points laid down by one drag, so a stroke is a trail, not a blob. */
+    static final double DRAG_SPACING = 0.12;
+
+    /** In "draw your own", dragging lays points along the stroke (and right-drag still pans). */
+    private void updateDrawing() {
+        if (DensityParams.DRAWN.equals(params.getChoice("dataset"))) {
+            view.plot.setOnDataDragged((x, y) -> {
+                double[] last = drawn.isEmpty() ? null : drawn.get(drawn.size() - 1);
+                if (last == null || Math.hypot(x - last[0], y - last[1]) >= DRAG_SPACING) {
+                    addPoint(x, y);
+                }
+            });
+        } else {
+            view.plot.setOnDataDragged(null);
+        }
+    }
+
+    private void addPoint(double x, double y) {
+        drawn.add(new double[] {x, y});
+        pushParams();
+        status.set(I18n.get("density.status.drawn", drawn.size()));
+    }
+
     /** A click adds a point to a drawn data set, and otherwise scores the clicked position. */
     private void clicked(double x, double y) {
         if (DensityParams.DRAWN.equals(params.getChoice("dataset"))) {
-            drawn.add(new double[] {x, y});
-            pushParams();
-            status.set(I18n.get("density.status.drawn", drawn.size()));
+            addPoint(x, y);
         } else {
             view.pick(new float[] {(float) x, (float) y});
         }

@@ -188,6 +188,27 @@ class DensityModelTest {
     }
 
     @Test
+    void theFloorOfOneTrueModeIsTheGaussianEntropy() {
+        ParamSet ps = new ParamSet(DensityParams.SPEC);
+        ps.apply(Map.of("dataset", "mixture", "true_modes", "1"));
+        DensityModel m = new DensityModel();
+        DensityParams p = DensityParams.from(ps.snapshot(), new double[0], new double[0], null);
+        m.reset(p);
+        // H = log(2 pi e) + 0.5 log det Sigma, Sigma = 0.16 I
+        assertEquals(Math.log(2 * Math.PI * Math.E) + Math.log(0.16), m.snapshot(p).entropy(), 1e-4);
+    }
+
+    @Test
+    void trueModesSitOnTheCircle() {
+        ParamSet ps = new ParamSet(DensityParams.SPEC);
+        ps.apply(Map.of("true_modes", "4", "true_separation", "2"));
+        var truth = DensityModel.truth(DensityParams.from(ps.snapshot(), new double[0], new double[0], null));
+        // the density peaks at (0, 2) (a mode) and is far lower at the centre
+        assertTrue(truth.logDensity(0, 2) > truth.logDensity(0, 0) + 5);
+        assertEquals(truth.logDensity(0, 2), truth.logDensity(-2, 0), 1e-9, "modes are alike");
+    }
+
+    @Test
     void poisonMakesTheModelUnhealthy() {
         DensityModel m = new DensityModel();
         DensityParams p = params("mixture", 2, "random", 3);
