@@ -26,7 +26,8 @@ import dev.genlab.i18n.I18n;
 /**
  * Which image dataset the lessons use, and loading it without freezing the window: a folder the
  * user opened (remembered), else Fashion-MNIST from the Debian package when installed, else the
- * built-in procedural digits. Loading runs as a {@link Task} with a progress bar and a Cancel
+ * built-in procedural digits. The system property {@code genlab.discoverDatasets=false} skips the
+ * Fashion-MNIST look-up (the tests set it, so that they do not depend on what the machine has). Loading runs as a {@link Task} with a progress bar and a Cancel
  * button in the status bar; a failed or cancelled load keeps the dataset there was.
  */
 final class DatasetController {
@@ -80,13 +81,22 @@ final class DatasetController {
         return running != null && running.isRunning();
     }
 
+    /** Cancels a load under way and ends the loader thread (the window is closing). */
+    void shutdown() {
+        if (running != null) {
+            running.cancel();
+        }
+        executor.shutdownNow();
+    }
+
     /** At start: the remembered folder, else Fashion-MNIST if installed, else the built-in digits. */
     void startup() {
         String dir = prefs.datasetDir();
         if (!dir.isEmpty() && Files.isDirectory(Path.of(dir))) {
             load(Path.of(dir), false);
         } else {
-            Optional<Path> fashion = DatasetDiscovery.fashionMnistFolder();
+            Optional<Path> fashion = Boolean.parseBoolean(System.getProperty("genlab.discoverDatasets", "true"))
+                    ? DatasetDiscovery.fashionMnistFolder() : Optional.empty();
             if (fashion.isPresent()) {
                 load(fashion.get(), false);
             } else {

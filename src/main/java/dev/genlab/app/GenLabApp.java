@@ -38,6 +38,12 @@ public final class GenLabApp extends Application {
         SceneRegistry registry = SceneRegistry.builtIn();
         LessonCatalogue catalogue = loadCatalogue(registry);
         stage.setTitle("GenLab");
+        for (int size : new int[] {32, 64, 128, 256}) {
+            var icon = GenLabApp.class.getResource("/genlab/icons/genlab-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         return new MainWindow(stage, catalogue, registry, prefs, linkOpener);

@@ -121,6 +121,8 @@ public final class MainWindow {
     private final Button resetButton = new Button();
     private final ComboBox<Double> speed = new ComboBox<>();
     private boolean syncingNavigator;
+    /** Language listeners, held here so that the static locale does not keep a closed window alive. */
+    private final List<Object> keep = new java.util.ArrayList<>();
     private double[] dividers = {0.17, 0.48};
 
     /** A navigator entry: a lesson (step -1) or one of its steps. */
@@ -183,11 +185,11 @@ public final class MainWindow {
         theme.addListener((obs, o, n) -> applyLook());
         zoom.addListener((obs, o, n) -> applyLook());
         presenter.addListener((obs, o, n) -> applyLook());
-        I18n.localeProperty().addListener((obs, o, n) -> {
+        keep.add(I18n.listen((obs, o, n) -> {
             prefs.setLocale(n);
             applyLook();
             navigator.refresh();
-        });
+        }));
         applyLook();
         reportCatalogueProblems();
     }
@@ -250,7 +252,7 @@ public final class MainWindow {
             if (newLesson) {
                 s.reset();
             }
-            applyPreset(s, l.text(Lesson.BASE_LANG).orElseThrow().steps().get(i));
+            applyPreset(s, l, i);
         } else {
             sceneHost.clear();
         }
@@ -266,9 +268,18 @@ public final class MainWindow {
         catalogue.find(lessonId).ifPresent(l -> open(l, index));
     }
 
-    private void applyPreset(LessonScene s, Step st) {
+    /**
+     * A step's preset applies on top of the presets of the steps before it, over the knobs'
+     * defaults: a step opens with the same knobs whichever way the student reached it.
+     */
+    private void applyPreset(LessonScene s, Lesson l, int index) {
+        java.util.Map<String, String> merged = new java.util.LinkedHashMap<>();
+        List<Step> steps = l.text(Lesson.BASE_LANG).orElseThrow().steps();
+        for (int k = 0; k <= index; k++) {
+            merged.putAll(steps.get(k).preset());
+        }
         try {
-            s.params().apply(st.preset());
+            s.params().applyOverDefaults(merged);
         } catch (IllegalArgumentException e) {
             status(I18n.get("status.presetRefused", e.getMessage()));
         }
@@ -526,7 +537,7 @@ public final class MainWindow {
             s.reset();
             Lesson l = lesson.get();
             if (l != null && l.isUsable()) {
-                applyPreset(s, l.text(Lesson.BASE_LANG).orElseThrow().steps().get(step.get()));
+                applyPreset(s, l, step.get());
             }
             status(I18n.get("status.reset"));
         });
@@ -685,7 +696,7 @@ public final class MainWindow {
             r.setSelected(I18n.getLocale().equals(l));
             r.setOnAction(e -> setLanguage(l));
             r.setId("menu-lang-" + l.getLanguage());
-            I18n.localeProperty().addListener((obs, o, n) -> r.setSelected(n.equals(l)));
+            keep.add(I18n.listen((obs, o, n) -> r.setSelected(n.equals(l))));
             langMenu.getItems().add(r);
         }
         langMenu.getItems().add(new SeparatorMenuItem());
@@ -838,6 +849,7 @@ public final class MainWindow {
         prefs.setMaximized(stage.isMaximized());
         prefs.flush();
         sceneHost.clear();
+        datasets.shutdown();
     }
 
     // ---- for tests ----

@@ -10,6 +10,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 
 /**
  * Every user-visible string comes from the {@code messages} bundles through this class.
@@ -85,6 +87,16 @@ public final class I18n {
         } catch (MissingResourceException e) {
             return false;
         }
+    }
+
+    /**
+     * Calls listener when the language changes, without the static locale keeping the listener's
+     * owner alive: the caller must hold the returned listener (e.g. in a field) as long as it wants
+     * the calls.
+     */
+    public static ChangeListener<Locale> listen(ChangeListener<Locale> listener) {
+        LOCALE.addListener(new WeakChangeListener<>(listener));
+        return listener;
     }
 
     /** A binding that re-reads key whenever the language changes. */

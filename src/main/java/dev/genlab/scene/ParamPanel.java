@@ -32,6 +32,8 @@ public final class ParamPanel extends TilePane {
     static final double TILE_WIDTH = 168;
 
     private final Map<String, Node> controls = new HashMap<>();
+    /** Language listeners, held here so that the static locale does not keep this panel alive. */
+    private final java.util.List<Object> keep = new java.util.ArrayList<>();
 
     public ParamPanel(ParamSet params) {
         getStyleClass().add("param-panel");
@@ -128,9 +130,7 @@ public final class ParamPanel extends TilePane {
         box.setMaxWidth(Double.MAX_VALUE);
         box.setCellFactory(lv -> new ChoiceCell(k));
         box.setButtonCell(new ChoiceCell(k));
-        I18n.localeProperty().addListener((obs, o, n) -> {
-            box.setButtonCell(new ChoiceCell(k));
-        });
+        keep.add(I18n.listen((obs, o, n) -> box.setButtonCell(new ChoiceCell(k))));
         box.valueProperty().addListener((obs, o, n) -> {
             if (n != null && !n.equals(p.get())) {
                 p.set(k.validate(n));

@@ -81,6 +81,21 @@ public final class ParamSet {
         parsed.forEach((id, v) -> values.get(id).set(v));
     }
 
+    /**
+     * Sets every knob: those in preset to its values, all others to their defaults. Validated
+     * first, so a bad preset changes nothing; knobs that keep their value fire no change.
+     */
+    public void applyOverDefaults(Map<String, String> preset) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        for (KnobSpec k : spec.knobs()) {
+            target.put(k.id(), k.defaultValue());
+        }
+        for (Map.Entry<String, String> e : preset.entrySet()) {
+            target.put(e.getKey(), spec.get(e.getKey()).parse(e.getValue()));
+        }
+        target.forEach((id, v) -> values.get(id).set(v));
+    }
+
     public void reset() {
         for (KnobSpec k : spec.knobs()) {
             values.get(k.id()).set(k.defaultValue());

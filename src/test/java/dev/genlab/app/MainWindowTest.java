@@ -173,6 +173,24 @@ class MainWindowTest {
     }
 
     @Test
+    void exportFigureWritesThePngAtTwiceTheSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path file = tmp.resolve("figure.png");
+        fxRun(() -> window.exportFigure(file));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(file.toFile());
+        javafx.scene.Node fig = window.currentScene().orElseThrow().exportableFigure().orElseThrow();
+        double w = fx(() -> fig.getLayoutBounds().getWidth());
+        double h = fx(() -> fig.getLayoutBounds().getHeight());
+        assertEquals(Math.round(2 * w), img.getWidth(), 1.0);
+        assertEquals(Math.round(2 * h), img.getHeight(), 1.0);
+        assertTrue(window.statusText().startsWith("Figure saved to"), window.statusText());
+    }
+
+    @Test
+    void theWindowHasTheAppIcon() {
+        assertEquals(4, stage.getIcons().size());
+    }
+
+    @Test
     void positionIsRememberedBetweenRuns(FxRobot robot) {
         robot.clickOn("#next-step").clickOn("#next-step");
         fxRun(() -> window.close());
