@@ -66,6 +66,44 @@ public final class BenchReport {
         return s[Math.max(0, Math.min(s.length - 1, rank - 1))];
     }
 
+    /**
+     * A mark for {@link #otherCpuCores}: wall time, the machine's busy CPU time (Linux
+     * {@code /proc/stat}) and this JVM's CPU time. Null where /proc/stat is missing.
+     */
+    public record CpuMark(long wallNs, long machineBusyMs, long ownCpuNs) {
+    }
+
+    public static CpuMark cpuMark() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) { // user .. steal; guest time is already in user
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            long own = ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            return new CpuMark(System.nanoTime(), busy * 10, own); // USER_HZ = 100: a jiffy is 10 ms
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Cores' worth of CPU that other processes used since the mark (0 = the machine was ours,
+     * 2 = another build saturated both cores): benchmark figures mean little when it is high.
+     */
+    public static double otherCpuCores(CpuMark since) {
+        CpuMark now = cpuMark();
+        if (since == null || now == null) {
+            return Double.NaN;
+        }
+        double wallMs = (now.wallNs() - since.wallNs()) / 1e6;
+        double otherMs = (now.machineBusyMs() - since.machineBusyMs()) - (now.ownCpuNs() - since.ownCpuNs()) / 1e6;
+        return Math.max(0, otherMs / wallMs);
+    }
+
     public static double median(double[] values) {
         return percentile(values, 0.5);
     }
