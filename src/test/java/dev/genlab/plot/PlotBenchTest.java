@@ -11,9 +11,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import dev.genlab.bench.BenchReport;
+
 /**
  * Frame cost of the densest live figure: a new 128 x 128 heatmap (colour mapping, image upload,
- * 6 contour levels) plus 1,000 scatter points. Prints timings, asserts nothing.
+ * 6 contour levels) plus 1,000 scatter points. Reports timings through {@link BenchReport}, asserts nothing.
  * Run with {@code ./mvnw -o -q test -Pbench -Dtest=PlotBenchTest}.
  */
 @Tag("bench")
@@ -70,9 +72,9 @@ class PlotBenchTest {
                 snapshotOnly[f] = ms[2];
             }
         }
-        System.out.printf("grid128_render_ms %.2f%n", median(withRaster));
-        System.out.printf("grid128_paint_commands_ms %.2f%n", median(paint));
-        System.out.printf("snapshot_overhead_ms %.2f%n", median(snapshotOnly));
+        BenchReport.row("grid128_render_ms", median(withRaster), "ms");
+        BenchReport.row("grid128_paint_commands_ms", median(paint), "ms");
+        BenchReport.row("snapshot_overhead_ms", median(snapshotOnly), "ms");
     }
 
     @Test
@@ -104,8 +106,8 @@ class PlotBenchTest {
                 ms[frame] = t[1];
             }
         }
-        System.out.printf("linechart100k_render_ms %.2f%n", median(ms));
-        System.out.printf("linechart100k_paint_commands_ms %.2f%n", median(paint));
+        BenchReport.row("linechart100k_render_ms", median(ms), "ms");
+        BenchReport.row("linechart100k_paint_commands_ms", median(paint), "ms");
     }
 
     private static double median(double[] v) {

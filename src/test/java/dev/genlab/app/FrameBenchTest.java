@@ -1,0 +1,181 @@
+package dev.genlab.app;
+
+import static dev.genlab.app.AppTestSupport.fx;
+import static dev.genlab.app.AppTestSupport.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import javafx.animation.AnimationTimer;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.genlab.bench.BenchReport;
+import dev.genlab.scene.density.DensityScene;
+
+/**
+ * Frame times of the real main window while the density scene trains: Play at the highest
+ * speed (headless Monocle, software rendering), 1 s of warm-up, then 5 s measured.
+ *
+ * <ul>
+ *   <li>{@code frame_ms_*}: interval between consecutive pulses, from an {@link AnimationTimer}'s
+ *       {@code now} (the pulse timestamp).</li>
+ *   <li>{@code fx_busy_ms_*}: wall time the FX thread spent in one pulse from the start of the
+ *       animation timers (this bench's timer is registered before the scene's, so it runs first)
+ *       to the end of CSS and layout (a {@link javafx.scene.Scene#addPostLayoutPulseListener
+ *       post-layout pulse listener}). It covers drawing the new snapshot into the canvases, CSS and
+ *       layout; not the scene-graph sync nor the rasterisation on the render thread.</li>
+ *   <li>{@code fx_cpu_ms_*}: CPU time of the FX thread per frame interval (ThreadMXBean): all its
+ *       work between two pulses, including sync and {@code runLater} jobs.</li>
+ *   <li>{@code render_cpu_ms_*}: CPU time per frame interval of the prism render thread
+ *       ({@code QuantumRenderer-0}), which rasterises the scene in the software pipeline.</li>
+ * </ul>
+ * Reports figures, asserts only that enough frames were seen while the model trained.
+ */
+@Tag("bench")
+@ExtendWith(ApplicationExtension.class)
+class FrameBenchTest {
+
+    private static final long WARMUP_MS = 1000;
+    private static final long MEASURE_MS = 5000;
+    private static final int MAX_FRAMES = 10_000;
+
+    private MainWindow window;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+    // written on the FX thread only; read after recording stopped (fx() call = happens-before)
+    private final double[] interval = new double[MAX_FRAMES];
+    private final double[] busy = new double[MAX_FRAMES];
+    private final double[] cpu = new double[MAX_FRAMES];
+    private final double[] renderCpu = new double[MAX_FRAMES];
+    private int intervals;
+    private int busies;
+    private int cpus;
+    private int renders;
+    private long renderThread = -1;
+    private long lastRenderCpu = -1;
+    private boolean recording;
+    private long lastNow = -1;
+    private long lastCpu = -1;
+    private long pulseStart = -1;
+    private AnimationTimer probe;
+
+    @Start
+    void start(Stage stage) {
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        // started before the window opens its scene, so this timer runs first in every pulse
+        probe = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulseStart = System.nanoTime();
+                long c = threads.getCurrentThreadCpuTime();
+                if (recording) {
+                    if (lastNow >= 0 && intervals < MAX_FRAMES) {
+                        interval[intervals++] = (now - lastNow) / 1e6;
+                    }
+                    if (lastCpu >= 0 && cpus < MAX_FRAMES) {
+                        cpu[cpus++] = (c - lastCpu) / 1e6;
+                    }
+                }
+                long r = renderThread >= 0 ? threads.getThreadCpuTime(renderThread) : -1;
+                if (recording && lastRenderCpu >= 0 && r >= 0 && renders < MAX_FRAMES) {
+                    renderCpu[renders++] = (r - lastRenderCpu) / 1e6;
+                }
+                lastNow = now;
+                lastCpu = c;
+                lastRenderCpu = r;
+            }
+        };
+        probe.start();
+        window = GenLabApp.open(stage, AppTestSupport.freshPrefs("bench-frames"), url -> { });
+        window.fxScene().addPostLayoutPulseListener(() -> {
+            if (recording && pulseStart >= 0 && busies < MAX_FRAMES) {
+                busy[busies++] = (System.nanoTime() - pulseStart) / 1e6;
+            }
+            pulseStart = -1;
+        });
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fxRun(() -> {
+            probe.stop();
+            window.close();
+        });
+    }
+
+    @Test
+    void densitySceneTrainingAtTopSpeed(FxRobot robot) {
+        // the one-ND4J-thread rule holds in the benchmark JVM (surefire sets it)
+        assertEquals("1", System.getenv("OMP_NUM_THREADS"), "OMP_NUM_THREADS");
+        DensityScene scene = fx(() -> (DensityScene) window.currentScene().orElseThrow());
+        double top = MainWindow.SPEEDS.get(MainWindow.SPEEDS.size() - 1);
+        fxRun(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<Double> speed = (ComboBox<Double>) window.fxScene().lookup("#speed");
+            speed.setValue(top);
+        });
+        assertEquals(top, fx(() -> scene.speedProperty().get()), 1e-9, "the speed box drives the scene");
+        robot.clickOn("#play");
+        assertTrue(fx(() -> scene.playingProperty().get()), "playing");
+        WaitForAsyncUtils.sleep(WARMUP_MS, TimeUnit.MILLISECONDS);
+
+        long itersBefore = fx(() -> scene.lastShown().iteration());
+        // the prism thread that rasterises (software pipeline): its CPU per frame is reported too
+        long render = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .mapToLong(Thread::getId).findFirst().orElse(-1);
+        BenchReport.CpuMark mark = BenchReport.cpuMark();
+        fxRun(() -> {
+            renderThread = render;
+            recording = true;
+            lastNow = -1;
+            lastCpu = -1;
+            lastRenderCpu = -1;
+        });
+        WaitForAsyncUtils.sleep(MEASURE_MS, TimeUnit.MILLISECONDS);
+        fxRun(() -> recording = false);
+        double others = BenchReport.otherCpuCores(mark);
+        long itersAfter = fx(() -> scene.lastShown().iteration());
+        robot.clickOn("#play");
+
+        double[] iv = fx(() -> Arrays.copyOf(interval, intervals));
+        double[] bz = fx(() -> Arrays.copyOf(busy, busies));
+        double[] cp = fx(() -> Arrays.copyOf(cpu, cpus));
+        double[] rc = fx(() -> Arrays.copyOf(renderCpu, renders));
+        assertTrue(iv.length >= 50, "frames seen: " + iv.length);
+        assertTrue(bz.length >= 50, "pulses timed: " + bz.length);
+        assertTrue(itersAfter > itersBefore, "the model trained while measured");
+
+        BenchReport.row("frame_ms_p50", BenchReport.percentile(iv, 0.50), "ms");
+        BenchReport.row("frame_ms_p99", BenchReport.percentile(iv, 0.99), "ms");
+        BenchReport.row("frame_ms_max", BenchReport.percentile(iv, 1.0), "ms");
+        BenchReport.row("fx_busy_ms_p50", BenchReport.percentile(bz, 0.50), "ms");
+        BenchReport.row("fx_busy_ms_p99", BenchReport.percentile(bz, 0.99), "ms");
+        BenchReport.row("fx_cpu_ms_p50", BenchReport.percentile(cp, 0.50), "ms");
+        BenchReport.row("fx_cpu_ms_p99", BenchReport.percentile(cp, 0.99), "ms");
+        if (rc.length > 0) {
+            BenchReport.row("render_cpu_ms_p50", BenchReport.percentile(rc, 0.50), "ms");
+            BenchReport.row("render_cpu_ms_p99", BenchReport.percentile(rc, 0.99), "ms");
+        }
+        BenchReport.row("frames_per_s", iv.length / (Arrays.stream(iv).sum() / 1000), "fps");
+        if (Double.isFinite(others)) {
+            BenchReport.row("frame_bench_other_cpu_cores", others, "cores");
+        }
+        BenchReport.row("em_iters_per_s_playing", (itersAfter - itersBefore) / (MEASURE_MS / 1000.0), "iter/s");
+    }
+}
