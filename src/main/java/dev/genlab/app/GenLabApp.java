@@ -63,12 +63,14 @@ public final class GenLabApp extends Application {
         SceneRegistry registry = SceneRegistry.builtIn();
         LessonCatalogue catalogue = loadCatalogue(registry);
         stage.setTitle("GenLab");
+        java.util.List<javafx.scene.image.Image> icons = new java.util.ArrayList<>();
         for (int size : new int[] {32, 64, 128, 256}) {
             var icon = GenLabApp.class.getResource("/genlab/icons/genlab-" + size + ".png");
             if (icon != null) {
-                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+                icons.add(new javafx.scene.image.Image(icon.toExternalForm()));
             }
         }
+        stage.getIcons().setAll(icons);
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         return new MainWindow(stage, catalogue, registry, prefs, linkOpener);

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 import javafx.application.Platform;
+import javafx.stage.Stage;
 
 import dev.genlab.i18n.I18n;
 
@@ -67,6 +68,17 @@ final class AppTestSupport {
             }
         }
         return null;
+    }
+
+    /** Hides popups and dialogs a test left open (a notification lingers for seconds). */
+    static void closeStrayWindows() {
+        fxRun(() -> {
+            for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+                if (w instanceof javafx.stage.PopupWindow || w instanceof Stage s && s.getOwner() != null) {
+                    w.hide();
+                }
+            }
+        });
     }
 
     static void fxRun(Runnable r) {

@@ -39,6 +39,7 @@ class DensitySceneAppTest {
 
     @AfterEach
     void tearDown() {
+        AppTestSupport.closeStrayWindows();
         fxRun(() -> window.close());
     }
 

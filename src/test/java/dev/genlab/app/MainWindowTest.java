@@ -44,6 +44,7 @@ class MainWindowTest {
 
     @AfterEach
     void tearDown() {
+        AppTestSupport.closeStrayWindows();
         fxRun(() -> {
             window.close();
             I18n.setLocale(Locale.ENGLISH);
@@ -175,11 +176,20 @@ class MainWindowTest {
     @Test
     void exportFigureWritesThePngAtTwiceTheSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         java.nio.file.Path file = tmp.resolve("figure.png");
-        fxRun(() -> window.exportFigure(file));
-        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(file.toFile());
+        // the first dataset's "loaded" message would race the export's message
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (fx(() -> window.imagesProperty().get()) == null && System.nanoTime() < end) {
+            WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node fig = window.currentScene().orElseThrow().exportableFigure().orElseThrow();
-        double w = fx(() -> fig.getLayoutBounds().getWidth());
-        double h = fx(() -> fig.getLayoutBounds().getHeight());
+        double[] size = fx(() -> {
+            window.exportFigure(file);
+            return new double[] {fig.getLayoutBounds().getWidth(), fig.getLayoutBounds().getHeight()};
+        });
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(file.toFile());
+        double w = size[0];
+        double h = size[1];
         assertEquals(Math.round(2 * w), img.getWidth(), 1.0);
         assertEquals(Math.round(2 * h), img.getHeight(), 1.0);
         assertTrue(window.statusText().startsWith("Figure saved to"), window.statusText());

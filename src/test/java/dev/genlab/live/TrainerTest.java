@@ -87,7 +87,8 @@ class TrainerTest {
     }
 
     private double latest() {
-        return trainer.latest().snapshot();
+        Trainer.Versioned<Double> v = trainer.latest();
+        return v == null ? Double.NaN : v.snapshot();
     }
 
     @Test

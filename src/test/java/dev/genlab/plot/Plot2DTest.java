@@ -38,6 +38,8 @@ class Plot2DTest {
 
     @Start
     void start(Stage stage) {
+        // app tests that ran before in this JVM may have left a global theme and stylesheet
+        javafx.application.Application.setUserAgentStylesheet(null);
         PlotTheme.setCurrent(PlotTheme.LIGHT);
         plot = new Plot2D();
         plot.setDataExtent(HOME);
@@ -46,7 +48,10 @@ class Plot2DTest {
         heat = new HeatmapLayer();
         scatter = new ScatterLayer();
         plot.layers().addAll(heat, scatter);
+        stage.setFullScreen(false);
+        stage.setMaximized(false);
         stage.setScene(new Scene(new StackPane(plot), 420, 340));
+        stage.sizeToScene(); // the shared test stage may keep an earlier test's size
         stage.show();
     }
 
