@@ -35,6 +35,7 @@ public final class Mlp {
     private final INDArray params;
     private final INDArray grads;
     private final INDArray[] preActivations;
+    private final INDArray[] activations;
 
     /**
      * @param type   DataType.FLOAT for the app, DOUBLE for gradient checks
@@ -58,6 +59,7 @@ public final class Mlp {
         grads = Dense.detachedZeros(type, total);
         layers = new Dense[sizes.length - 1];
         preActivations = new INDArray[layers.length];
+        activations = new INDArray[layers.length];
         SplittableRandom random = new SplittableRandom(seed);
         long offset = 0;
         for (int i = 0; i < layers.length; i++) {
@@ -76,6 +78,7 @@ public final class Mlp {
         for (int i = 0; i < layers.length; i++) {
             preActivations[i] = layers[i].forward(h);
             h = activation(i).forward(preActivations[i]);
+            activations[i] = h;
         }
         return h;
     }
@@ -99,7 +102,7 @@ public final class Mlp {
             if (preActivations[i] == null) {
                 throw new IllegalStateException("backward before forward");
             }
-            g = activation(i).backward(preActivations[i], g);
+            g = activation(i).backward(preActivations[i], activations[i], g);
             g = layers[i].backward(g, i > 0 || inputGradient);
         }
         return g;

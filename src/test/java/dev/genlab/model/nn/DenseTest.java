@@ -16,7 +16,7 @@ class DenseTest {
     void forwardEqualsTripleLoop() {
         SplittableRandom r = new SplittableRandom(1);
         Dense layer = new Dense(7, 5, DataType.DOUBLE, 2);
-        layer.b().assign(GradCheck.uniform(r, 1, 5, -1, 1).reshape(5));
+        layer.b().assign(GradCheck.uniform(r, 1, 5, -1, 1));
         INDArray x = GradCheck.uniform(r, 9, 7, -2, 2);
 
         double[][] y = layer.forward(x).toDoubleMatrix();
@@ -56,7 +56,7 @@ class DenseTest {
     void gradientsMatchFiniteDifferences() {
         SplittableRandom r = new SplittableRandom(5);
         Dense layer = new Dense(4, 3, DataType.DOUBLE, 6);
-        layer.b().assign(GradCheck.uniform(r, 1, 3, -1, 1).reshape(3));
+        layer.b().assign(GradCheck.uniform(r, 1, 3, -1, 1));
         INDArray x = GradCheck.uniform(r, 5, 4, -1, 1);
         INDArray upstream = GradCheck.uniform(r, 5, 3, -1, 1);
 
