@@ -16,8 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *       INDArray y = mlp.forward(x);  ...  mlp.backward(g);  adam.step(mlp.params(), mlp.gradients());
  *   }
  * </pre>
- * Opening it resets a bump allocator, so a step allocates nothing from the heap once the first
- * step has taught the workspace its size (twice as fast on this machine, see STACK.md). Arrays
+ * Opening it resets a bump allocator, so once the first step has taught the workspace its size a
+ * step allocates nothing from the off-heap allocator and memory stays flat. Measured here
+ * ({@code MlpBenchTest}): a 784-400-400-1 step on 128 rows takes 8 ms instead of 12 ms; a
+ * 2-64-64-1 step on 256 rows (about 15 small arrays) is no faster than without it. Arrays
  * created inside are invalid after the scope closes: {@code detach()} what must survive.
  *
  * <p>ND4J workspaces belong to the thread that opens them. This one remembers the first thread

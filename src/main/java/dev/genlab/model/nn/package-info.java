@@ -19,10 +19,27 @@
  * So {@code forward} and {@code backward} of one step must run inside the same workspace scope,
  * and an output that must outlive the step is {@code detach()}ed or copied out first.
  *
+ * <h2>A step and the divergence guard</h2>
+ * A {@code LiveModel} built on these pieces typically does, in {@code step}:
+ * <pre>
+ *   try (MemoryWorkspace ws = workspace.open()) {
+ *       Loss.Value loss = Loss.squaredError(mlp.forward(x), y);
+ *       mlp.backwardParams(loss.gradient());
+ *       adam.step(mlp.params(), mlp.gradients());
+ *       return loss.loss();
+ *   }
+ * </pre>
+ * and {@code saveState()} = {@link dev.genlab.model.nn.Mlp#toDoubleVector()},
+ * {@code restoreState(s)} = {@link dev.genlab.model.nn.Mlp#setParams(double[])} followed by
+ * {@link dev.genlab.model.nn.Optimizer#reset()} (the moments of a diverged Adam may hold NaN),
+ * {@code isHealthy()} = {@link dev.genlab.model.nn.Mlp#isFinite()}.
+ *
  * <h2>Speed</h2>
  * Tiny models are bound by ND4J's ~8 µs per op, so the code counts ops: all parameters of an
  * {@link dev.genlab.model.nn.Mlp} share one flat buffer (one Adam op updates them all), layers
- * multiply with {@code Nd4j.gemm} into column-major ('f') results, and activation derivatives
- * use libnd4j's fused back-propagation ops.
+ * multiply with {@code Nd4j.gemm} into column-major ('f') results (bias terms too), and Adam is
+ * libnd4j's fused updater. A 2-64-64-1 tanh step on 256 rows takes about 0.7–0.9 ms, against
+ * 2.2–2.6 ms written the obvious way ({@code MlpBenchTest}); half of it is the six matrix
+ * products, a quarter the two tanh evaluations.
  */
 package dev.genlab.model.nn;

@@ -12,7 +12,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Median time of one training step (forward, squared error, backward, Adam) of a 2-64-64-1 tanh
- * MLP on a batch of 256. Prints {@code name value unit} lines:
+ * MLP on a batch of 256, and of a 784-400-400-1 one on a batch of 128 ({@code mlp784_*}).
+ * Prints {@code name value unit} lines:
  * <ul>
  *   <li>{@code mlp_step_ms}: this package as built (flat parameters, gemm into column-major
  *       results, fused activation and Adam ops, step workspace)</li>
@@ -42,6 +43,15 @@ class MlpBenchTest {
         print("mlp_step_ms", medianMs(fast::step));
         print("mlp_step_ms_no_workspace", medianMs(heap::stepWithoutWorkspace));
         print("mlp_step_ms_naive", medianMs(naive::step));
+    }
+
+    /** A VAE-sized layer stack, where the temporaries are large: does the workspace pay off there? */
+    @Test
+    void wideMlpStep() {
+        MlpRegressionExample fast = new MlpRegressionExample(62, 128, 784, 400, 400, 1);
+        MlpRegressionExample heap = new MlpRegressionExample(62, 128, 784, 400, 400, 1);
+        print("mlp784_step_ms", medianMs(fast::step));
+        print("mlp784_step_ms_no_workspace", medianMs(heap::stepWithoutWorkspace));
     }
 
     private static double medianMs(DoubleSupplier step) {

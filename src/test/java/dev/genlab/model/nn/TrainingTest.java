@@ -109,6 +109,19 @@ class TrainingTest {
     }
 
     @Test
+    void aDestroyedWorkspaceStartsAgainFromNothing() {
+        MlpRegressionExample example = new MlpRegressionExample(57, 64, 2, 16, 1);
+        double before = example.step();
+        assertTrue(example.workspace.capacityBytes() > 0);
+
+        example.workspace.destroy();
+
+        assertEquals(0, example.workspace.capacityBytes());
+        assertTrue(example.step() < before);
+        assertTrue(example.workspace.capacityBytes() > 0);
+    }
+
+    @Test
     void aWorkspaceRefusesASecondThread() throws Exception {
         MlpRegressionExample example = new MlpRegressionExample(56, 16, 2, 4, 1);
         example.step();
