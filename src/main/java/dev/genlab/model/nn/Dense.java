@@ -63,8 +63,9 @@ public final class Dense {
 
     /** y = x W + b, a new column-major n × out array in the current workspace. */
     public INDArray forward(INDArray x) {
-        if (x.rank() != 2 || x.columns() != in) {
-            throw new IllegalArgumentException("expected n x " + in + " input, got " + x.shapeInfoToString());
+        if (x.rank() != 2 || x.columns() != in || x.dataType() != w.dataType()) {
+            throw new IllegalArgumentException("expected n x " + in + " " + w.dataType() + " input, got "
+                    + x.shapeInfoToString());
         }
         lastInput = x;
         INDArray y = Nd4j.createUninitialized(w.dataType(), new long[] {x.rows(), out}, 'f');

@@ -22,9 +22,8 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * array. Weights are Glorot-uniform from a seed ({@link Dense}), so two networks built with the
  * same seed are bit-identical.
  *
- * <p>Trainer thread only. Construct it outside any workspace, or at least outside the step
- * workspace: parameters are always allocated outside workspaces. {@link #forward} and
- * {@link #backward} of one step must run inside one workspace scope.
+ * <p>Trainer thread only. Parameters and gradients are always allocated outside workspaces;
+ * {@link #forward} and {@link #backward} of one step must run inside one workspace scope.
  */
 public final class Mlp {
 

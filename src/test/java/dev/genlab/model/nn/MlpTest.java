@@ -122,9 +122,11 @@ class MlpTest {
     }
 
     @Test
-    void rejectsWrongInputWidth() {
+    void rejectsWrongInputWidthOrType() {
         Mlp mlp = new Mlp(DataType.FLOAT, Activation.TANH, Activation.IDENTITY, 35, 2, 4, 1);
-        assertThrows(IllegalArgumentException.class, () -> mlp.forward(GradCheck.uniform(new SplittableRandom(1), 3, 3, 0, 1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> mlp.forward(GradCheck.uniform(new SplittableRandom(1), 3, 3, 0, 1).castTo(DataType.FLOAT)));
+        assertThrows(IllegalArgumentException.class, () -> mlp.forward(GradCheck.uniform(new SplittableRandom(1), 3, 2, 0, 1)));
         assertThrows(IllegalArgumentException.class, () -> new Mlp(DataType.FLOAT, Activation.TANH, Activation.IDENTITY, 1, 2));
     }
 }
