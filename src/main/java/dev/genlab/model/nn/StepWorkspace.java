@@ -17,10 +17,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *   }
  * </pre>
  * Opening it resets a bump allocator, so once the first step has taught the workspace its size a
- * step allocates nothing from the off-heap allocator and memory stays flat. Measured here
- * ({@code MlpBenchTest}): a 784-400-400-1 step on 128 rows takes 8 ms instead of 12 ms; a
- * 2-64-64-1 step on 256 rows (about 15 small arrays) is no faster than without it. Arrays
- * created inside are invalid after the scope closes: {@code detach()} what must survive.
+ * step allocates nothing from the off-heap allocator and memory stays flat. It did not make the
+ * steps of this package measurably faster ({@code MlpBenchTest}, five runs: 2-64-64-1 on 256
+ * rows 0.67–0.95 ms with it, 0.66–0.96 ms without; 784-400-400-1 on 128 rows 7.2–8.2 ms with,
+ * 7.2–12.2 ms without), because a step here makes only about fifteen arrays; STACK.md's halving
+ * was for code that makes many more. Arrays created inside are invalid after the scope closes:
+ * {@code detach()} what must survive.
  *
  * <p>ND4J workspaces belong to the thread that opens them. This one remembers the first thread
  * that opened it (the model's trainer) and refuses every other.

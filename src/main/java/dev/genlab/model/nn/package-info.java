@@ -38,8 +38,8 @@
  * Tiny models are bound by ND4J's ~8 µs per op, so the code counts ops: all parameters of an
  * {@link dev.genlab.model.nn.Mlp} share one flat buffer (one Adam op updates them all), layers
  * multiply with {@code Nd4j.gemm} into column-major ('f') results (bias terms too), and Adam is
- * libnd4j's fused updater. A 2-64-64-1 tanh step on 256 rows takes about 0.7–0.9 ms, against
- * 2.2–2.6 ms written the obvious way ({@code MlpBenchTest}); half of it is the six matrix
- * products, a quarter the two tanh evaluations.
+ * libnd4j's fused updater. A 2-64-64-1 tanh step on 256 rows takes 0.67–0.95 ms, against
+ * 1.8–2.6 ms written the obvious way ({@code MlpBenchTest}); about half of it is the matrix
+ * products, a quarter the two tanh evaluations (libnd4j's tanh costs twice its sigmoid).
  */
 package dev.genlab.model.nn;
