@@ -1,0 +1,76 @@
+package dev.genlab.model.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class OptimizerTest {
+
+    /** f(θ) = ½ c θ², so ∇f = c θ. */
+    private static final double C = 3.0;
+
+    @Test
+    void adamFirstStepsEqualTheHandComputedUpdate() {
+        double lr = 0.1;
+        double b1 = 0.9;
+        double b2 = 0.999;
+        double eps = 1e-8;
+        INDArray theta = Nd4j.createFromArray(2.0, -0.5);
+        Adam adam = new Adam(2, DataType.DOUBLE, lr, b1, b2, eps);
+
+        double[] expected = {2.0, -0.5};
+        double[] m = new double[2];
+        double[] v = new double[2];
+        for (int t = 1; t <= 5; t++) {
+            for (int i = 0; i < 2; i++) {
+                double g = C * expected[i];
+                m[i] = b1 * m[i] + (1 - b1) * g;
+                v[i] = b2 * v[i] + (1 - b2) * g * g;
+                double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
+                expected[i] -= alpha * m[i] / (Math.sqrt(v[i]) + eps);
+            }
+            adam.step(theta, theta.mul(C));
+            assertArrayEquals(expected, theta.toDoubleVector(), 1e-14, "step " + t);
+        }
+        assertEquals(5, adam.steps());
+    }
+
+    /** Bias correction makes the first step exactly lr · sign(g), up to ε. */
+    @Test
+    void adamFirstStepIsTheLearningRateTimesTheSign() {
+        INDArray theta = Nd4j.createFromArray(2.0, -0.5);
+        new Adam(2, DataType.DOUBLE, 0.01).step(theta, theta.mul(C));
+        assertArrayEquals(new double[] {1.99, -0.49}, theta.toDoubleVector(), 1e-8);
+    }
+
+    @Test
+    void adamResetForgetsTheMoments() {
+        INDArray a = Nd4j.createFromArray(1.0f);
+        INDArray b = Nd4j.createFromArray(1.0f);
+        Adam adam = new Adam(1, DataType.FLOAT, 0.1);
+        adam.step(a, a.mul(C));
+        adam.step(a, a.mul(C));
+        adam.reset();
+        a.assign(1.0f);
+
+        adam.step(a, a.mul(C));
+        new Adam(1, DataType.FLOAT, 0.1).step(b, b.mul(C));
+
+        assertEquals(b.getFloat(0), a.getFloat(0));
+        assertEquals(1, adam.steps());
+    }
+
+    @Test
+    void sgdStepsAgainstTheGradient() {
+        INDArray theta = Nd4j.createFromArray(2.0, -0.5);
+        Sgd sgd = new Sgd(0.1);
+        sgd.step(theta, theta.mul(C));
+        sgd.step(theta, theta.mul(C));
+        // θ ← (1 − η c) θ twice
+        assertArrayEquals(new double[] {2.0 * 0.49, -0.5 * 0.49}, theta.toDoubleVector(), 1e-15);
+    }
+}
