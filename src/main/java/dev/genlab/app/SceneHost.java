@@ -34,6 +34,7 @@ final class SceneHost extends BorderPane {
         setId("scene-host");
         knobs.textProperty().bind(I18n.bind("scene.knobs"));
         knobs.setCollapsible(true);
+        knobs.setAnimated(false);
         knobs.setId("knobs");
         showEmpty();
     }

@@ -129,7 +129,7 @@ final class DensityView extends BorderPane {
         ellipses.setComponents(s.weights(), s.means(), s.covs());
         redrawPoints();
         iteration.setText(I18n.get("density.iteration", s.iteration()));
-        trainNll.setText(I18n.get("density.trainNll", fmt(-s.avgLogLikelihood())));
+        trainNll.setText(s.components() == 0 ? "" : I18n.get("density.trainNll", fmt(-s.avgLogLikelihood())));
         testNll.setText(Double.isNaN(s.testLogLikelihood()) ? "" : I18n.get("density.testNll", fmt(-s.testLogLikelihood())));
         floor.setText(Double.isNaN(s.entropy()) ? I18n.get("density.noFloor") : I18n.get("density.floor", fmt(s.entropy())));
         note.setText(s.message().isEmpty() ? "" : I18n.get("density.note." + s.message()));

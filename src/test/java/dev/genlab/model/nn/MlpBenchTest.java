@@ -69,7 +69,7 @@ class MlpBenchTest {
     }
 
     private static void print(String name, double ms) {
-        System.out.printf("%s %.3f ms%n", name, ms);
+        dev.genlab.bench.BenchReport.row(name, ms, "ms");
     }
 
     /** The same network and step written the obvious way, as the baseline. */
