@@ -21,6 +21,7 @@ public final class SceneRegistry {
     public static SceneRegistry builtIn() {
         List<SceneDescriptor> all = new ArrayList<>();
         all.add(dev.genlab.scene.density.DensityScene.DESCRIPTOR);
+        all.add(dev.genlab.scene.counting.CountingScene.DESCRIPTOR);
         return new SceneRegistry(all);
     }
 

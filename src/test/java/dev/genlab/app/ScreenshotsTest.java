@@ -21,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import dev.genlab.lesson.Lesson;
 import dev.genlab.plot.FigureExport;
 import dev.genlab.scene.LessonScene;
+import dev.genlab.scene.counting.CountingScene;
 import dev.genlab.scene.density.DensityScene;
 
 /**
@@ -98,8 +99,16 @@ class ScreenshotsTest {
                 WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
             }
         }
+        if (s instanceof CountingScene c) {
+            int side = Integer.parseInt(fx(() -> c.params().getChoice("size")));
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < end && !fx(() -> c.lastShown() != null && c.lastShown().side() == side
+                    && c.lastShown().trainCount() > 0)) {
+                WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+            }
+        }
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

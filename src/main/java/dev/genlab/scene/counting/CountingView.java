@@ -1,0 +1,196 @@
+package dev.genlab.scene.counting;
+
+import java.math.BigInteger;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import dev.genlab.i18n.I18n;
+import dev.genlab.plot.ImageGridPlot;
+import dev.genlab.plot.LineChartPlot;
+import dev.genlab.plot.PlotTheme;
+
+/**
+ * The counting scene's figures: parameter counts of every family against image size (log scale),
+ * the exact counts at the current size, and each fitted model's samples and likelihoods.
+ */
+final class CountingView extends VBox {
+
+    final LineChartPlot chart = new LineChartPlot();
+    final Label heading = new Label();
+    final GridPane table = new GridPane();
+    final TextArea full = new TextArea();
+    final AllImagesView allImages = new AllImagesView();
+    final Label note = new Label();
+    private CountingSnapshot last;
+    private boolean showFull;
+
+    CountingView() {
+        setSpacing(6);
+        setPadding(new Insets(6));
+        chart.setId("counting-chart");
+        chart.setPrefHeight(150);
+        chart.setMinHeight(120);
+        chart.xLabelProperty().bind(I18n.bind("counting.chartX"));
+        chart.yLabelProperty().bind(I18n.bind("counting.chartY"));
+        heading.setId("counting-heading");
+        heading.getStyleClass().add("readout");
+        table.setId("counting-table");
+        table.setHgap(14);
+        table.setVgap(4);
+        full.setId("counting-full");
+        full.setEditable(false);
+        full.setWrapText(true);
+        full.setPrefRowCount(4);
+        full.setStyle("-fx-font-family: monospace;");
+        allImages.setId("counting-all-images");
+        note.setWrapText(true);
+        note.setId("counting-note");
+        ScrollPane tableScroll = new ScrollPane(table);
+        tableScroll.setFitToWidth(true);
+        tableScroll.setPrefViewportHeight(230);
+        VBox.setVgrow(tableScroll, Priority.ALWAYS);
+        getChildren().addAll(chart, heading, note, tableScroll, full, allImages);
+        setShowFull(false);
+    }
+
+    void setShowFull(boolean on) {
+        showFull = on;
+        full.setVisible(on);
+        full.setManaged(on);
+        if (last != null) {
+            full.setText(fullText(last));
+        }
+    }
+
+    CountingSnapshot last() {
+        return last;
+    }
+
+    void show(CountingSnapshot s) {
+        boolean newCurves = last == null || last.log10Counts().size() != s.log10Counts().size()
+                || !sameCurves(last, s);
+        last = s;
+        int n = s.side() * s.side();
+        heading.setText(I18n.get("counting.heading", s.side(), n, s.trainCount(), s.testCount()));
+        note.setText(s.message().isEmpty() ? "" : I18n.get(s.message()));
+        if (newCurves) {
+            chart.clearSeries();
+            PlotTheme theme = PlotTheme.current();
+            for (int i = 0; i < s.rows().size(); i++) {
+                LineChartPlot.Series series = chart.addSeries(name(s.rows().get(i).id()), theme.seriesColor(i));
+                series.appendAll(s.sides(), s.log10Counts().get(i));
+            }
+        }
+        fillTable(s);
+        full.setText(showFull ? fullText(s) : "");
+        boolean two = !s.allImages().isEmpty();
+        allImages.setVisible(two);
+        allImages.setManaged(two);
+        if (two) {
+            List<String> names = new ArrayList<>();
+            for (CountingSnapshot.Row r : s.rows()) {
+                if (r.fitted()) {
+                    names.add(name(r.id()));
+                }
+            }
+            allImages.set(s.allImages(), names);
+        }
+    }
+
+    private static boolean sameCurves(CountingSnapshot a, CountingSnapshot b) {
+        for (int i = 0; i < a.log10Counts().size(); i++) {
+            if (!java.util.Arrays.equals(a.log10Counts().get(i), b.log10Counts().get(i))
+                    || !a.rows().get(i).id().equals(b.rows().get(i).id())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void fillTable(CountingSnapshot s) {
+        table.getChildren().clear();
+        String[] head = {"counting.col.model", "counting.col.params", "counting.col.train", "counting.col.test",
+                "counting.col.bits"};
+        for (int c = 0; c < head.length; c++) {
+            Label l = new Label(I18n.get(head[c]));
+            l.setStyle("-fx-font-weight: bold;");
+            l.setMinWidth(Label.USE_PREF_SIZE);
+            table.add(l, c, 0);
+        }
+        int n = s.side() * s.side();
+        int row = 1;
+        for (CountingSnapshot.Row r : s.rows()) {
+            Label name = new Label(name(r.id()));
+            Label params = new Label(exact(r.params()));
+            name.setMinWidth(Label.USE_PREF_SIZE);
+            params.setMinWidth(Label.USE_PREF_SIZE);
+            params.setId("count-" + r.id());
+            table.add(name, 0, row);
+            table.add(params, 1, row);
+            if (r.fitted()) {
+                Label train = new Label(nats(r.trainNll()));
+                Label test = new Label(nats(r.testNll()));
+                Label bits = new Label(number(r.testBitsPerPixel(n), 3));
+                train.setId("train-nll-" + r.id());
+                test.setId("test-nll-" + r.id());
+                table.add(train, 2, row);
+                table.add(test, 3, row);
+                table.add(bits, 4, row);
+                ImageGridPlot samples = new ImageGridPlot();
+                samples.setId("samples-" + r.id());
+                samples.setImages(r.samples(), s.side(), s.side(), r.samples().size());
+                samples.setPrefSize(8 * 40, 40);
+                samples.setMinSize(8 * 30, 34);
+                row++;
+                table.add(samples, 0, row, 5, 1);
+            } else {
+                Label counted = new Label(I18n.get("counting.countedOnly"));
+                counted.setStyle("-fx-opacity: 0.7;");
+                table.add(counted, 2, row, 4, 1);
+            }
+            row++;
+        }
+    }
+
+    private static String fullText(CountingSnapshot s) {
+        int n = s.side() * s.side();
+        BigInteger v = BigInteger.ONE.shiftLeft(n).subtract(BigInteger.ONE);
+        return "2^" + n + " \u2212 1 = " + v + "\n(" + I18n.get("counting.digits", v.toString().length()) + ")";
+    }
+
+    static String name(String id) {
+        return I18n.get("counting.family." + id);
+    }
+
+    /** An exact integer: in full up to 15 digits, else as a power of ten with its digit count. */
+    static String exact(BigInteger v) {
+        String digits = v.toString();
+        if (digits.length() <= 15) {
+            return NumberFormat.getIntegerInstance(I18n.getLocale()).format(v);
+        }
+        String mant = digits.charAt(0) + "." + digits.substring(1, 3);
+        return mant + " \u00d7 10^" + (digits.length() - 1) + "  (" + I18n.get("counting.digits", digits.length()) + ")";
+    }
+
+    private static String nats(double v) {
+        return number(v, 2);
+    }
+
+    private static String number(double v, int decimals) {
+        return Double.isNaN(v) ? "" : Double.isInfinite(v) ? "\u221e" : fmt(v, decimals);
+    }
+
+    private static String fmt(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+}
