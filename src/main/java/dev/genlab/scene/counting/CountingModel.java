@@ -161,7 +161,7 @@ public final class CountingModel implements LiveModel<CountingParams, CountingSn
             rows.add(new CountingSnapshot.Row(family(m), m.parameterCount(), true, trainTest.get(i)[0],
                     trainTest.get(i)[1], samples));
         }
-        if (n > FullJointModel.MAX_PIXELS) {
+        if (n > FullJointModel.MAX_PIXELS || fitted.isEmpty()) {
             rows.add(0, counted("full", ParameterCounts.fullJoint(n)));
         }
         if (fitted.isEmpty()) {
