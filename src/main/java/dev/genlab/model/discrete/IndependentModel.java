@@ -16,6 +16,12 @@ public final class IndependentModel extends ConditionalTableModel {
         this(PixelOrdering.raster(rows, cols), alpha);
     }
 
+    /** Every context is empty: index 0. */
+    @Override
+    void contexts(byte[] padded, int[] out) {
+        java.util.Arrays.fill(out, 0);
+    }
+
     @Override
     public String id() {
         return "independent";

@@ -42,11 +42,11 @@ public final class MarkovModel extends ConditionalTableModel {
     }
 
     @Override
-    void contexts(byte[] bits, int base, int[] out) {
+    void contexts(byte[] padded, int[] out) {
         int c = 0;
         out[0] = 0;
         for (int t = 1; t < out.length; t++) {
-            c = ((c << 1) | bits[base + order[t - 1]]) & masks[t];
+            c = ((c << 1) | padded[order[t - 1]]) & masks[t];
             out[t] = c;
         }
     }
