@@ -28,7 +28,7 @@ abstract class ConditionalTableModel implements BinaryImageModel {
     final double alpha;
     private final int[][] contextPixels;
     /** Step t's conditionals are entries offset[t] … offset[t+1]−1; offset[n] is their number. */
-    private final int[] offset;
+    final int[] offset;
     /** N_{t,c} with x_{o_t} = v at 2·entry + v. */
     private final int[] counts;
     /** ln p(x_{o_t} = v | c) at 2·entry + v. */
@@ -95,7 +95,7 @@ abstract class ConditionalTableModel implements BinaryImageModel {
             System.arraycopy(bits, i * n, image, 0, n);
             contexts(image, ctx);
             for (int t = 0; t < n; t++) {
-                counts[2 * (offset[t] + ctx[t]) + image[order[t]]]++;
+                counts[ctx[t] + image[order[t]]]++;
             }
         }
         double sum = 0;
@@ -122,9 +122,10 @@ abstract class ConditionalTableModel implements BinaryImageModel {
     }
 
     /**
-     * Writes the context index c_t(x) of every step of an image given as n + 1 bytes, the last 0
-     * (so that a subclass may point missing neighbours at it). Each subclass has its own loop: one
-     * shared loop would be compiled for all context shapes at once and run slower for each.
+     * Writes, for every step t of an image given as n + 1 bytes (the last 0, so that a subclass may
+     * point missing neighbours at it), the slot 2·(offset[t] + c_t(x)) of its conditional in
+     * {@link #counts} and {@link #logP}. Each subclass has its own loop: one shared loop would be
+     * compiled for all context shapes at once and run slower for each.
      */
     abstract void contexts(byte[] padded, int[] out);
 
@@ -148,7 +149,7 @@ abstract class ConditionalTableModel implements BinaryImageModel {
         contexts(padded, ctx);
         double s = 0;
         for (int t = 0; t < ctx.length; t++) {
-            s += logP[2 * (offset[t] + ctx[t]) + padded[order[t]]];
+            s += logP[ctx[t] + padded[order[t]]];
         }
         return s;
     }

@@ -16,10 +16,12 @@ public final class IndependentModel extends ConditionalTableModel {
         this(PixelOrdering.raster(rows, cols), alpha);
     }
 
-    /** Every context is empty: index 0. */
+    /** Every context is empty: step t has the single conditional at entry t. */
     @Override
     void contexts(byte[] padded, int[] out) {
-        java.util.Arrays.fill(out, 0);
+        for (int t = 0; t < out.length; t++) {
+            out[t] = 2 * t;
+        }
     }
 
     @Override

@@ -26,12 +26,14 @@ public final class NeighbourhoodModel extends ConditionalTableModel {
     private final int rows;
     private final int cols;
     /**
-     * Per pixel j, the start of its lookup table in {@link #tables}: window bits → context index.
+     * Per pixel j, the start of its lookup table in {@link #tables}: window bits → 2 · context index.
      * Pixels with the same in-image neighbours share a table (at most 15 kinds: first rows, edge
      * columns, interior).
      */
     private final int[] tableOf;
     private final int[] tables;
+    /** 2·offset[j]. */
+    private final int[] slots;
     /** Scratch for {@link #contexts}; the model, like its tables, is for one thread. */
     private final byte[] canvas;
 
@@ -56,12 +58,16 @@ public final class NeighbourhoodModel extends ConditionalTableModel {
                 int[] table = new int[WINDOW];
                 for (int w = 0; w < WINDOW; w++) {
                     for (int b = 0; b < bitOfWindow.length; b++) {
-                        table[w] |= ((w >>> bitOfWindow[b]) & 1) << b;
+                        table[w] |= ((w >>> bitOfWindow[b]) & 1) << (b + 1);
                     }
                 }
                 built.add(table);
             }
             tableOf[j] = kind * WINDOW;
+        }
+        slots = new int[n];
+        for (int j = 0; j < n; j++) {
+            slots[j] = 2 * offset[j];
         }
         tables = new int[built.size() * WINDOW];
         for (int k = 0; k < built.size(); k++) {
@@ -105,7 +111,7 @@ public final class NeighbourhoodModel extends ConditionalTableModel {
             w1 = ((w1 << 1) | canvas[q - width + 2]) & 31;
             w2 = ((w2 << 1) | canvas[q - 2 * width + 2]) & 31;
             if (c < cols) {
-                out[j] = tables[tableOf[j] + (w0 | w1 << 2 | w2 << 7)];
+                out[j] = slots[j] + tables[tableOf[j] + (w0 | w1 << 2 | w2 << 7)];
                 j++;
             }
             w0 = ((w0 << 1) | canvas[q]) & 3;
