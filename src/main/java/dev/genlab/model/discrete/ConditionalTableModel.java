@@ -89,7 +89,7 @@ abstract class ConditionalTableModel implements BinaryImageModel {
         Arrays.fill(counts, 0);
         byte[] bits = train.raw();
         int n = order.length;
-        byte[] image = new byte[n + 1];
+        byte[] image = new byte[n];
         int[] ctx = new int[n];
         for (int i = 0; i < train.count(); i++) {
             System.arraycopy(bits, i * n, image, 0, n);
@@ -122,12 +122,11 @@ abstract class ConditionalTableModel implements BinaryImageModel {
     }
 
     /**
-     * Writes, for every step t of an image given as n + 1 bytes (the last 0, so that a subclass may
-     * point missing neighbours at it), the slot 2·(offset[t] + c_t(x)) of its conditional in
+     * Writes, for every step t of an image, the slot 2·(offset[t] + c_t(x)) of its conditional in
      * {@link #counts} and {@link #logP}. Each subclass has its own loop: one shared loop would be
      * compiled for all context shapes at once and run slower for each.
      */
-    abstract void contexts(byte[] padded, int[] out);
+    abstract void contexts(byte[] image, int[] out);
 
     private int contextAt(byte[] image, int t) {
         int[] ps = contextPixels[t];
@@ -144,12 +143,11 @@ abstract class ConditionalTableModel implements BinaryImageModel {
         return c0 + c1 == 0 ? 0.5 : (c1 + alpha) / (c0 + c1 + 2 * alpha);
     }
 
-    /** ln p of an image given as n + 1 bytes, the last 0. */
-    private double logProbPadded(byte[] padded, int[] ctx) {
-        contexts(padded, ctx);
+    private double logProb(byte[] image, int[] ctx) {
+        contexts(image, ctx);
         double s = 0;
         for (int t = 0; t < ctx.length; t++) {
-            s += logP[ctx[t] + padded[order[t]]];
+            s += logP[ctx[t] + image[order[t]]];
         }
         return s;
     }
@@ -157,7 +155,7 @@ abstract class ConditionalTableModel implements BinaryImageModel {
     @Override
     public double logProb(byte[] image) {
         checkLength(image);
-        return logProbPadded(Arrays.copyOf(image, image.length + 1), new int[order.length]);
+        return logProb(image, new int[order.length]);
     }
 
     /** As the interface's definition, without copying each image out. */
@@ -168,12 +166,12 @@ abstract class ConditionalTableModel implements BinaryImageModel {
             throw new IllegalArgumentException(id() + " is for " + n + " pixels, got " + data.pixels());
         }
         int[] ctx = new int[n];
-        byte[] image = new byte[n + 1];
+        byte[] image = new byte[n];
         byte[] bits = data.raw();
         double sum = 0;
         for (int i = 0; i < data.count(); i++) {
             System.arraycopy(bits, i * n, image, 0, n);
-            sum -= logProbPadded(image, ctx);
+            sum -= logProb(image, ctx);
         }
         return sum / data.count();
     }

@@ -18,7 +18,7 @@ public final class IndependentModel extends ConditionalTableModel {
 
     /** Every context is empty: step t has the single conditional at entry t. */
     @Override
-    void contexts(byte[] padded, int[] out) {
+    void contexts(byte[] image, int[] out) {
         for (int t = 0; t < out.length; t++) {
             out[t] = 2 * t;
         }

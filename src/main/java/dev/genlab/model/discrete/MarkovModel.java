@@ -48,12 +48,12 @@ public final class MarkovModel extends ConditionalTableModel {
     }
 
     @Override
-    void contexts(byte[] padded, int[] out) {
+    void contexts(byte[] image, int[] out) {
         int[] slot = slots;
         int c = 0;
         out[0] = 0;
         for (int t = 1; t < out.length; t++) {
-            c = ((c << 1) | padded[order[t - 1]]) & masks[t];
+            c = ((c << 1) | image[order[t - 1]]) & masks[t];
             out[t] = slot[t] + 2 * c;
         }
     }
