@@ -28,9 +28,9 @@ abstract class ConditionalTableModel implements BinaryImageModel {
     final double alpha;
     private final int[][] contextPixels;
     /** Step t's conditionals are entries offset[t] … offset[t+1]−1; offset[n] is their number. */
-    private final int[] offset;
-    private final int[] ones;
-    private final int[] totals;
+    final int[] offset;
+    /** N_{t,c} with x_{o_t} = v at 2·entry + v. */
+    private final int[] counts;
     /** ln p(x_{o_t} = v | c) at 2·entry + v. */
     private final double[] logP;
     private double trainNll = Double.NaN;
@@ -58,8 +58,7 @@ abstract class ConditionalTableModel implements BinaryImageModel {
             }
         }
         offset[n] = (int) size;
-        ones = new int[offset[n]];
-        totals = new int[offset[n]];
+        counts = new int[2 * offset[n]];
         logP = new double[2 * offset[n]];
         Arrays.fill(logP, LN_HALF);
     }
@@ -87,69 +86,68 @@ abstract class ConditionalTableModel implements BinaryImageModel {
             throw new IllegalArgumentException(id() + " is for " + ordering.rows() + "x" + ordering.cols()
                     + " images, got " + train.rows() + "x" + train.cols());
         }
-        Arrays.fill(ones, 0);
-        Arrays.fill(totals, 0);
+        Arrays.fill(counts, 0);
         byte[] bits = train.raw();
         int n = order.length;
+        byte[] image = new byte[n];
         int[] ctx = new int[n];
         for (int i = 0; i < train.count(); i++) {
-            int base = i * n;
-            contexts(bits, base, ctx);
+            System.arraycopy(bits, i * n, image, 0, n);
+            contexts(image, ctx);
             for (int t = 0; t < n; t++) {
-                int e = offset[t] + ctx[t];
-                totals[e]++;
-                ones[e] += bits[base + order[t]];
+                counts[ctx[t] + image[order[t]]]++;
             }
         }
         double sum = 0;
-        for (int e = 0; e < totals.length; e++) {
-            int c = totals[e];
-            int c1 = ones[e];
-            if (c == 0) {
+        for (int e = 0; e < offset[n]; e++) {
+            int c0 = counts[2 * e];
+            int c1 = counts[2 * e + 1];
+            if (c0 + c1 == 0) {
                 logP[2 * e] = LN_HALF;
                 logP[2 * e + 1] = LN_HALF;
                 continue;
             }
-            double den = c + 2 * alpha;
-            logP[2 * e] = Math.log((c - c1 + alpha) / den);
+            double den = c0 + c1 + 2 * alpha;
+            logP[2 * e] = Math.log((c0 + alpha) / den);
             logP[2 * e + 1] = Math.log((c1 + alpha) / den);
             // 0 · ln 0 = 0: with α = 0 an outcome never seen has ln p = −∞ but also count 0.
+            if (c0 > 0) {
+                sum += c0 * logP[2 * e];
+            }
             if (c1 > 0) {
                 sum += c1 * logP[2 * e + 1];
-            }
-            if (c > c1) {
-                sum += (c - c1) * logP[2 * e];
             }
         }
         trainNll = train.count() == 0 ? Double.NaN : -sum / train.count();
     }
 
-    /** Writes the context index c_t(x) of every step of the image at {@code bits[base …]}. */
-    void contexts(byte[] bits, int base, int[] out) {
-        for (int t = 0; t < out.length; t++) {
-            out[t] = contextAt(bits, base, t);
-        }
-    }
+    /**
+     * Writes, for every step t of an image, the slot 2·(offset[t] + c_t(x)) of its conditional in
+     * {@link #counts} and {@link #logP}. Each subclass has its own loop: one shared loop would be
+     * compiled for all context shapes at once and run slower for each.
+     */
+    abstract void contexts(byte[] image, int[] out);
 
-    final int contextAt(byte[] bits, int base, int t) {
+    private int contextAt(byte[] image, int t) {
         int[] ps = contextPixels[t];
         int c = 0;
         for (int b = 0; b < ps.length; b++) {
-            c |= bits[base + ps[b]] << b;
+            c |= image[ps[b]] << b;
         }
         return c;
     }
 
     private double pOne(int entry) {
-        int c = totals[entry];
-        return c == 0 ? 0.5 : (ones[entry] + alpha) / (c + 2 * alpha);
+        int c0 = counts[2 * entry];
+        int c1 = counts[2 * entry + 1];
+        return c0 + c1 == 0 ? 0.5 : (c1 + alpha) / (c0 + c1 + 2 * alpha);
     }
 
-    private double logProb(byte[] bits, int base, int[] ctx) {
-        contexts(bits, base, ctx);
+    private double logProb(byte[] image, int[] ctx) {
+        contexts(image, ctx);
         double s = 0;
         for (int t = 0; t < ctx.length; t++) {
-            s += logP[2 * (offset[t] + ctx[t]) + bits[base + order[t]]];
+            s += logP[ctx[t] + image[order[t]]];
         }
         return s;
     }
@@ -157,7 +155,7 @@ abstract class ConditionalTableModel implements BinaryImageModel {
     @Override
     public double logProb(byte[] image) {
         checkLength(image);
-        return logProb(image, 0, new int[order.length]);
+        return logProb(image, new int[order.length]);
     }
 
     /** As the interface's definition, without copying each image out. */
@@ -168,10 +166,12 @@ abstract class ConditionalTableModel implements BinaryImageModel {
             throw new IllegalArgumentException(id() + " is for " + n + " pixels, got " + data.pixels());
         }
         int[] ctx = new int[n];
+        byte[] image = new byte[n];
         byte[] bits = data.raw();
         double sum = 0;
         for (int i = 0; i < data.count(); i++) {
-            sum -= logProb(bits, i * n, ctx);
+            System.arraycopy(bits, i * n, image, 0, n);
+            sum -= logProb(image, ctx);
         }
         return sum / data.count();
     }
@@ -185,7 +185,7 @@ abstract class ConditionalTableModel implements BinaryImageModel {
     public void sample(RandomGenerator rng, byte[] out) {
         checkLength(out);
         for (int t = 0; t < order.length; t++) {
-            double p = pOne(offset[t] + contextAt(out, 0, t));
+            double p = pOne(offset[t] + contextAt(out, t));
             out[order[t]] = (byte) (rng.nextDouble() < p ? 1 : 0);
         }
     }
@@ -193,7 +193,7 @@ abstract class ConditionalTableModel implements BinaryImageModel {
     @Override
     public double conditionalOne(byte[] image, int t) {
         checkLength(image);
-        return pOne(offset[t] + contextAt(image, 0, t));
+        return pOne(offset[t] + contextAt(image, t));
     }
 
     @Override

@@ -16,6 +16,14 @@ public final class IndependentModel extends ConditionalTableModel {
         this(PixelOrdering.raster(rows, cols), alpha);
     }
 
+    /** Every context is empty: step t has the single conditional at entry t. */
+    @Override
+    void contexts(byte[] image, int[] out) {
+        for (int t = 0; t < out.length; t++) {
+            out[t] = 2 * t;
+        }
+    }
+
     @Override
     public String id() {
         return "independent";

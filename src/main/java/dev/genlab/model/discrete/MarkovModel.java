@@ -16,6 +16,8 @@ public final class MarkovModel extends ConditionalTableModel {
 
     private final int k;
     private final int[] masks;
+    /** 2·offset[t]. */
+    private final int[] slots;
 
     public MarkovModel(PixelOrdering ordering, int k, double alpha) {
         super(ordering, contextPixels(ordering, k), alpha);
@@ -23,6 +25,10 @@ public final class MarkovModel extends ConditionalTableModel {
         masks = new int[order.length];
         for (int t = 0; t < masks.length; t++) {
             masks[t] = (1 << Math.min(t, k)) - 1;
+        }
+        slots = new int[order.length];
+        for (int t = 0; t < slots.length; t++) {
+            slots[t] = 2 * offset[t];
         }
     }
 
@@ -42,12 +48,13 @@ public final class MarkovModel extends ConditionalTableModel {
     }
 
     @Override
-    void contexts(byte[] bits, int base, int[] out) {
+    void contexts(byte[] image, int[] out) {
+        int[] slot = slots;
         int c = 0;
         out[0] = 0;
         for (int t = 1; t < out.length; t++) {
-            c = ((c << 1) | bits[base + order[t - 1]]) & masks[t];
-            out[t] = c;
+            c = ((c << 1) | image[order[t - 1]]) & masks[t];
+            out[t] = slot[t] + 2 * c;
         }
     }
 
