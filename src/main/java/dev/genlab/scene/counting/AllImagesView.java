@@ -3,51 +3,36 @@ package dev.genlab.scene.counting;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
+import dev.genlab.plot.Figure;
 import dev.genlab.plot.PlotTheme;
 
 /**
  * For 2 x 2 images: all 16 possible images in a row, each with one bar per fitted model showing
- * the probability the model gives it. The bars of each model add up to 1.
+ * the probability the model gives it. The bars of each model add up to 1. Being a {@link Figure},
+ * it can be copied or saved as PNG from its context menu like every other figure.
  */
-final class AllImagesView extends Region {
+final class AllImagesView extends Figure {
 
-    private final Canvas canvas = new Canvas();
     private List<double[]> probabilities = List.of();
     private List<String> names = List.of();
 
     AllImagesView() {
-        getChildren().add(canvas);
         setMinHeight(120);
         setPrefHeight(130);
-        PlotTheme.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(themeListener));
     }
-
-    private final javafx.beans.InvalidationListener themeListener = o -> draw();
 
     void set(List<double[]> probabilities, List<String> names) {
         this.probabilities = probabilities;
         this.names = names;
-        draw();
+        redraw();
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        PlotTheme theme = PlotTheme.current();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+    protected void paint(GraphicsContext g, double w, double h, PlotTheme theme) {
         g.setFill(theme.background());
         g.fillRect(0, 0, w, h);
         if (probabilities.isEmpty() || w < 50) {
