@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * p(x) = Π_t p(x_{order[t]} = 1 | x_{context(t)}), where context(t) is a subset of the pixels
  * visited before step t; the families differ only in how large that context is, hence in how many
  * free parameters they have (2^n − 1 for the full joint, n for independent pixels, 2n − 1 for a
- * first-order Markov chain).
+ * first-order Markov chain). An instance is meant for one thread at a time (a scene's trainer).
  */
 public interface BinaryImageModel {
 

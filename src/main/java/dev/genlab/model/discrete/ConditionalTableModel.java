@@ -98,6 +98,15 @@ abstract class ConditionalTableModel implements BinaryImageModel {
                 counts[ctx[t] + image[order[t]]]++;
             }
         }
+        // Counts never exceed N, so ln(c + α) and ln(c + 2α) come from two tables of N + 1 logs
+        // instead of two log calls per conditional.
+        int total = train.count();
+        double[] lnNum = new double[total + 1];
+        double[] lnDen = new double[total + 1];
+        for (int c = 0; c <= total; c++) {
+            lnNum[c] = Math.log(c + alpha);
+            lnDen[c] = Math.log(c + 2 * alpha);
+        }
         double sum = 0;
         for (int e = 0; e < offset[n]; e++) {
             int c0 = counts[2 * e];
@@ -107,9 +116,8 @@ abstract class ConditionalTableModel implements BinaryImageModel {
                 logP[2 * e + 1] = LN_HALF;
                 continue;
             }
-            double den = c0 + c1 + 2 * alpha;
-            logP[2 * e] = Math.log((c0 + alpha) / den);
-            logP[2 * e + 1] = Math.log((c1 + alpha) / den);
+            logP[2 * e] = lnNum[c0] - lnDen[c0 + c1];
+            logP[2 * e + 1] = lnNum[c1] - lnDen[c0 + c1];
             // 0 · ln 0 = 0: with α = 0 an outcome never seen has ln p = −∞ but also count 0.
             if (c0 > 0) {
                 sum += c0 * logP[2 * e];

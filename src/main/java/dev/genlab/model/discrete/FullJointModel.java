@@ -1,6 +1,7 @@
 package dev.genlab.model.discrete;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -85,7 +86,7 @@ public final class FullJointModel implements BinaryImageModel {
             throw new IllegalArgumentException("full joint is for " + ordering.rows() + "x" + ordering.cols()
                     + " images, got " + train.rows() + "x" + train.cols());
         }
-        java.util.Arrays.fill(counts, 0);
+        Arrays.fill(counts, 0);
         byte[] bits = train.raw();
         for (int i = 0; i < train.count(); i++) {
             counts[index(bits, i * n, n)]++;
@@ -169,7 +170,7 @@ public final class FullJointModel implements BinaryImageModel {
 
     @Override
     public int[] context(int t) {
-        return java.util.Arrays.copyOf(order, t);
+        return Arrays.copyOf(order, t);
     }
 
     @Override

@@ -10,7 +10,8 @@ package dev.genlab.model.discrete;
  * with Σ_t 2^{min(t,k)} free parameters: 1 + 2(n − 1) = 2n − 1 for k = 1 (the Markov assumption
  * x_{t+1} ⊥ x_{1..t−1} | x_t), n for k = 0 (independent pixels), 2^n − 1 for k ≥ n − 1 (the full
  * chain rule). The context index has bit b = x_{o_{t−1−b}}, so it is a shift register along the
- * ordering. Unseen contexts with α = 0 give ½.
+ * ordering. Unseen contexts with α = 0 give ½. k is bounded by the table size (at most 2^22
+ * conditionals): up to k = 12 at 28 × 28.
  */
 public final class MarkovModel extends ConditionalTableModel {
 

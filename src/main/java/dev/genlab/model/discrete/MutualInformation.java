@@ -1,5 +1,8 @@
 package dev.genlab.model.discrete;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * Plug-in estimates of (conditional) mutual information between pixels, in nats, from smoothed
  * counts: with S a set of conditioning pixels (possibly empty) and
@@ -34,8 +37,8 @@ public final class MutualInformation {
             throw new IllegalArgumentException("at most " + MAX_GIVEN + " conditioning pixels, got " + given.length);
         }
         int n = data.pixels();
-        java.util.Objects.checkIndex(i, n);
-        java.util.Objects.checkIndex(j, n);
+        Objects.checkIndex(i, n);
+        Objects.checkIndex(j, n);
         int ctxCount = 1 << given.length;
         // cell = 4·s + 2·a + b
         double[] cells = new double[4 * ctxCount];
@@ -88,7 +91,7 @@ public final class MutualInformation {
         double[] out = new double[data.pixels()];
         for (int j = 0; j < out.length; j++) {
             int pixel = j;
-            if (j != i && java.util.Arrays.stream(given).noneMatch(g -> g == pixel)) {
+            if (j != i && Arrays.stream(given).noneMatch(g -> g == pixel)) {
                 out[j] = conditional(data, i, j, given, alpha);
             }
         }

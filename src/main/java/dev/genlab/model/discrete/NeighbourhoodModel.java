@@ -1,20 +1,29 @@
 package dev.genlab.model.discrete;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Each pixel conditioned on a causal 2-D neighbourhood in raster order, the counting version of
  * PixelCNN's masked convolution (van den Oord et al. 2016, "Pixel Recurrent Neural Networks"):
  * <pre>
  *   p(x) = Π_{(r,c)} p(x_{r,c} | x_{N(r,c)}),   p(x_{r,c} = 1 | v) = (N¹_{r,c,v} + α) / (N_{r,c,v} + 2α),
  * </pre>
- * where N(r, c) holds the first m offsets of {@link #STENCIL} (all above, or left on the same row,
- * so already generated) that fall inside the image. Offsets outside the image are constantly 0 and
+ * where N(r, c) holds those of the first m offsets (Δrow, Δcol) of the stencil
+ * <pre>
+ *   (0,−1) (−1,0) (−1,−1) (−1,1) | (0,−2) (−2,0) (−1,−2) (−1,2) (−2,−1) (−2,1) (−2,−2) (−2,2)
+ * </pre>
+ * (all above, or left on the same row, so already generated) that fall inside the image. Offsets outside the image are constantly 0 and
  * carry no parameters, so the model has Σ_{(r,c)} 2^{|N(r,c)|} free parameters. m = 4 is the radius-1
  * mask (left, up-left, up, up-right), m = 12 the radius-2 one.
  */
 public final class NeighbourhoodModel extends ConditionalTableModel {
 
     /** Causal offsets (Δrow, Δcol), nearest first: radius 1 is the first 4, radius 2 all 12. */
-    public static final int[][] STENCIL = {
+    private static final int[][] STENCIL = {
         {0, -1}, {-1, 0}, {-1, -1}, {-1, 1},
         {0, -2}, {-2, 0}, {-1, -2}, {-1, 2}, {-2, -1}, {-2, 1}, {-2, -2}, {-2, 2},
     };
@@ -37,7 +46,10 @@ public final class NeighbourhoodModel extends ConditionalTableModel {
     /** Scratch for {@link #contexts}; the model, like its tables, is for one thread. */
     private final byte[] canvas;
 
-    /** @param m how many stencil offsets form the neighbourhood, 0 … 12 */
+    /** The largest neighbourhood size m. */
+    public static final int MAX_M = 12;
+
+    /** @param m how many stencil offsets form the neighbourhood, 0 … {@link #MAX_M} */
     public NeighbourhoodModel(int rows, int cols, int m, double alpha) {
         super(PixelOrdering.raster(rows, cols), neighbours(rows, cols, m), alpha);
         this.m = m;
@@ -46,11 +58,11 @@ public final class NeighbourhoodModel extends ConditionalTableModel {
         canvas = new byte[(rows + 2) * (cols + 2)];
         int n = rows * cols;
         tableOf = new int[n];
-        java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
-        java.util.List<int[]> built = new java.util.ArrayList<>();
+        Map<String, Integer> kinds = new HashMap<>();
+        List<int[]> built = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             int[] bitOfWindow = windowBits(j);
-            String key = java.util.Arrays.toString(bitOfWindow);
+            String key = Arrays.toString(bitOfWindow);
             Integer kind = kinds.get(key);
             if (kind == null) {
                 kind = built.size();
@@ -93,7 +105,7 @@ public final class NeighbourhoodModel extends ConditionalTableModel {
      * the context index, so each pixel costs three reads whatever m is. The image is copied onto a
      * canvas with two blank rows above and two blank columns after each row; read as one long
      * row, the blank columns also pad the left edge, so a single loop with no bounds tests slides
-     * across all rows (short per-row loops ran three times slower).
+     * across all rows.
      */
     @Override
     void contexts(byte[] image, int[] out) {
@@ -150,7 +162,7 @@ public final class NeighbourhoodModel extends ConditionalTableModel {
                         buf[len++] = rr * cols + cc;
                     }
                 }
-                out[r * cols + c] = java.util.Arrays.copyOf(buf, len);
+                out[r * cols + c] = Arrays.copyOf(buf, len);
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.genlab.model.discrete;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -15,7 +16,7 @@ import java.util.SplittableRandom;
 public record PixelOrdering(String id, int rows, int cols, int[] order) {
 
     /** The ids {@link #byId} knows. */
-    public static final String[] IDS = {"raster", "column", "snake", "hilbert", "random"};
+    public static final List<String> IDS = List.of("raster", "column", "snake", "hilbert", "random");
 
     public PixelOrdering {
         Objects.requireNonNull(id, "id");

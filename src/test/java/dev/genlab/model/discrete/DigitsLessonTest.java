@@ -50,10 +50,10 @@ class DigitsLessonTest {
     void markovLikelihoodDependsOnTheOrdering() {
         BinaryImages train = D7.subset(0, 1000);
         StringBuilder line = new StringBuilder("Markov k=2, 7x7, 1000 train: test NLL");
-        double[] nll = new double[PixelOrdering.IDS.length];
+        double[] nll = new double[PixelOrdering.IDS.size()];
         for (int i = 0; i < nll.length; i++) {
-            nll[i] = testNll(new MarkovModel(PixelOrdering.byId(PixelOrdering.IDS[i], 7, 7, 3), 2, 0.5), train);
-            line.append(String.format(" %s %.3f", PixelOrdering.IDS[i], nll[i]));
+            nll[i] = testNll(new MarkovModel(PixelOrdering.byId(PixelOrdering.IDS.get(i), 7, 7, 3), 2, 0.5), train);
+            line.append(String.format(" %s %.3f", PixelOrdering.IDS.get(i), nll[i]));
         }
         System.out.println(line);
         double min = java.util.Arrays.stream(nll).min().orElseThrow();
