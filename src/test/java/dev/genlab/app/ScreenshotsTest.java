@@ -26,7 +26,7 @@ import dev.genlab.scene.density.DensityScene;
 
 /**
  * Regenerates screenshots/: every step of every lesson in English and Korean, in the normal
- * window and in presenter mode. Run with {@code ./mvnw -Pscreenshots verify}.
+ * window and in presenter mode, and the first step of each in the dark theme. Run with {@code ./mvnw -Pscreenshots verify}.
  */
 @Tag("screenshots")
 @ExtendWith(ApplicationExtension.class)
@@ -74,7 +74,22 @@ class ScreenshotsTest {
                 }
             }
         }
-        fxRun(() -> window.close());
+        // the dark theme, first step of each lesson
+        fxRun(() -> {
+            window.setLanguage(Locale.ENGLISH);
+            window.themeProperty().set(AppPrefs.Theme.DARK);
+        });
+        for (Lesson l : window.catalogue().lessons()) {
+            if (l.isUsable()) {
+                fxRun(() -> window.open(l, 0));
+                advance(1);
+                save(out.resolve(l.id() + "-1-en-dark.png"));
+            }
+        }
+        fxRun(() -> {
+            window.themeProperty().set(AppPrefs.Theme.LIGHT);
+            window.close();
+        });
     }
 
     /** Takes model updates until the scene has done stepsDone * UPDATES_PER_STEP in all, and draws it. */

@@ -38,6 +38,8 @@ final class DensityView extends BorderPane {
     static final Color SAMPLE = Color.web("#e7298a");
     static final Color OUTLIER = Color.web("#d62728");
     static final Color PICKED = Color.web("#00bcd4");
+    /** Nats of log-density the colour map spans below the peak. */
+    static final double LOG_RANGE = 25;
 
     final Plot2D plot = new Plot2D();
     final HeatmapLayer heat = new HeatmapLayer();
@@ -122,6 +124,14 @@ final class DensityView extends BorderPane {
         boolean newData = last == null || last.dataX() != s.dataX();
         last = s;
         heat.setData(s.grid(), s.gridW(), s.gridH(), extent(s.extent()));
+        float top = Float.NEGATIVE_INFINITY;
+        for (float v : s.grid()) {
+            top = Math.max(top, v);
+        }
+        if (Float.isFinite(top)) {
+            // far from the data log p plunges to -100s; colour the 25 nats below the peak, where the mass is
+            heat.setRange(top - LOG_RANGE, top);
+        }
         Extent home = extent(s.bounds());
         if (!home.equals(plot.dataExtentProperty().get())) {
             plot.setDataExtent(home);
