@@ -1,6 +1,7 @@
 package dev.genlab.app;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -660,12 +661,15 @@ public final class MainWindow {
     private MenuBar buildMenus() {
         MenuItem openDataset = item("menu.file.openDataset", Shortcut.OPEN_DATASET, e -> openDataset());
         MenuItem builtIn = item("menu.file.builtinDigits", null, e -> datasets.builtIn());
+        MenuItem saveScenario = item("menu.file.saveScenario", Shortcut.SAVE_SCENARIO, e -> chooseScenario(true));
+        MenuItem openScenario = item("menu.file.openScenario", null, e -> chooseScenario(false));
         MenuItem export = item("menu.file.export", Shortcut.EXPORT, e -> exportFigure());
         MenuItem quit = item("menu.file.quit", Shortcut.QUIT, e -> {
             close();
             stage.close();
         });
-        Menu file = menu("menu.file", openDataset, builtIn, export, new SeparatorMenuItem(), quit);
+        Menu file = menu("menu.file", openDataset, builtIn, new SeparatorMenuItem(), openScenario, saveScenario,
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
         CheckMenuItem presenterItem = new CheckMenuItem();
         presenterItem.textProperty().bind(I18n.bind("menu.view.presenter"));
@@ -793,6 +797,48 @@ public final class MainWindow {
         if (f != null) {
             exportFigure(f.toPath());
         }
+    }
+
+    private void chooseScenario(boolean save) {
+        if (sceneHost.current().isEmpty()) {
+            status(I18n.get("status.noScene"));
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.get(save ? "menu.file.saveScenario" : "menu.file.openScenario"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("scenario.files"), "*.genlab"));
+        File f = save ? chooser.showSaveDialog(stage) : chooser.showOpenDialog(stage);
+        if (f != null) {
+            if (save) {
+                saveScenario(f.toPath());
+            } else {
+                openScenario(f.toPath());
+            }
+        }
+    }
+
+    /** Writes the current scene's knobs to file; the outcome goes to the status bar. */
+    public void saveScenario(Path file) {
+        sceneHost.current().ifPresent(s -> {
+            try {
+                ScenarioFile.save(s, file);
+                status(I18n.get("status.scenarioSaved", file));
+            } catch (IOException e) {
+                status(I18n.get("status.scenarioFailed", file, e.getMessage()));
+            }
+        });
+    }
+
+    /** Sets the current scene's knobs from file; a bad file is reported and changes nothing. */
+    public void openScenario(Path file) {
+        sceneHost.current().ifPresent(s -> {
+            try {
+                ScenarioFile.load(s, file);
+                status(I18n.get("status.scenarioLoaded", file));
+            } catch (IOException | IllegalArgumentException e) {
+                status(I18n.get("status.scenarioFailed", file, e.getMessage()));
+            }
+        });
     }
 
     /** Saves the current scene's figure at twice its size; reports the outcome in the status bar. */

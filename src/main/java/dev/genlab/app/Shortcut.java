@@ -34,13 +34,14 @@ public record Shortcut(String id, List<KeyCombination> combinations) {
     public static final Shortcut THEME = of("theme", new KeyCodeCombination(KeyCode.T,
             KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
     public static final Shortcut OPEN_DATASET = of("openDataset", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+    public static final Shortcut SAVE_SCENARIO = of("saveScenario", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
     public static final Shortcut EXPORT = of("export", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
     public static final Shortcut QUIT = of("quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
     public static final Shortcut HELP = of("help", new KeyCodeCombination(KeyCode.F1));
 
     /** In the order the help dialog lists them. */
     public static final List<Shortcut> ALL = List.of(NEXT, PREVIOUS, PLAY, STEP, RESET, PRESENTER, LEAVE_PRESENTER,
-            ZOOM_IN, ZOOM_OUT, ZOOM_RESET, LANGUAGE, THEME, OPEN_DATASET, EXPORT, QUIT, HELP);
+            ZOOM_IN, ZOOM_OUT, ZOOM_RESET, LANGUAGE, THEME, OPEN_DATASET, SAVE_SCENARIO, EXPORT, QUIT, HELP);
 
     private static Shortcut of(String id, KeyCombination... keys) {
         return new Shortcut(id, List.of(keys));

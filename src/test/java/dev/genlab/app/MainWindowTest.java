@@ -42,6 +42,16 @@ class MainWindowTest {
         window.show();
     }
 
+    /** The first dataset's "loaded" message would race the messages tests read from the status bar. */
+    @org.junit.jupiter.api.BeforeEach
+    void imagesLoaded() {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (fx(() -> window.imagesProperty().get()) == null && System.nanoTime() < end) {
+            WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @AfterEach
     void tearDown() {
         AppTestSupport.closeStrayWindows();
@@ -176,12 +186,6 @@ class MainWindowTest {
     @Test
     void exportFigureWritesThePngAtTwiceTheSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         java.nio.file.Path file = tmp.resolve("figure.png");
-        // the first dataset's "loaded" message would race the export's message
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (fx(() -> window.imagesProperty().get()) == null && System.nanoTime() < end) {
-            WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node fig = window.currentScene().orElseThrow().exportableFigure().orElseThrow();
         double[] size = fx(() -> {
             window.exportFigure(file);
@@ -193,6 +197,33 @@ class MainWindowTest {
         assertEquals(Math.round(2 * w), img.getWidth(), 1.0);
         assertEquals(Math.round(2 * h), img.getHeight(), 1.0);
         assertTrue(window.statusText().startsWith("Figure saved to"), window.statusText());
+    }
+
+    @Test
+    void scenariosSaveAndLoadAndABadOneChangesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path file = tmp.resolve("moons.genlab");
+        fxRun(() -> {
+            scene().params().setText("dataset", "moons");
+            scene().params().set("components", 6);
+            window.saveScenario(file);
+        });
+        assertTrue(java.nio.file.Files.readString(file).contains("scene = density"));
+        fxRun(() -> scene().params().reset());
+        assertEquals(3, scene().params().getInt("components"));
+        fxRun(() -> window.openScenario(file));
+        assertEquals(6, scene().params().getInt("components"));
+        assertEquals("moons", scene().params().getChoice("dataset"));
+
+        java.nio.file.Path bad = tmp.resolve("bad.genlab");
+        java.nio.file.Files.writeString(bad, "scene = density\ncomponents = 99\n");
+        fxRun(() -> window.openScenario(bad));
+        assertTrue(window.statusText().contains("from 1 to 12, not 99"), window.statusText());
+        assertEquals(6, scene().params().getInt("components"), "nothing changed");
+        java.nio.file.Path other = tmp.resolve("other.genlab");
+        java.nio.file.Files.writeString(other, "scene = flow\n");
+        fxRun(() -> window.openScenario(other));
+        assertTrue(window.statusText().contains("for scene 'flow'"), window.statusText());
     }
 
     @Test
