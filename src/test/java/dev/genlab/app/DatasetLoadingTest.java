@@ -46,7 +46,8 @@ class DatasetLoadingTest {
 
     static void writeIdx(Path dir, int n, int truncateImagesTo) throws IOException {
         Files.createDirectories(dir);
-        try (DataOutputStream o = new DataOutputStream(Files.newOutputStream(dir.resolve("train-images-idx3-ubyte")))) {
+        try (DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(
+                Files.newOutputStream(dir.resolve("train-images-idx3-ubyte"))))) {
             o.writeInt(0x803);
             o.writeInt(n);
             o.writeInt(28);
@@ -102,6 +103,24 @@ class DatasetLoadingTest {
         assertEquals(7 / 255f, d.pixel(0, 0, 1), 1e-6);
         assertEquals(dir.toAbsolutePath().toString(), prefs.datasetDir());
         assertTrue(window.statusText().contains("50 images of 28\u00d728"), window.statusText());
+    }
+
+    @Test
+    void cancelStopsALoadAndKeepsThePreviousImages(@TempDir Path tmp) throws IOException {
+        await(() -> images() != null, "the first dataset");
+        ImageDataset before = images();
+        Path big = tmp.resolve("big");
+        writeIdx(big, 20_000, -1);
+        fxRun(() -> {
+            window.loadDataset(big);
+            // the progress bar and its Cancel button are in the status bar while the load runs
+            javafx.scene.control.Button cancel = (javafx.scene.control.Button) window.fxScene().lookup("#dataset-cancel");
+            assertTrue(cancel.getParent().isVisible());
+            cancel.fire();
+        });
+        await(() -> window.statusText().contains("Loading cancelled"), "the cancel notice");
+        assertSame(before, images());
+        assertTrue(!fx(() -> window.fxScene().lookup("#dataset-cancel").getParent().isVisible()), "the progress bar is gone");
     }
 
     @Test
