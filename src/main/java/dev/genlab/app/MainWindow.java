@@ -403,13 +403,14 @@ public final class MainWindow {
                     String warn = l.problems().isEmpty() ? "" : " \u26a0";
                     setText(n + ". " + l.title(I18n.lang()) + warn);
                     getStyleClass().add(l.isUsable() ? "nav-lesson" : "nav-broken");
-                    setTooltip(l.problems().isEmpty() ? null
-                            : new Tooltip(String.join("\n", l.problems().stream().map(Object::toString).toList())));
+                    // the full title first (the column is narrow), then whatever is wrong with the lesson
+                    String problems = String.join("\n", l.problems().stream().map(Object::toString).toList());
+                    setTooltip(new Tooltip(getText() + (problems.isEmpty() ? "" : "\n\n" + problems)));
                 } else {
                     String heading = l.text(I18n.lang()).map(t -> t.steps().get(item.step()).heading()).orElse("");
                     setText((item.step() + 1) + "  " + heading.replace("$", ""));
                     getStyleClass().add("nav-step");
-                    setTooltip(null);
+                    setTooltip(new Tooltip(getText()));
                 }
             }
         });
