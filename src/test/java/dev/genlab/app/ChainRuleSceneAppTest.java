@@ -4,7 +4,6 @@ import static dev.genlab.app.AppTestSupport.fx;
 import static dev.genlab.app.AppTestSupport.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +61,11 @@ class ChainRuleSceneAppTest {
         return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
+    /** The table figure's accessible text: what it draws, as words. */
+    private String tableText(FxRobot robot) {
+        return fx(() -> robot.lookup("#chainrule-table").query().getAccessibleText());
+    }
+
     private int[] pixels(FxRobot robot, String id) {
         WaitForAsyncUtils.waitForFxEvents();
         return fx(() -> {
@@ -84,10 +88,11 @@ class ChainRuleSceneAppTest {
     void aWeightSliderChangesTheTableAndTheLeaves(FxRobot robot) {
         // given the default table, whose weights add up to 1
         ChainRuleModel.Tree before = shown().tree();
-        String p000 = text(robot, "#chainrule-p000");
-        String p011 = text(robot, "#chainrule-p011");
+        String table = tableText(robot);
+        int[] tableBefore = pixels(robot, "#chainrule-table");
         int[] treeBefore = pixels(robot, "#chainrule-tree");
-        assertEquals("0.440", p000);
+        assertTrue(table.startsWith("\u03a3u = 1.00; p(0,0,0) = 0.440; "), table);
+        assertTrue(table.contains("p(0,1,1) = 0.290"), table);
         // when the weight of (0,0,0) goes up by one slider step
         Slider s = robot.lookup("#knob-p000").queryAs(Slider.class);
         fxRun(s::requestFocus);
@@ -95,10 +100,11 @@ class ChainRuleSceneAppTest {
         // then that weight rises, and every probability changes because the sum did
         assertEquals(0.45, fx(() -> scene().params().getDouble("p000")), 1e-12);
         ChainRuleModel.Tree after = shown().tree();
-        assertEquals("0.446", text(robot, "#chainrule-p000"), "0.45 / 1.01");
-        assertEquals("0.290", p011);
-        assertEquals("0.287", text(robot, "#chainrule-p011"), "the other entries are renormalised: 0.29 / 1.01");
-        assertTrue(text(robot, "#chainrule-sum").startsWith("\u03a3u = 1.01"), text(robot, "#chainrule-sum"));
+        table = tableText(robot);
+        assertTrue(table.startsWith("\u03a3u = 1.01; p(0,0,0) = 0.446; "), "0.45 / 1.01: " + table);
+        assertTrue(table.contains("p(0,1,1) = 0.287"), "the other entries are renormalised, 0.29 / 1.01: " + table);
+        assertEquals(0.29 / 1.01, shown().p()[3], 1e-15);
+        assertFalse(Arrays.equals(tableBefore, pixels(robot, "#chainrule-table")), "the table is drawn anew");
         assertFalse(Arrays.equals(before.product(), after.product()), "the leaves' products change");
         for (int leaf = 0; leaf < 8; leaf++) {
             assertEquals(after.joint()[leaf], after.product()[leaf], 1e-15, "each leaf is still the table entry");

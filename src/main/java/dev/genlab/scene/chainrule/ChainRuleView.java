@@ -7,7 +7,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -21,10 +20,7 @@ import dev.genlab.i18n.I18n;
 final class ChainRuleView extends VBox {
 
     final Label legend = new Label();
-    final GridPane table = new GridPane();
-    final Label[] weightCells = new Label[8];
-    final Label[] probCells = new Label[8];
-    final Label sum = new Label();
+    final JointTablePlot table = new JointTablePlot();
     final Label message = new Label();
     final ChainTreePlot tree = new ChainTreePlot();
     final Label bayesTitle = new Label();
@@ -38,7 +34,6 @@ final class ChainRuleView extends VBox {
     final Label badge = new Label();
     final Button makeHold = new Button();
     final Label count = new Label();
-    private final Label[] rowHeads = {new Label(), new Label(), new Label()};
     private ChainRuleScene.Shown last;
     @SuppressWarnings("unused") // held so that the language listener lives as long as the view
     private final ChangeListener<Locale> languageListener = I18n.listen((obs, o, n) -> {
@@ -55,34 +50,6 @@ final class ChainRuleView extends VBox {
         legend.textProperty().bind(I18n.bind("chainrule.legend"));
 
         table.setId("chainrule-table");
-        table.setHgap(10);
-        table.setVgap(2);
-        rowHeads[0].textProperty().bind(I18n.bind("chainrule.table.rsw"));
-        rowHeads[1].textProperty().bind(I18n.bind("chainrule.table.weight"));
-        rowHeads[2].textProperty().bind(I18n.bind("chainrule.table.p"));
-        for (int r = 0; r < 3; r++) {
-            rowHeads[r].setStyle("-fx-font-weight: bold;");
-            rowHeads[r].setMinWidth(Label.USE_PREF_SIZE);
-            table.add(rowHeads[r], 0, r);
-        }
-        for (int i = 0; i < 8; i++) {
-            String bits = ChainRuleModel.knobId(i).substring(1);
-            Label head = new Label("(" + bits.charAt(0) + "," + bits.charAt(1) + "," + bits.charAt(2) + ")");
-            head.setStyle("-fx-font-weight: bold;");
-            weightCells[i] = new Label();
-            weightCells[i].setId("chainrule-u" + bits);
-            probCells[i] = new Label();
-            probCells[i].setId("chainrule-p" + bits);
-            for (Label l : new Label[] {head, weightCells[i], probCells[i]}) {
-                l.setMinWidth(Label.USE_PREF_SIZE);
-                l.setStyle(l.getStyle() + "-fx-font-family: monospace;");
-            }
-            table.add(head, i + 1, 0);
-            table.add(weightCells[i], i + 1, 1);
-            table.add(probCells[i], i + 1, 2);
-        }
-        sum.setId("chainrule-sum");
-        sum.setWrapText(true);
         message.setId("chainrule-message");
         message.setWrapText(true);
         message.setStyle("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;");
@@ -106,8 +73,11 @@ final class ChainRuleView extends VBox {
         makeHold.textProperty().bind(I18n.bind("chainrule.makeHold"));
         makeHold.setMinWidth(Button.USE_PREF_SIZE);
         count.setId("chainrule-count");
-        for (Label l : new Label[] {bayesFormula, bayes1, bayes0, bayesCheck, ciGap, ciCmi, count}) {
+        for (Label l : new Label[] {legend, message, bayesTitle, ciTitle, bayesFormula, bayes1, bayes0, bayesCheck,
+                ciGap, ciCmi, count}) {
             l.setWrapText(true);
+            // a wrapped label keeps all its lines: the figures give way instead
+            l.setMinHeight(Label.USE_PREF_SIZE);
         }
         VBox bayesBox = new VBox(2, bayesTitle, bayesFormula, bayes1, bayes0, bayesCheck);
         HBox badgeRow = new HBox(8, badge, makeHold);
@@ -119,7 +89,7 @@ final class ChainRuleView extends VBox {
             HBox.setHgrow(box, Priority.ALWAYS);
         }
         HBox bottom = new HBox(16, bayesBox, ciBox);
-        getChildren().addAll(legend, table, sum, message, tree, bottom);
+        getChildren().addAll(legend, table, message, tree, bottom);
     }
 
     ChainRuleScene.Shown last() {
@@ -128,15 +98,18 @@ final class ChainRuleView extends VBox {
 
     void show(ChainRuleScene.Shown s) {
         last = s;
-        for (int i = 0; i < 8; i++) {
-            weightCells[i].setText(fmt(s.weights()[i], 2));
-            probCells[i].setText(s.p() == null ? "\u2014" : fmt(s.p()[i], 3));
-        }
         boolean ok = s.p() != null;
+        table.set(s.weights(), s.p());
+        StringBuilder read = new StringBuilder("\u03a3u = " + fmt(s.sum(), 2));
+        for (int i = 0; i < 8; i++) {
+            String bits = ChainRuleModel.knobId(i).substring(1);
+            read.append("; p(").append(bits.charAt(0)).append(',').append(bits.charAt(1)).append(',')
+                    .append(bits.charAt(2)).append(") = ").append(ok ? fmt(s.p()[i], 3) : "\u2014");
+        }
+        table.setAccessibleText(read.toString());
         message.setText(ok ? "" : I18n.get("chainrule.allZero"));
         message.setVisible(!ok);
         message.setManaged(!ok);
-        sum.setText(I18n.get("chainrule.sum", fmt(s.sum(), 2)));
         tree.set(ok ? s.tree() : null);
         tree.setVisible(ok);
         makeHold.setDisable(!ok || s.holds());
@@ -149,11 +122,11 @@ final class ChainRuleView extends VBox {
             bayes0.setText("");
             bayesCheck.setText("");
         } else {
-            bayesFormula.setText("p(" + x + "=1 | " + y + "=y) = p(" + y + "=y | " + x + "=1) \u00b7 p(" + x
-                    + "=1) / p(" + y + "=y)");
+            bayesFormula.setText("p(" + x + "=1|" + y + "=y) = p(" + y + "=y|" + x + "=1) p(" + x + "=1) / p(" + y
+                    + "=y)");
             bayes1.setText(ok ? bayesLine(1, s.bayes1()) : "");
             bayes0.setText(ok ? bayesLine(0, s.bayes0()) : "");
-            bayesCheck.setText(ok ? I18n.get("chainrule.bayes.check", "p(" + x + "=1, " + y + "=1) / p(" + y + "=1)",
+            bayesCheck.setText(ok ? I18n.get("chainrule.bayes.check", "p(" + x + "=1," + y + "=1)/p(" + y + "=1)",
                     fmt(s.bayes1().joint(), 3), fmt(s.bayes1().evidence(), 3), fmt(s.bayes1().joint()
                             / s.bayes1().evidence(), 3)) : "");
         }

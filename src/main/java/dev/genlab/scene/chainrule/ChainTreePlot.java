@@ -64,7 +64,7 @@ final class ChainTreePlot extends Figure {
         char b = ChainRuleModel.LETTERS.charAt(o[1]);
         char c = ChainRuleModel.LETTERS.charAt(o[2]);
         String[] heads = {"p(" + a + ")", "p(" + b + "|" + a + ")", "p(" + c + "|" + a + "," + b + ")"};
-        String productHead = heads[0] + heads[1] + heads[2];
+        String productHead = heads[0] + "\u00b7" + heads[1] + "\u00b7" + heads[2];
         String jointHead = "p(r,s,w)";
 
         // the largest font (up to the theme's) at which everything fits the width
@@ -91,6 +91,8 @@ final class ChainTreePlot extends Figure {
         } while (true);
         g.setFont(f);
         g.setTextBaseline(VPos.CENTER);
+        // width to spare lengthens the edges, up to a limit
+        double extra = Math.min(Math.max(0, w - needed) / 4, 3 * fs);
 
         double headY = 4 + fs * 0.7;
         double top = 4 + fs * 1.6;
@@ -123,7 +125,7 @@ final class ChainTreePlot extends Figure {
         double edgeW = numW + 8;
         for (int level = 1; level <= 3; level++) {
             double xv = prevRight + 6;
-            double xNode = xv + edgeW + 10;
+            double xNode = xv + edgeW + 10 + extra;
             char letter = ChainRuleModel.LETTERS.charAt(o[level - 1]);
             g.setTextAlign(TextAlignment.CENTER);
             g.setFill(theme.text());
@@ -142,7 +144,7 @@ final class ChainTreePlot extends Figure {
                 g.strokeLine(xv, yc, xNode - 3, yc);
                 // the conditional, on a label box over its edge
                 String label = num(cond, 3);
-                double lx = (xv + xNode) / 2;
+                double lx = xv + 4 + (edgeW + extra) / 2;
                 double tw = width(label, f);
                 g.setFill(theme.background());
                 g.fillRect(lx - tw / 2 - 2, yc - fs * 0.65, tw + 4, fs * 1.3);
@@ -160,7 +162,7 @@ final class ChainTreePlot extends Figure {
         }
 
         // the leaves: product along the path, then the table's entry
-        double px = prevRight + 16;
+        double px = prevRight + 16 + extra;
         double jx = px + productW + eqW;
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(theme.text());
