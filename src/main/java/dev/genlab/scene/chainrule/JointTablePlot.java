@@ -24,7 +24,6 @@ final class JointTablePlot extends Figure {
     private double[] p;
 
     JointTablePlot() {
-        setMinHeight(48);
     }
 
     /** Shows weights u and the table p (null when every weight is 0). */
@@ -37,6 +36,11 @@ final class JointTablePlot extends Figure {
     @Override
     protected double computePrefHeight(double width) {
         return 3 * (PlotTheme.current().fontSize() + 8) + 6;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 3 * (PlotTheme.current().fontSize() + 6) + 4;
     }
 
     @Override
