@@ -125,6 +125,8 @@ class ChainRuleSceneAppTest {
         for (int i = 0; i < 8; i++) {
             assertEquals(rsw.productOf(i), wrs.productOf(i), 1e-15, "leaf of table entry " + i);
         }
+        String leaves = fx(() -> robot.lookup("#chainrule-tree").query().getAccessibleText());
+        assertTrue(leaves.startsWith("W=0,R=0,S=0: 0.4400 = 0.4400; "), leaves);
         // Step shows the next order
         robot.clickOn("#step");
         assertEquals("WSR", fx(() -> scene().params().getChoice("order")));
@@ -153,6 +155,17 @@ class ChainRuleSceneAppTest {
         assertEquals(bayes.posterior(), s.bayes1().posterior(), 1e-12, "p(R = 1 | W = 1) is kept");
         assertTrue(fx(() -> robot.lookup("#chainrule-make-hold").query().isDisabled()));
         assertTrue(fx(() -> window.statusText()).contains("KL"), fx(() -> window.statusText()));
+    }
+
+    @Test
+    void bayesNeedsTwoVariables(FxRobot robot) {
+        assertTrue(text(robot, "#chainrule-bayes-1").startsWith("y=1:  0.762 \u00d7 0.210 / 0.480 = 0.333"),
+                text(robot, "#chainrule-bayes-1"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> y = robot.lookup("#knob-bayes_y").queryAs(ComboBox.class);
+        fxRun(() -> y.getSelectionModel().select("R"));
+        assertEquals("Choose two different variables for X and Y.", text(robot, "#chainrule-bayes-formula"));
+        assertNull(shown().bayes1());
     }
 
     @Test

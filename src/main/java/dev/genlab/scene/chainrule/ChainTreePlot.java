@@ -30,7 +30,24 @@ final class ChainTreePlot extends Figure {
 
     void set(ChainRuleModel.Tree tree) {
         this.tree = tree;
+        setAccessibleText(tree == null ? "" : describe(tree));
         redraw();
+    }
+
+    /** The leaves as words, for screen readers: each path, its product and the table's entry. */
+    private static String describe(ChainRuleModel.Tree t) {
+        StringBuilder b = new StringBuilder();
+        for (int leaf = 0; leaf < 8; leaf++) {
+            if (leaf > 0) {
+                b.append("; ");
+            }
+            for (int level = 0; level < 3; level++) {
+                b.append(ChainRuleModel.LETTERS.charAt(t.order()[level])).append('=').append((leaf >> (2 - level)) & 1)
+                        .append(level < 2 ? "," : "");
+            }
+            b.append(": ").append(num(t.product()[leaf], 4)).append(" = ").append(num(t.joint()[leaf], 4));
+        }
+        return b.toString();
     }
 
     @Override

@@ -136,6 +136,22 @@ class ChainRuleModelTest {
     }
 
     @Test
+    void afterTheProjectionTheTreeInTheOrderZxyForgetsX() {
+        // the lesson's claim: in the order Z, X, Y the third level is p(y | x, z) = p(y | z)
+        double[] p = ChainRuleModel.normalise(DEFAULT);
+        double[] q = ChainRuleModel.project(p, ChainRuleModel.R, ChainRuleModel.S, ChainRuleModel.W);
+        ChainRuleModel.Tree before = ChainRuleModel.tree(p, ChainRuleModel.order("WRS"));
+        ChainRuleModel.Tree after = ChainRuleModel.tree(q, ChainRuleModel.order("WRS"));
+        for (int w = 0; w < 2; w++) {
+            // leaf path 4w + 2r + s: S = 1 after (w, r = 0) and after (w, r = 1)
+            assertTrue(Math.abs(before.third()[4 * w + 1] - before.third()[4 * w + 3]) > 0.1, "explaining away");
+            assertEquals(after.third()[4 * w + 1], after.third()[4 * w + 3], 1e-14);
+        }
+        assertEquals(before.first()[1], after.first()[1], 1e-15, "p(W) is kept");
+        assertEquals(before.second()[3], after.second()[3], 1e-14, "p(R | W) is kept");
+    }
+
+    @Test
     void theProjectionIsTheKlClosestAmongRandomIndependentTables() {
         Random rnd = new Random(11);
         double[] p = ChainRuleModel.normalise(DEFAULT);
