@@ -91,7 +91,7 @@ class ChainRuleSceneAppTest {
         String table = tableText(robot);
         int[] tableBefore = pixels(robot, "#chainrule-table");
         int[] treeBefore = pixels(robot, "#chainrule-tree");
-        assertTrue(table.startsWith("\u03a3u = 1.00; p(0,0,0) = 0.440; "), table);
+        assertTrue(table.startsWith("\u03a3u = 1.000; p(0,0,0) = 0.440; "), table);
         assertTrue(table.contains("p(0,1,1) = 0.290"), table);
         // when the weight of (0,0,0) goes up by one slider step
         Slider s = robot.lookup("#knob-p000").queryAs(Slider.class);
@@ -101,7 +101,7 @@ class ChainRuleSceneAppTest {
         assertEquals(0.45, fx(() -> scene().params().getDouble("p000")), 1e-12);
         ChainRuleModel.Tree after = shown().tree();
         table = tableText(robot);
-        assertTrue(table.startsWith("\u03a3u = 1.01; p(0,0,0) = 0.446; "), "0.45 / 1.01: " + table);
+        assertTrue(table.startsWith("\u03a3u = 1.010; p(0,0,0) = 0.446; "), "0.45 / 1.01: " + table);
         assertTrue(table.contains("p(0,1,1) = 0.287"), "the other entries are renormalised, 0.29 / 1.01: " + table);
         assertEquals(0.29 / 1.01, shown().p()[3], 1e-15);
         assertFalse(Arrays.equals(tableBefore, pixels(robot, "#chainrule-table")), "the table is drawn anew");

@@ -100,7 +100,7 @@ final class ChainRuleView extends VBox {
         last = s;
         boolean ok = s.p() != null;
         table.set(s.weights(), s.p());
-        StringBuilder read = new StringBuilder("\u03a3u = " + fmt(s.sum(), 2));
+        StringBuilder read = new StringBuilder("\u03a3u = " + fmt(s.sum(), 3));
         for (int i = 0; i < 8; i++) {
             String bits = ChainRuleModel.knobId(i).substring(1);
             read.append("; p(").append(bits.charAt(0)).append(',').append(bits.charAt(1)).append(',')

@@ -93,12 +93,12 @@ final class JointTablePlot extends Figure {
                 double cx = headW + (i + 0.5) * cellW + (i == 8 ? 2 : 0);
                 String s;
                 if (i == 8) {
-                    s = r == 0 ? "\u03a3" : r == 1 ? fmt(ChainRuleModel.sum(weights), 2) : p == null ? "\u2014" : "1";
+                    s = r == 0 ? "\u03a3" : r == 1 ? fmt(ChainRuleModel.sum(weights), 3) : p == null ? "\u2014" : "1";
                 } else if (r == 0) {
                     s = "(" + ChainRuleModel.value(i, ChainRuleModel.R) + "," + ChainRuleModel.value(i, ChainRuleModel.S)
                             + "," + ChainRuleModel.value(i, ChainRuleModel.W) + ")";
                 } else if (r == 1) {
-                    s = fmt(weights[i], 2);
+                    s = fmt(weights[i], 3);
                 } else {
                     s = p == null ? "\u2014" : fmt(p[i], 3);
                 }
