@@ -22,6 +22,7 @@ public final class SceneRegistry {
         List<SceneDescriptor> all = new ArrayList<>();
         all.add(dev.genlab.scene.density.DensityScene.DESCRIPTOR);
         all.add(dev.genlab.scene.counting.CountingScene.DESCRIPTOR);
+        all.add(dev.genlab.scene.markov.MarkovScene.DESCRIPTOR);
         return new SceneRegistry(all);
     }
 
