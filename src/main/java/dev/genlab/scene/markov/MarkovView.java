@@ -51,12 +51,12 @@ final class MarkovView extends HBox {
         nll.setPrefHeight(200);
         nll.setMinHeight(110);
         params.setPrefHeight(88);
-        params.setMinHeight(70);
+        params.setMinHeight(80);
         params.setMaxHeight(100);
         sampler.setPrefSize(260, 200);
         sampler.setMinSize(120, 100);
-        mi.setPrefSize(260, 140);
-        mi.setMinSize(120, 100);
+        mi.setPrefSize(260, 150);
+        mi.setMinSize(120, 140);
         VBox.setVgrow(nll, Priority.ALWAYS);
         VBox.setVgrow(sampler, Priority.ALWAYS);
         VBox.setVgrow(mi, Priority.SOMETIMES);
@@ -109,14 +109,13 @@ final class MarkovView extends HBox {
                 PlotTheme.current().seriesColor(1));
         params.mark(Double.NaN, "", c, have ? s.log10Params()[c] : Double.NaN, PlotTheme.current().seriesColor(2));
         if (have) {
-            nllText.setText(I18n.get("markov.readout", x, c, nats(s.trainNll()[c]), nats(s.testNll()[c]),
-                    fmt(s.bitsPerPixel(s.testNll()[c]), 3), I18n.get("markov.ordering." + s.ordering()),
-                    s.trainCount(), s.testCount()));
+            nllText.setText(I18n.get("markov.readout", x, c, I18n.get("markov.ordering." + s.ordering()),
+                    nats(s.trainNll()[c]), nats(s.testNll()[c]), fmt(s.bitsPerPixel(s.testNll()[c]), 3)));
         } else {
             nllText.setText("");
         }
         bestText.setText(s.best() < 0 ? "" : I18n.get("markov.bestReadout", x, s.bestX(), nats(s.testNll()[s.best()]),
-                fmt(s.bitsPerPixel(s.testNll()[s.best()]), 3)));
+                fmt(s.bitsPerPixel(s.testNll()[s.best()]), 3), s.trainCount(), s.testCount()));
         sampler.show(s);
         if (s.side() == 0) {
             samplerText.setText("");
@@ -125,14 +124,13 @@ final class MarkovView extends HBox {
         } else {
             int q = s.current();
             samplerText.setText(I18n.get("markov.sampler.next", s.drawn() + 1, s.pixels(), q / s.side(), q % s.side(),
-                    s.context().length, fmt(s.conditional(), 3), nats(s.sampleNll())));
+                    fmt(s.conditional(), 3), nats(s.sampleNll())));
         }
         mi.show(s);
         if (s.pixel() >= 0) {
             int i = s.pixel();
             int j = s.farPixel();
-            miText.setText(I18n.get("markov.mi.readout", i / s.side(), i % s.side(), j / s.side(), j % s.side(),
-                    fmt(s.mi(), 4), fmt(s.miGiven(), 4)));
+            miText.setText(I18n.get("markov.mi.readout", i / s.side(), i % s.side(), j / s.side(), j % s.side()));
         } else {
             miText.setText("");
         }

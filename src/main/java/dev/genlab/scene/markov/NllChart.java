@@ -42,10 +42,18 @@ final class NllChart extends LineChartPlot {
                 g.strokeLine(px, t.top(), px, t.bottom());
                 g.setLineDashes();
                 g.setFill(theme.text());
-                g.setTextBaseline(VPos.TOP);
+                // at the bottom: the legend sits top right
+                g.setTextBaseline(VPos.BOTTOM);
                 boolean right = px < t.left() + t.width() * 0.6;
                 g.setTextAlign(right ? TextAlignment.LEFT : TextAlignment.RIGHT);
-                g.fillText(bestLabel, right ? px + 4 : px - 4, t.top() + 2);
+                javafx.scene.text.Text probe = new javafx.scene.text.Text(bestLabel);
+                probe.setFont(theme.font());
+                double tw = probe.getLayoutBounds().getWidth();
+                double tx = right ? px + 3 : px - 3 - tw;
+                g.setFill(theme.plotBackground().deriveColor(0, 1, 1, 0.85));
+                g.fillRect(tx - 1, t.bottom() - theme.fontSize() * 1.3 - 2, tw + 2, theme.fontSize() * 1.3);
+                g.setFill(theme.text());
+                g.fillText(bestLabel, right ? px + 4 : px - 4, t.bottom() - 3);
             }
         }
         if (Double.isFinite(chosenX) && Double.isFinite(chosenY)) {

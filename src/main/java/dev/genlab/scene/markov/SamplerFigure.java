@@ -18,7 +18,7 @@ import dev.genlab.plot.PlotTheme;
  */
 final class SamplerFigure extends Figure {
 
-    static final Color PATH = Color.web("#D55E00", 0.55);
+    static final Color PATH = Color.web("#D55E00", 0.4);
     static final Color CONTEXT = Color.web("#E69F00");
     static final Color CURRENT = Color.web("#0072B2");
 
@@ -65,7 +65,7 @@ final class SamplerFigure extends Figure {
             py[t] = y0 + (s.path()[t] / side + 0.5) * cell;
         }
         g.setStroke(PATH);
-        g.setLineWidth(Math.max(1, Math.min(2, cell / 6)));
+        g.setLineWidth(Math.max(1, Math.min(1.5, cell / 8)));
         g.strokePolyline(px, py, n);
         // the context and the next pixel
         double lw = Math.max(1.5, Math.min(3, cell / 5));
