@@ -23,6 +23,7 @@ public final class SceneRegistry {
         all.add(dev.genlab.scene.density.DensityScene.DESCRIPTOR);
         all.add(dev.genlab.scene.counting.CountingScene.DESCRIPTOR);
         all.add(dev.genlab.scene.chainrule.ChainRuleScene.DESCRIPTOR);
+        all.add(dev.genlab.scene.markov.MarkovScene.DESCRIPTOR);
         return new SceneRegistry(all);
     }
 

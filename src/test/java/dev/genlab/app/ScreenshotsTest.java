@@ -23,6 +23,7 @@ import dev.genlab.plot.FigureExport;
 import dev.genlab.scene.LessonScene;
 import dev.genlab.scene.counting.CountingScene;
 import dev.genlab.scene.density.DensityScene;
+import dev.genlab.scene.markov.MarkovScene;
 
 /**
  * Regenerates screenshots/: every step of every lesson in English and Korean, in the normal
@@ -119,6 +120,27 @@ class ScreenshotsTest {
             long end = System.nanoTime() + 30_000_000_000L;
             while (System.nanoTime() < end && !fx(() -> c.lastShown() != null && c.lastShown().side() == side
                     && c.lastShown().trainCount() > 0)) {
+                WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+            }
+        }
+        if (s instanceof MarkovScene m) {
+            // fitted for the step's knobs, then part of a sample drawn so the sampler shows its path and context
+            int side = Integer.parseInt(fx(() -> m.params().getChoice("size")));
+            String family = fx(() -> m.params().getChoice("family"));
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < end && !fx(() -> m.lastShown() != null && m.lastShown().side() == side
+                    && m.lastShown().family().equals(family) && m.lastShown().trainCount() > 0)) {
+                WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+            }
+            int target = side * side * stepsDone / 10;
+            int have = fx(() -> m.lastShown().drawn());
+            for (int k = have; k < target; k++) {
+                fxRun(m::step);
+            }
+            while (System.nanoTime() < end && !fx(() -> {
+                m.pumpNow();
+                return m.lastShown().drawn() >= Math.min(target, side * side);
+            })) {
                 WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
             }
         }

@@ -90,7 +90,7 @@ public final class CountingModel implements LiveModel<CountingParams, CountingSn
      * sets a pixel where it reaches the threshold. Without the scaling a 2 x 2 or 4 x 4 image of a
      * thin digit averages to almost no ink and every image would be blank.
      */
-    static BinaryImages binarise(ImageDataset d, int side, double threshold, int count) {
+    public static BinaryImages binarise(ImageDataset d, int side, double threshold, int count) {
         ImageDataset first = d.subset(0, Math.min(count, d.size()));
         ImageDataset small = Downsample.to(first, side);
         float[] px = small.copyPixels();
