@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 
@@ -21,6 +22,9 @@ import dev.genlab.scene.SceneDescriptor;
  * below. Switching scenes deactivates the old one first, which stops its thread.
  */
 final class SceneHost extends BorderPane {
+
+    /** The knob panel takes at most this share of the scene's height; it scrolls beyond that. */
+    static final double KNOBS_MAX_SHARE = 0.42;
 
     private final ObjectProperty<LessonScene> scene = new SimpleObjectProperty<>(this, "scene");
     private final TitledPane knobs = new TitledPane();
@@ -65,8 +69,17 @@ final class SceneHost extends BorderPane {
         clear();
         s = d.factory().apply(context);
         panel = new ParamPanel(s.params());
-        knobs.setContent(panel);
-        setCenter(s.view());
+        // both parts scroll rather than grow: a scene taller than the window must never push the
+        // layout over the toolbar (a BorderPane lets an oversized centre overlap its top)
+        ScrollPane knobScroll = bare(new ScrollPane(panel));
+        knobScroll.setFitToWidth(true);
+        knobScroll.maxHeightProperty().bind(heightProperty().multiply(KNOBS_MAX_SHARE));
+        knobs.setContent(knobScroll);
+        ScrollPane viewScroll = bare(new ScrollPane(s.view()));
+        viewScroll.setFitToWidth(true);
+        viewScroll.setFitToHeight(true);
+        viewScroll.setId("scene-view-scroll");
+        setCenter(viewScroll);
         setBottom(s.params().spec().knobs().isEmpty() ? null : knobs);
         scene.set(s);
         s.activate();
@@ -82,6 +95,11 @@ final class SceneHost extends BorderPane {
         }
         panel = null;
         showEmpty();
+    }
+
+    private static ScrollPane bare(ScrollPane p) {
+        p.setStyle("-fx-background-color: transparent; -fx-background-insets: 0; -fx-padding: 0;");
+        return p;
     }
 
     private void showEmpty() {

@@ -54,7 +54,8 @@ public final class ParamPanel extends TilePane {
             value.setMinWidth(Region.USE_PREF_SIZE);
             Node c = switch (k.kind()) {
                 case DOUBLE, INT -> slider(k, params.property(k.id()), value);
-                case CHOICE -> choice(k, params.property(k.id()));
+                case CHOICE -> numeric(k) ? choiceSlider(k, params.property(k.id()), value)
+                        : choice(k, params.property(k.id()));
                 case TOGGLE -> toggle(k, params.property(k.id()), name);
             };
             c.setId("knob-" + k.id());
@@ -123,6 +124,50 @@ public final class ParamPanel extends TilePane {
         return s;
     }
 
+    /** True for a choice among numbers (image sides, say): a slider over them fits it better than a list. */
+    static boolean numeric(KnobSpec k) {
+        return k.choices().size() > 1 && k.choices().stream().allMatch(c -> c.matches("-?\\d+(\\.\\d+)?"));
+    }
+
+    /** A slider whose stops are the choices, in their order; the value label shows the chosen one. */
+    private Node choiceSlider(KnobSpec k, ObjectProperty<Object> p, Label value) {
+        int last = k.choices().size() - 1;
+        Slider s = new Slider(0, last, k.choices().indexOf((String) p.get()));
+        s.setMajorTickUnit(1);
+        s.setMinorTickCount(0);
+        s.setSnapToTicks(true);
+        s.setShowTickMarks(true);
+        s.setBlockIncrement(1);
+        s.accessibleTextProperty().bind(I18n.bind(k.labelKey()));
+        value.setText(choiceLabel(k, (String) p.get()));
+        boolean[] updating = {false};
+        s.valueProperty().addListener((obs, o, n) -> {
+            if (updating[0]) {
+                return;
+            }
+            String c = k.choices().get((int) Math.max(0, Math.min(last, Math.round(n.doubleValue()))));
+            if (!c.equals(p.get())) {
+                p.set(k.validate(c));
+            }
+        });
+        p.addListener((obs, o, n) -> {
+            updating[0] = true;
+            try {
+                s.setValue(k.choices().indexOf((String) n));
+            } finally {
+                updating[0] = false;
+            }
+            value.setText(choiceLabel(k, (String) n));
+        });
+        keep.add(I18n.listen((obs, o, n) -> value.setText(choiceLabel(k, (String) p.get()))));
+        return s;
+    }
+
+    static String choiceLabel(KnobSpec k, String choice) {
+        String key = k.labelKey() + "." + choice;
+        return I18n.has(key) ? I18n.get(key) : choice;
+    }
+
     private Node choice(KnobSpec k, ObjectProperty<Object> p) {
         ComboBox<String> box = new ComboBox<>();
         box.getItems().setAll(k.choices());
@@ -178,8 +223,7 @@ public final class ParamPanel extends TilePane {
             if (empty || item == null) {
                 setText(null);
             } else {
-                String key = knob.labelKey() + "." + item;
-                setText(I18n.has(key) ? I18n.get(key) : item);
+                setText(choiceLabel(knob, item));
             }
         }
     }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
@@ -72,9 +71,11 @@ class CountingSceneAppTest {
         assertEquals("15", text(robot, "#count-full"));
         assertEquals("4", text(robot, "#count-independent"));
         assertEquals("7", text(robot, "#count-markov"), "2n - 1");
-        @SuppressWarnings("unchecked")
-        ComboBox<String> size = robot.lookup("#knob-size").queryAs(ComboBox.class);
-        fxRun(() -> size.getSelectionModel().select("28"));
+        // the size is a slider over the sides that divide 28: 2, 4, 7, 14, 28
+        Slider size = robot.lookup("#knob-size").queryAs(Slider.class);
+        fxRun(size::requestFocus);
+        robot.type(KeyCode.END);
+        assertEquals("28 \u00d7 28, n = 784", text(robot, "#knob-value-size"));
         CountingSnapshot s = shown(x -> x.side() == 28 && x.trainCount() > 0, "28 x 28 fitted");
         assertEquals("784", text(robot, "#count-independent"));
         assertEquals("1,567", text(robot, "#count-markov"));

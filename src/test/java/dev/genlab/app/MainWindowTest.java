@@ -227,6 +227,29 @@ class MainWindowTest {
     }
 
     @Test
+    void aSmallWindowNeverPushesTheScenesOverTheToolbar(FxRobot robot) {
+        // a tall scene (lesson 4) in a small window used to overlap the toolbar and swallow its clicks
+        fxRun(() -> {
+            stage.setWidth(900);
+            stage.setHeight(560);
+            window.open("04-markov-assumption", 0);
+        });
+        WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        double toolbarBottom = fx(() -> robot.lookup("#toolbar").query()
+                .localToScene(robot.lookup("#toolbar").query().getBoundsInLocal()).getMaxY());
+        double splitTop = fx(() -> robot.lookup(".split-pane").query()
+                .localToScene(robot.lookup(".split-pane").query().getBoundsInLocal()).getMinY());
+        assertTrue(splitTop >= toolbarBottom - 0.5, "split pane top " + splitTop + " below toolbar " + toolbarBottom);
+        robot.clickOn("#step");
+        assertEquals("step", fx(() -> window.fxScene().getFocusOwner().getId()), "the click reached the Step button");
+        fxRun(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+    }
+
+    @Test
     void theWindowHasTheAppIcon() {
         assertEquals(4, stage.getIcons().size());
     }
