@@ -24,7 +24,7 @@ import dev.genlab.scene.SceneDescriptor;
 final class SceneHost extends BorderPane {
 
     /** The knob panel takes at most this share of the scene's height; it scrolls beyond that. */
-    static final double KNOBS_MAX_SHARE = 0.42;
+    static final double KNOBS_MAX_SHARE = 0.46;
 
     private final ObjectProperty<LessonScene> scene = new SimpleObjectProperty<>(this, "scene");
     private final TitledPane knobs = new TitledPane();

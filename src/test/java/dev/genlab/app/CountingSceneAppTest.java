@@ -75,7 +75,7 @@ class CountingSceneAppTest {
         Slider size = robot.lookup("#knob-size").queryAs(Slider.class);
         fxRun(size::requestFocus);
         robot.type(KeyCode.END);
-        assertEquals("28 \u00d7 28, n = 784", text(robot, "#knob-value-size"));
+        assertEquals("28 \u00d7 28", text(robot, "#knob-value-size"));
         CountingSnapshot s = shown(x -> x.side() == 28 && x.trainCount() > 0, "28 x 28 fitted");
         assertEquals("784", text(robot, "#count-independent"));
         assertEquals("1,567", text(robot, "#count-markov"));
