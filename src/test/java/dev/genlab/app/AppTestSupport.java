@@ -70,6 +70,23 @@ final class AppTestSupport {
         return null;
     }
 
+    /**
+     * Polls value on the FX thread until cond holds (15 s at most), then lets the FX thread finish
+     * drawing; returns the value that met it.
+     */
+    static <T> T awaitFx(Callable<T> value, java.util.function.Predicate<T> cond, String what) {
+        long end = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < end) {
+            T v = fx(value);
+            if (v != null && cond.test(v)) {
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                return v;
+            }
+            org.testfx.util.WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
     /** Hides popups and dialogs a test left open (a notification lingers for seconds). */
     static void closeStrayWindows() {
         fxRun(() -> {

@@ -49,16 +49,7 @@ class CountingSceneAppTest {
     }
 
     private CountingSnapshot shown(Predicate<CountingSnapshot> cond, String what) {
-        long end = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < end) {
-            CountingSnapshot s = fx(() -> scene().lastShown());
-            if (s != null && cond.test(s)) {
-                WaitForAsyncUtils.waitForFxEvents();
-                return s;
-            }
-            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        return AppTestSupport.awaitFx(() -> scene().lastShown(), cond, what);
     }
 
     private String text(FxRobot robot, String id) {

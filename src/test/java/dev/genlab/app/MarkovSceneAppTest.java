@@ -52,16 +52,7 @@ class MarkovSceneAppTest {
     }
 
     private MarkovSnapshot shown(Predicate<MarkovSnapshot> cond, String what) {
-        long end = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < end) {
-            MarkovSnapshot s = fx(() -> scene().lastShown());
-            if (s != null && cond.test(s)) {
-                WaitForAsyncUtils.waitForFxEvents();
-                return s;
-            }
-            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        return AppTestSupport.awaitFx(() -> scene().lastShown(), cond, what);
     }
 
     private String text(FxRobot robot, String id) {
