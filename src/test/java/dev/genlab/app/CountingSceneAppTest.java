@@ -1,12 +1,10 @@
 package dev.genlab.app;
 
-import static dev.genlab.app.AppTestSupport.fx;
 import static dev.genlab.app.AppTestSupport.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import javafx.scene.control.Label;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import dev.genlab.scene.counting.CountingScene;
 import dev.genlab.scene.counting.CountingSnapshot;
