@@ -185,6 +185,28 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
         return new GaussianMixture2D(cs);
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Computes the fixed toy shapes' entropies on a background thread, once per process: the
+     * spiral's quadrature takes seconds, and a student choosing it should not wait for the floor.
+     */
+    static void warmEntropies() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            for (String id : ToyDistributions.ids()) {
+                if (!DensityParams.MIXTURE.equals(id)) {
+                    ENTROPY.computeIfAbsent(id, k -> ToyDistributions.byId(k).entropy());
+                }
+            }
+        }, "entropy-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
     private static String truthKey(DensityParams p) {
         return DensityParams.MIXTURE.equals(p.dataset())
                 ? p.dataset() + "/" + p.trueModes() + "/" + p.trueSeparation() : p.dataset();
