@@ -36,4 +36,21 @@ public interface LiveModel<P, S> {
 
     /** Number of steps taken since the last reset. */
     long steps();
+
+    /**
+     * True while the model has a job of its own to finish between steps, such as a batch of samples
+     * drawn pixel by pixel. The trainer then keeps calling {@link #work} even while paused. Called
+     * on the trainer thread, often: keep it cheap.
+     */
+    default boolean hasWork() {
+        return false;
+    }
+
+    /**
+     * Advances that job by one short slice (a few milliseconds), so that Pause, Step, knob changes
+     * and Stop are never kept waiting. Called when no step is due, and after each step while playing.
+     * Does not count as a step.
+     */
+    default void work(P params) {
+    }
 }

@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  * steps a second (as fast as it can when that is more than the machine does), so progress
  * never depends on the frame rate. {@link #stepOnce()} takes exactly one step.
  *
+ * <p>A model may also have a job of its own ({@link LiveModel#hasWork}), such as samples drawn
+ * pixel by pixel; the trainer advances it a slice at a time between steps, playing or paused.
+ *
  * <p>Divergence guard: after every step the objective must be finite and the model healthy;
  * otherwise the last good state is restored, play stops and {@link Event#diverged} is reported.
  */
@@ -186,7 +189,7 @@ public final class Trainer<P, S> {
                 lock.lock();
                 try {
                     while (!stopRequested && !resetRequested && pendingSteps == 0 && !redrawRequested
-                            && injector == null && !(playing && System.nanoTime() >= nextDue)) {
+                            && injector == null && !(playing && System.nanoTime() >= nextDue) && !model.hasWork()) {
                         if (playing) {
                             wake.awaitNanos(Math.max(1000, nextDue - System.nanoTime()));
                         } else {
@@ -237,9 +240,17 @@ public final class Trainer<P, S> {
                             publish(p);
                             lastPublish = now;
                         }
-                    } else if (doRedraw) {
+                    } else if (doRedraw && !model.hasWork()) {
                         publish(p);
                         lastPublish = System.nanoTime();
+                    }
+                    if (model.hasWork()) {
+                        model.work(p);
+                        long now = System.nanoTime();
+                        if (doRedraw || !model.hasWork() || now - lastPublish >= 16_000_000L) {
+                            publish(p);
+                            lastPublish = now;
+                        }
                     }
                 } catch (RuntimeException e) {
                     // a model bug or a numerical failure must not kill the scene: back to the last good state

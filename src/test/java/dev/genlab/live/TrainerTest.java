@@ -192,6 +192,53 @@ class TrainerTest {
         assertNotNull(trainer.params());
     }
 
+    /** A counter that also has a job of its own: {@code left} slices to run, each adding 100 to x. */
+    static class Worker extends Counter {
+        volatile int left;
+        volatile int slices;
+
+        @Override
+        public boolean hasWork() {
+            return left > 0;
+        }
+
+        @Override
+        public void work(Double rate) {
+            left--;
+            slices++;
+            x += 100;
+        }
+    }
+
+    @Test
+    void aModelsOwnJobRunsWhilePausedWithoutCountingAsSteps() throws Exception {
+        // given a paused trainer whose model is handed a job of five slices
+        Worker m = new Worker();
+        trainer = new Trainer<>("t", m, 1.0, 10);
+        trainer.start();
+        await(() -> trainer.latest() != null, "first snapshot");
+        trainer.inject(model -> ((Worker) model).left = 5);
+        // then the trainer runs every slice, publishes the result, and takes no step
+        await(() -> latest() == 500.0, "the five slices published");
+        Thread.sleep(100);
+        assertEquals(5, m.slices);
+        assertEquals(0, m.steps());
+        // and a step still does exactly one step afterwards
+        trainer.stepOnce();
+        await(() -> latest() == 501.0, "one step after the job");
+    }
+
+    @Test
+    void aJobAndPlayingShareTheThread() {
+        Worker m = new Worker();
+        trainer = new Trainer<>("t", m, 1.0, 1000);
+        trainer.start();
+        trainer.inject(model -> ((Worker) model).left = 50);
+        trainer.setPlaying(true);
+        await(() -> m.slices == 50 && m.steps() >= 50, "both the job and the steps advance");
+        trainer.setPlaying(false);
+    }
+
     @Test
     void speedMustBePositive() {
         trainer = new Trainer<>("t", new Counter(), 1.0, 10);
