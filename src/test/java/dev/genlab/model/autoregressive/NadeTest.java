@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -47,11 +49,13 @@ class NadeTest {
         return x;
     }
 
-    @Test
-    void probabilitiesOfAllImagesSumToOne() {
+    @ParameterizedTest
+    @EnumSource(Nade.Engine.class)
+    void probabilitiesOfAllImagesSumToOne(Nade.Engine engine) {
         BinaryImages all = BinaryImages.all(4, 4);
         for (PixelOrdering o : new PixelOrdering[] {PixelOrdering.raster(4, 4), PixelOrdering.random(4, 4, 7)}) {
             Nade nade = randomNade(4, 4, 6, o, 11, 1.5);
+            nade.setEngine(engine);
             double[] lp = nade.logProb(all);
             double sum = 0;
             for (double v : lp) {
@@ -85,12 +89,14 @@ class NadeTest {
         return out;
     }
 
-    @Test
-    void conditionalsFollowThePapersEquations() {
+    @ParameterizedTest
+    @EnumSource(Nade.Engine.class)
+    void conditionalsFollowThePapersEquations(Nade.Engine engine) {
         SplittableRandom r = new SplittableRandom(3);
         for (PixelOrdering o : new PixelOrdering[] {PixelOrdering.raster(3, 5), PixelOrdering.snake(3, 5),
                 PixelOrdering.random(3, 5, 2)}) {
             Nade nade = randomNade(3, 5, 7, o, 5, 1.0);
+            nade.setEngine(engine);
             int count = 6;
             byte[] x = randomBits(r, count * 15);
             double[] got = nade.conditionalsExact(x, count);
@@ -106,12 +112,14 @@ class NadeTest {
         }
     }
 
-    @Test
-    void laterPixelsNeverChangeEarlierConditionals() {
+    @ParameterizedTest
+    @EnumSource(Nade.Engine.class)
+    void laterPixelsNeverChangeEarlierConditionals(Nade.Engine engine) {
         SplittableRandom r = new SplittableRandom(8);
         PixelOrdering o = PixelOrdering.random(4, 4, 13);
         int[] order = o.order();
         Nade nade = randomNade(4, 4, 8, o, 9, 1.0);
+        nade.setEngine(engine);
         int d = 16;
         int changedLater = 0;
         for (int rep = 0; rep < 5; rep++) {
@@ -135,10 +143,12 @@ class NadeTest {
         assertEquals(5 * d * (d - 1) / 2, changedLater);
     }
 
-    @Test
-    void logProbIsTheSumOfTheLogConditionals() {
+    @ParameterizedTest
+    @EnumSource(Nade.Engine.class)
+    void logProbIsTheSumOfTheLogConditionals(Nade.Engine engine) {
         SplittableRandom r = new SplittableRandom(4);
         Nade nade = randomNade(5, 4, 9, PixelOrdering.hilbert(5, 4), 21, 1.2);
+        nade.setEngine(engine);
         int count = 50;
         int d = 20;
         byte[] x = randomBits(r, count * d);
@@ -154,10 +164,12 @@ class NadeTest {
         }
     }
 
-    @Test
-    void gradientsMatchCentralFiniteDifferences() {
+    @ParameterizedTest
+    @EnumSource(Nade.Engine.class)
+    void gradientsMatchCentralFiniteDifferences(Nade.Engine engine) {
         for (PixelOrdering o : new PixelOrdering[] {PixelOrdering.raster(3, 3), PixelOrdering.random(3, 3, 5)}) {
             Nade nade = randomNade(3, 3, 4, o, 31, 0.8);
+            nade.setEngine(engine);
             SplittableRandom r = new SplittableRandom(6);
             BinaryImages data = new BinaryImages(7, 3, 3, randomBits(r, 63));
             int[] batch = {0, 1, 2, 3, 4, 5, 6, 2};
@@ -361,6 +373,27 @@ class NadeTest {
             for (int t = 0; t < 16; t++) {
                 assertEquals(teacher[k * 16 + order[t]], reported[t][k], 1e-6);
             }
+        }
+    }
+
+    @Test
+    void bothEnginesComputeTheSameNumbers() {
+        SplittableRandom r = new SplittableRandom(77);
+        for (PixelOrdering o : new PixelOrdering[] {PixelOrdering.raster(6, 5), PixelOrdering.random(6, 5, 4)}) {
+            Nade java = randomNade(6, 5, 11, o, 81, 1.0);
+            Nade nd4j = randomNade(6, 5, 11, o, 81, 1.0);
+            java.setEngine(Nade.Engine.JAVA);
+            nd4j.setEngine(Nade.Engine.ND4J);
+            BinaryImages data = new BinaryImages(40, 6, 5, randomBits(r, 40 * 30));
+            int[] batch = {3, 1, 4, 1, 5, 9, 2, 6, 35, 38};
+            assertEquals(nd4j.lossAndGradients(data, batch), java.lossAndGradients(data, batch), 1e-11);
+            double[] gj = java.gradients().toDoubleVector();
+            double[] gn = nd4j.gradients().toDoubleVector();
+            for (int i = 0; i < gj.length; i++) {
+                assertEquals(gn[i], gj[i], 1e-12, "gradient " + i);
+            }
+            assertArrayEquals(nd4j.logProb(data), java.logProb(data), 1e-11);
+            assertArrayEquals(nd4j.conditionalsExact(data.bits(), 40), java.conditionalsExact(data.bits(), 40), 1e-13);
         }
     }
 
