@@ -511,8 +511,9 @@ public final class Nade implements AutoregressiveModel {
     }
 
     /**
-     * Sequential sampling on a parameter copy: per image the running pre-activation a (H doubles),
-     * per step h = σ(a), p = σ(b_{o(t)} + V[o(t), :]·h), a draw, and a += W[:, o(t)] if the pixel is on.
+     * Sequential sampling on a parameter copy: per image the running pre-activation a and
+     * h = σ(a) (H doubles each), per step p = σ(b_{o(t)} + V[o(t), :]·h) and a draw; when the pixel
+     * comes out on, a += W[:, o(t)] and h is recomputed (otherwise h stays as it is).
      */
     private final class NadeCompletion implements Completion {
         private final double[] p;
@@ -520,6 +521,7 @@ public final class Nade implements AutoregressiveModel {
         private final int count;
         private final SplittableRandom rng;
         private final double[] a;
+        private final double[] hid;
         private final float[] next;
         private int step;
         private boolean nextValid;
@@ -531,6 +533,7 @@ public final class Nade implements AutoregressiveModel {
             this.rng = Objects.requireNonNull(rng, "rng");
             this.step = fromStep;
             this.a = new double[count * hidden];
+            this.hid = new double[count * hidden];
             this.next = new float[count];
             int hd = hidden * d;
             for (int k = 0; k < count; k++) {
@@ -540,6 +543,7 @@ public final class Nade implements AutoregressiveModel {
                         addColumn(k, order[s]);
                     }
                 }
+                updateHidden(k);
             }
         }
 
@@ -548,6 +552,13 @@ public final class Nade implements AutoregressiveModel {
             int ao = k * hidden;
             for (int i = 0; i < hidden; i++) {
                 a[ao + i] += p[off + i];
+            }
+        }
+
+        private void updateHidden(int k) {
+            int ao = k * hidden;
+            for (int i = 0; i < hidden; i++) {
+                hid[ao + i] = 1 / (1 + Math.exp(-a[ao + i]));
             }
         }
 
@@ -562,7 +573,7 @@ public final class Nade implements AutoregressiveModel {
                 double z = bj;
                 int ao = k * hidden;
                 for (int i = 0; i < hidden; i++) {
-                    z += p[vo + i] / (1 + Math.exp(-a[ao + i]));
+                    z += p[vo + i] * hid[ao + i];
                 }
                 next[k] = (float) (1 / (1 + Math.exp(-z)));
             }
@@ -590,6 +601,7 @@ public final class Nade implements AutoregressiveModel {
                     x[k * d + j] = bit;
                     if (bit != 0) {
                         addColumn(k, j);
+                        updateHidden(k);
                     }
                 }
                 step++;
