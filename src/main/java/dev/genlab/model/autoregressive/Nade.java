@@ -570,11 +570,7 @@ public final class Nade implements AutoregressiveModel {
             int vo = hidden * d + hidden + j * hidden;
             double bj = p[2 * hidden * d + hidden + j];
             for (int k = 0; k < count; k++) {
-                double z = bj;
-                int ao = k * hidden;
-                for (int i = 0; i < hidden; i++) {
-                    z += p[vo + i] * hid[ao + i];
-                }
+                double z = bj + NadeKernel.dot(p, vo, hid, k * hidden, hidden);
                 next[k] = (float) (1 / (1 + Math.exp(-z)));
             }
             nextValid = true;

@@ -58,7 +58,7 @@ final class NadeKernel {
      * sum waits on each addition's latency, which made this loop, the forward pass's main cost,
      * about three times slower.
      */
-    private double dot(double[] p, int po, double[] s, int so) {
+    static double dot(double[] p, int po, double[] s, int so, int h) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -94,7 +94,7 @@ final class NadeKernel {
         for (int t = 0; t < d; t++) {
             int j = order[t];
             int vo = offV + j * h;
-            double z = p[offB + j] + dot(p, vo, states, base);
+            double z = p[offB + j] + dot(p, vo, states, base, h);
             int bit = x[off + j];
             // one exponential serves both softplus(z) = max(z, 0) + ln(1 + e^−|z|) and σ(z)
             double e = Math.exp(-Math.abs(z));
