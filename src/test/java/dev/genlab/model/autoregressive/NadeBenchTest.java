@@ -97,9 +97,9 @@ class NadeBenchTest {
     }
 
     static double sampleMs(Nade nade, int count) {
-        double[] ms = new double[15];
+        double[] ms = new double[30];
         SplittableRandom rng = new SplittableRandom(11);
-        for (int i = -5; i < ms.length; i++) {
+        for (int i = -30; i < ms.length; i++) {
             long t0 = System.nanoTime();
             AutoregressiveModel.Completion c = nade.complete(new byte[count * 784], count, 0, rng);
             c.advance(784);
