@@ -6,11 +6,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
@@ -55,8 +60,8 @@ import dev.genlab.model.nn.Activation;
  *
  * <p>All parameters live in one flat vector, layer after layer (W, then b; the layout of W is
  * {@link MaskedConv2d}'s); masked weights are initialised to zero, never used and never get a
- * gradient. Sampling ({@link #complete}) runs one forward
- * pass per pixel, restricted to the rows the next pixel can see. Trainer thread only.
+ * gradient. Sampling ({@link #complete}) is one step per
+ * pixel, each evaluating only the activations the next pixel depends on ({@link PixelCnnCone}). Trainer thread only.
  */
 public final class PixelCnn implements AutoregressiveModel {
 
@@ -72,6 +77,15 @@ public final class PixelCnn implements AutoregressiveModel {
     public static final int DEFAULT_BATCH = 32;
     /** Default Adam learning rate for the defaults. */
     public static final double DEFAULT_LEARNING_RATE = 2e-3;
+
+    private static final AtomicLong WORKSPACE_IDS = new AtomicLong();
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+            .initialSize(0)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .overallocationLimit(0.2)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
 
     /** Evaluation ({@link #logProb}, {@link #conditionals}) works on about this many pixels per pass. */
     private static final int EVAL_PIXELS = 1 << 16;
@@ -95,8 +109,10 @@ public final class PixelCnn implements AutoregressiveModel {
     private final int reach;
     /** Zero ring around each image on the activation grids: the type-B layers' (k − 1)/2. */
     private final int gridPad;
+    private final String workspaceId = "genlab-pixelcnn-" + WORKSPACE_IDS.incrementAndGet();
     private final Map<Grid, INDArray> interiors = new HashMap<>();
     private Grid lastGrid;
+    private PixelCnnCone cone;
     private BinaryImages cachedData;
     private byte[] cachedBits;
 
@@ -256,6 +272,14 @@ public final class PixelCnn implements AutoregressiveModel {
         return Collections.unmodifiableMap(h);
     }
 
+    /**
+     * This thread's workspace for the temporaries of one pass (ND4J keeps one per thread and id):
+     * a pass makes about sixty arrays, and a bump allocator makes them nearly free.
+     */
+    private MemoryWorkspace workspace() {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId);
+    }
+
     static INDArray detached(INDArray a) {
         if (!a.isAttached()) {
             return a;
@@ -273,7 +297,10 @@ public final class PixelCnn implements AutoregressiveModel {
      */
     private double[] logits(byte[] bits, int[] starts, int n, int r0, int h) {
         Grid g = new Grid(n, h, cols, gridPad);
-        double[] onGrid = values(forward(bits, starts, r0, g));
+        double[] onGrid;
+        try (MemoryWorkspace ignored = workspace()) {
+            onGrid = values(forward(bits, starts, r0, g));
+        }
         double[] z = new double[n * h * cols];
         for (int s = 0; s < n; s++) {
             for (int r = 0; r < h; r++) {
@@ -460,12 +487,18 @@ public final class PixelCnn implements AutoregressiveModel {
         for (int i = 0; i < batch.length; i++) {
             starts[i] = java.util.Objects.checkIndex(batch[i], data.count()) * d;
         }
-        Grid grid = new Grid(batch.length, rows, cols, gridPad);
+        try (MemoryWorkspace ignored = workspace()) {
+            return lossAndGradients(bits, starts, d);
+        }
+    }
+
+    private double lossAndGradients(byte[] bits, int[] starts, int d) {
+        Grid grid = new Grid(starts.length, rows, cols, gridPad);
         double[] z = values(forward(bits, starts, 0, grid));
         double[] g = new double[z.length];
-        double n = batch.length;
+        double n = starts.length;
         double loss = 0;
-        for (int i = 0; i < batch.length; i++) {
+        for (int i = 0; i < starts.length; i++) {
             for (int j = 0; j < d; j++) {
                 int at = (int) grid.at(i, j / cols, j % cols);
                 double zz = z[at];
@@ -549,19 +582,17 @@ public final class PixelCnn implements AutoregressiveModel {
     }
 
     /**
-     * p(x_j = 1 | x_&lt;j) of pixel j = r·cols + c for every image, from a forward pass over only
-     * the rows r − {@link #reach} … r: the logit at row r depends on no other rows, and zero padding
-     * at the band's top edge only disturbs rows that row r cannot see.
+     * p(x_j = 1 | x_&lt;j) of pixel j for each of the {@code count} images, by {@link PixelCnnCone}:
+     * in plain Java, from the current parameters, computing only the activations pixel j depends on.
      */
     double[] conditionalAt(byte[] images, int count, int pixel) {
-        int r = pixel / cols;
-        int c = pixel % cols;
-        int r0 = Math.max(0, r - reach);
-        int h = r - r0 + 1;
-        double[] z = logits(images, startsOf(count), count, r0, h);
+        if (cone == null) {
+            cone = new PixelCnnCone(this);
+        }
+        double[] theta = saveParams();
         double[] p = new double[count];
         for (int i = 0; i < count; i++) {
-            p[i] = sigmoid(z[(i * h + r - r0) * cols + c]);
+            p[i] = sigmoid(cone.logit(theta, images, i * pixels(), pixel));
         }
         return p;
     }
@@ -617,6 +648,7 @@ public final class PixelCnn implements AutoregressiveModel {
             return drawn;
         }
 
+        /** The conditionals of the pixel at the current step, from the parameters as they are now. */
         private double[] probabilities() {
             if (next == null) {
                 next = conditionalAt(images, count, step);

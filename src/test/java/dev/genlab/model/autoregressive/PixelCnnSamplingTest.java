@@ -17,7 +17,7 @@ import dev.genlab.model.discrete.BinaryImages;
  * exp(logProb) (Pearson's chi-square at a false-failure probability of 10⁻⁶, the same test as
  * {@code dev.genlab.data.ChiSquare} and {@code model.discrete.SamplingTest}; and the same samples
  * must fail against another model); completions keep the given pixels; the conditionals a
- * completion draws from equal the teacher-forced ones, also where it runs on a band of rows.
+ * completion draws from (computed on the pixel's dependency cone only) equal the teacher-forced ones.
  */
 class PixelCnnSamplingTest {
 
@@ -87,7 +87,7 @@ class PixelCnnSamplingTest {
 
     @Test
     void completionKeepsTheGivenPixelsAndDrawsFromTheTeacherForcedConditionals() {
-        // 12 rows and a reach of 2 + 3 = 5 rows: most steps run on a band, not the whole image
+        // 12 rows and a reach of 2 + 3 = 5 rows: most pixels see only part of the image
         PixelCnn m = new PixelCnn(12, 7, 3, 3, 5, 3, DataType.DOUBLE, 9);
         PixelCnnTest.randomise(m, 10, 1.0);
         assertEquals(5, m.reach());
@@ -122,16 +122,16 @@ class PixelCnnSamplingTest {
     }
 
     @Test
-    void bandConditionalsEqualTheFullImageOnesExactly() {
+    void conditionalsFromTheConeEqualTheFullForwardPass() {
         PixelCnn m = new PixelCnn(14, 6, 3, 4, 7, 3, DataType.DOUBLE, 13);
         PixelCnnTest.randomise(m, 14, 1.0);
         int d = 84;
         byte[] x = PixelCnnTest.randomImages(new SplittableRandom(15), 2, d);
         double[] full = m.conditionalsExact(x, 2);
         for (int j = 0; j < d; j++) {
-            double[] band = m.conditionalAt(x, 2, j);
+            double[] cone = m.conditionalAt(x, 2, j);
             for (int i = 0; i < 2; i++) {
-                assertEquals(full[i * d + j], band[i], 1e-12, "pixel " + j);
+                assertEquals(full[i * d + j], cone[i], 1e-12, "pixel " + j);
             }
         }
     }
