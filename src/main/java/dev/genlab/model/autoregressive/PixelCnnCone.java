@@ -6,8 +6,9 @@ package dev.genlab.model.autoregressive;
  * positions S_l = ∪_{q ∈ S_{l+1}} {q + kept tap offsets} (inside the image), the same walk as
  * {@link PixelCnn#receptiveField}. For 28 × 28 and the defaults that is at most a few hundred
  * positions instead of the 8 × 28 band × 6 layers of an ND4J forward pass, whose ~60 small ops
- * cost more than the arithmetic (≈ 4 ms per step on the shared machine against well under 1 ms
- * here for one image; see {@code PixelCnnBenchTest}). Same equations as the model's forward pass,
+ * cost more than the arithmetic (one image, 28 × 28, defaults, on the shared machine: 3.9 ms per
+ * step for a band forward on ND4J, 0.5–0.7 ms here; {@code pixelcnn_sample_ms} of
+ * {@code PixelCnnBenchTest}). Same equations as the model's forward pass,
  * checked against it in {@code PixelCnnSamplingTest}. One instance per thread.
  */
 final class PixelCnnCone {

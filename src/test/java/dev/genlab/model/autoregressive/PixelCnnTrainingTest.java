@@ -31,7 +31,7 @@ class PixelCnnTrainingTest {
 
     /** Trains a fresh model; returns the losses of every step. */
     private static double[] train(PixelCnn m, BinaryImages train, int steps, long seed) {
-        Adam adam = new Adam(m.numParams(), m.dataType(), 3e-3);
+        Adam adam = new Adam(m.numParams(), m.dataType(), PixelCnn.DEFAULT_LEARNING_RATE);
         SplittableRandom r = new SplittableRandom(seed);
         int[] batch = new int[BATCH];
         double[] losses = new double[steps];
