@@ -304,14 +304,15 @@ public final class PixelCnn implements AutoregressiveModel {
     // ---------------------------------------------------------------- forward and backward
 
     /**
-     * The logits of rows r0 … r0+h−1 of the n images starting at {@code starts[i]} in bits, as
-     * doubles indexed (image·h + row)·cols + column; rows outside the band count as zero padding.
+     * The logits of the n images starting at {@code starts[i]} in bits, as doubles indexed
+     * image·pixels + pixel.
      */
-    private double[] logits(byte[] bits, int[] starts, int n, int r0, int h) {
+    private double[] logits(byte[] bits, int[] starts, int n) {
+        int h = rows;
         Grid g = new Grid(n, h, cols, gridPad);
         double[] onGrid;
         try (MemoryWorkspace ignored = workspace()) {
-            onGrid = values(forward(bits, starts, r0, g));
+            onGrid = values(forward(bits, starts, g));
         }
         double[] z = new double[n * h * cols];
         for (int s = 0; s < n; s++) {
@@ -328,7 +329,7 @@ public final class PixelCnn implements AutoregressiveModel {
      * The network on grid g: the logits as a 1 × g.pixels() row (garbage on the ring). The type-A
      * layer's columns (its input at each kept tap) are gathered in plain Java straight from the bits.
      */
-    INDArray forward(byte[] bits, int[] starts, int r0, Grid g) {
+    INDArray forward(byte[] bits, int[] starts, Grid g) {
         int k = firstKernel;
         int p = (k - 1) / 2;
         int t0 = convs[0].taps();
@@ -341,7 +342,7 @@ public final class PixelCnn implements AutoregressiveModel {
                         int rr = r + t / k - p;
                         int cc = c + t % k - p;
                         if (rr >= 0 && cc >= 0 && cc < cols) { // rr <= r: the mask never looks down
-                            colsA[at + t] = bits[starts[s] + (r0 + rr) * cols + cc];
+                            colsA[at + t] = bits[starts[s] + rr * cols + cc];
                         }
                     }
                 }
@@ -506,7 +507,7 @@ public final class PixelCnn implements AutoregressiveModel {
 
     private double lossAndGradients(byte[] bits, int[] starts, int d) {
         Grid grid = new Grid(starts.length, rows, cols, gridPad);
-        double[] z = values(forward(bits, starts, 0, grid));
+        double[] z = values(forward(bits, starts, grid));
         double[] g = new double[z.length];
         double n = starts.length;
         double loss = 0;
@@ -540,7 +541,7 @@ public final class PixelCnn implements AutoregressiveModel {
             for (int i = 0; i < n; i++) {
                 starts[i] = (from + i) * d;
             }
-            double[] z = logits(bits, starts, n, 0, rows);
+            double[] z = logits(bits, starts, n);
             for (int i = 0; i < n; i++) {
                 double s = 0;
                 for (int j = 0; j < d; j++) {
@@ -568,7 +569,7 @@ public final class PixelCnn implements AutoregressiveModel {
             for (int i = 0; i < n; i++) {
                 starts[i] = (from + i) * d;
             }
-            double[] z = logits(images, starts, n, 0, rows);
+            double[] z = logits(images, starts, n);
             for (int i = 0; i < n * d; i++) {
                 out[from * d + i] = (float) sigmoid(z[i]);
             }
@@ -578,7 +579,7 @@ public final class PixelCnn implements AutoregressiveModel {
 
     /** As {@link #conditionals} in double precision (tests of a DOUBLE model need more than float). */
     double[] conditionalsExact(byte[] images, int count) {
-        double[] z = logits(images, startsOf(count), count, 0, rows);
+        double[] z = logits(images, startsOf(count), count);
         for (int i = 0; i < z.length; i++) {
             z[i] = sigmoid(z[i]);
         }
