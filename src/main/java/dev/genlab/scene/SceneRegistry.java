@@ -24,6 +24,7 @@ public final class SceneRegistry {
         all.add(dev.genlab.scene.counting.CountingScene.DESCRIPTOR);
         all.add(dev.genlab.scene.chainrule.ChainRuleScene.DESCRIPTOR);
         all.add(dev.genlab.scene.markov.MarkovScene.DESCRIPTOR);
+        all.add(dev.genlab.scene.autoregressive.AutoregressiveScene.DESCRIPTOR);
         return new SceneRegistry(all);
     }
 

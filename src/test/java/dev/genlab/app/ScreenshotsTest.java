@@ -24,6 +24,8 @@ import dev.genlab.scene.LessonScene;
 import dev.genlab.scene.counting.CountingScene;
 import dev.genlab.scene.density.DensityScene;
 import dev.genlab.scene.markov.MarkovScene;
+import dev.genlab.scene.autoregressive.AutoregressiveScene;
+import dev.genlab.scene.autoregressive.AutoregressiveSnapshot;
 
 /**
  * Regenerates screenshots/: every step of every lesson in English and Korean, in the normal
@@ -144,9 +146,49 @@ class ScreenshotsTest {
                 WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
             }
         }
+        if (s instanceof AutoregressiveScene a) {
+            advanceAutoregressive(a);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Lesson 5: a network for the step's knobs, a few Adam steps when training from scratch (or part
+     * of a sample drawn in the sampling panel), and the panel's job (samples, estimates,
+     * completions) finished, so the picture shows what a student sees after a moment.
+     */
+    private void advanceAutoregressive(AutoregressiveScene a) {
+        String model = fx(() -> a.params().getChoice("model"));
+        String view = fx(() -> a.params().getChoice("view"));
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < end && !fx(() -> a.lastShown() != null && a.lastShown().side() > 0
+                && a.lastShown().model().equals(model))) {
+            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+        }
+        boolean scratch = fx(() -> a.params().getChoice("start").equals("scratch"));
+        long before = fx(() -> a.lastShown().steps());
+        int updates = view.equals("sample") ? 300 : view.equals("train") && scratch ? 60 : 0;
+        for (int k = 0; k < updates; k++) {
+            fxRun(a::step);
+        }
+        long target = before + (view.equals("sample") ? 0 : updates);
+        while (System.nanoTime() < end && !fx(() -> {
+            a.pumpNow();
+            AutoregressiveSnapshot x = a.lastShown();
+            boolean stepped = view.equals("sample") ? x.samplerStep() >= Math.min(updates, x.pixels())
+                    : x.steps() >= target;
+            boolean drawn = switch (view) {
+                case "sample" -> x.estimateStep() >= 0;
+                case "inpaint" -> x.completionCount() > 0;
+                case "train" -> x.samples().length > 0;
+                default -> true;
+            };
+            return stepped && drawn && x.jobProgress() >= 1;
+        })) {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void save(Path file) throws IOException {

@@ -1,0 +1,636 @@
+package dev.genlab.scene.autoregressive;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import org.nd4j.linalg.api.buffer.DataType;
+
+import dev.genlab.data.ImageDataset;
+import dev.genlab.live.LiveModel;
+import dev.genlab.model.autoregressive.AutoregressiveModel;
+import dev.genlab.model.autoregressive.AutoregressiveModel.Completion;
+import dev.genlab.model.autoregressive.Nade;
+import dev.genlab.model.discrete.BinaryImageModel;
+import dev.genlab.model.discrete.BinaryImages;
+import dev.genlab.model.discrete.IndependentModel;
+import dev.genlab.model.discrete.MarkovModel;
+import dev.genlab.model.discrete.PixelOrdering;
+import dev.genlab.model.nn.Adam;
+import dev.genlab.scene.counting.CountingModel;
+
+/**
+ * The model side of the neural autoregressive scene: trains NADE or a PixelCNN with Adam on
+ * binarised 28 × 28 images and measures it against the counting baselines of the lessons before
+ * (independent pixels, the best Markov chain), on the same held-out images.
+ *
+ * <p>A step is one Adam step on a batch (in the "sample" view: one pixel of the pixel-by-pixel
+ * sample). Everything that samples runs as the trainer's own job ({@link #work}), a slice of
+ * sequential passes at a time, on frozen copies of the network: the grid of samples (redrawn a
+ * few seconds after the last one while training, and timed), the completions that estimate every
+ * remaining pixel's probability given the drawn part, and inpainting. A copy is frozen when its
+ * job starts, so every result belongs to one network, whose step the snapshot names.
+ */
+public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, AutoregressiveSnapshot> {
+
+    static final int SIDE = AutoregressiveParams.SIDE;
+    /** Held-out images split off the data set, at most. */
+    static final int TEST_IMAGES = 2000;
+    /** Held-out images the live test NLL (and the baselines) are measured on. */
+    static final int EVAL_IMAGES = 500;
+    /** Steps between two held-out evaluations. */
+    static final int EVAL_EVERY = 25;
+    static final int GRID = 16;
+    static final int ESTIMATES = 32;
+    static final int COMPLETIONS = 8;
+    /** A new grid of samples this long after the last one finished, while training. */
+    static final long GRID_PERIOD_NS = 3_000_000_000L;
+    /** Longest slice of a job between two checks of the trainer's queue. */
+    static final long SLICE_NS = 12_000_000L;
+    /** Parameters are saved for the divergence guard every this many steps. */
+    static final int SAVE_EVERY = 20;
+    /** Additive smoothing of the counting baselines (lesson 4's default). */
+    static final double BASELINE_ALPHA = 0.5;
+    static final double THRESHOLD = 0.5;
+
+    /** A pixel-by-pixel job on a frozen network. */
+    private static final class Job {
+        final Completion completion;
+        final long atStep;
+        final int fromStep;
+        long computeNs;
+
+        Job(Completion completion, long atStep, int fromStep) {
+            this.completion = completion;
+            this.atStep = atStep;
+            this.fromStep = fromStep;
+        }
+
+        double progress() {
+            int total = SIDE * SIDE - fromStep;
+            return total <= 0 ? 1 : (completion.step() - fromStep) / (double) total;
+        }
+    }
+
+    private final ModelFactory factory;
+
+    private AutoregressiveParams dataKey;
+    private BinaryImages train;
+    private BinaryImages eval;
+    private double independentNll = Double.NaN;
+    private double markovNll = Double.NaN;
+    private int markovK = -1;
+    private String message = "";
+
+    private AutoregressiveParams modelKey;
+    private ModelFactory.Arch arch;
+    private AutoregressiveModel model;
+    private String checkpointInfo = "";
+    private Adam adam;
+    private double adamRate;
+    private long steps;
+    private long stepsThisRun;
+    private long examples;
+    private double[] saved;
+    private long savedSteps;
+    private long savedExamples;
+    private SplittableRandom batchRng = new SplittableRandom(1);
+    private int[] perm = new int[0];
+    private int permAt;
+    private final DoubleList trainX = new DoubleList();
+    private final DoubleList trainY = new DoubleList();
+    private final DoubleList testX = new DoubleList();
+    private final DoubleList testY = new DoubleList();
+    private String previousLabel = "";
+    private double[] previousX = new double[0];
+    private double[] previousY = new double[0];
+    private final long[] batchNs = new long[25];
+    private int batchCount;
+    private int batchSize;
+
+    private AutoregressiveModel gridModel;
+    private Job gridJob;
+    private long gridDoneAt;
+    private byte[] samples = new byte[0];
+    private long samplesStep = -1;
+    private double sampleMs = Double.NaN;
+
+    private AutoregressiveModel viewModel;
+    private long viewAt = -1;
+    private SplittableRandom sampleRng = new SplittableRandom(2);
+    private Job sampler;
+    private double samplerNll;
+    private Job estimateJob;
+    private float[] estimates = new float[0];
+    private int estimateStep = -1;
+    private Job inpaintJob;
+    private byte[] inpaintInput = new byte[0];
+    private int inpaintKeep = -1;
+    private boolean inpaintDirty = true;
+    private byte[] completions = new byte[0];
+
+    private int fieldPixel = -1;
+    private int fieldDepth = -1;
+    private boolean[] field = new boolean[0];
+
+    public AutoregressiveLab(ModelFactory factory) {
+        this.factory = factory;
+    }
+
+    // ---------------------------------------------------------------- reset
+
+    @Override
+    public void reset(AutoregressiveParams p) {
+        if (model != null && testX.size() > 1) {
+            previousLabel = arch.describe() + (checkpointInfo.isEmpty() ? "" : " (checkpoint)");
+            previousX = testX.toArray();
+            previousY = testY.toArray();
+        }
+        cancelJobs();
+        if (p.images() == null) {
+            message = "ar.note.noImages";
+            dataKey = modelKey = null;
+            train = eval = null;
+            model = null;
+            clearCurves();
+            return;
+        }
+        message = "";
+        if (dataKey == null || !p.sameData(dataKey)) {
+            loadData(p);
+            dataKey = p;
+        }
+        buildModel(p);
+        modelKey = p;
+        clearCurves();
+        evaluate();
+        batchRng = new SplittableRandom(p.seed() * 7_919L + 17);
+        sampleRng = new SplittableRandom(p.seed() * 104_729L + 3);
+        perm = new int[0];
+        inpaintInput = eval.image(0);
+        inpaintDirty = true;
+        completions = new byte[0];
+        samples = new byte[0];
+        samplesStep = -1;
+        sampleMs = Double.NaN;
+        gridDoneAt = 0;
+        startGrid();
+        saved = model.saveParams();
+        savedSteps = steps;
+        savedExamples = examples;
+    }
+
+    private void clearCurves() {
+        trainX.clear();
+        trainY.clear();
+        testX.clear();
+        testY.clear();
+        batchCount = 0;
+        field = new boolean[0];
+        fieldPixel = -1;
+    }
+
+    /** Training and held-out images of a data set, binarised as every image lesson does. */
+    record Split(BinaryImages train, BinaryImages test) {
+    }
+
+    /**
+     * The first {@code trainImages} images (at most four fifths of the set) for training and the
+     * last ones (at most {@link #TEST_IMAGES}, a fifth of the set) held out: taken from the end,
+     * so that however many images the knob trains on, the held-out ones are the same and the
+     * shipped checkpoints (trained on the images before them) never saw them.
+     */
+    static Split split(ImageDataset images, int trainImages) {
+        int n = images.size();
+        int testCount = Math.min(TEST_IMAGES, n / 5);
+        int trainCount = Math.max(1, Math.min(trainImages, n - testCount));
+        BinaryImages train = CountingModel.binarise(images, SIDE, THRESHOLD, trainCount);
+        BinaryImages test = testCount == 0 ? null
+                : CountingModel.binarise(images.subset(n - testCount, n), SIDE, THRESHOLD, testCount);
+        return new Split(train, test);
+    }
+
+    private void loadData(AutoregressiveParams p) {
+        Split s = split(p.images(), p.trainImages());
+        train = s.train();
+        BinaryImages test = s.test() != null ? s.test() : train;
+        eval = test.subset(0, Math.min(EVAL_IMAGES, test.count()));
+        if (s.test() == null) {
+            message = "ar.note.noHeldOut";
+        }
+        PixelOrdering raster = PixelOrdering.raster(SIDE, SIDE);
+        IndependentModel ind = new IndependentModel(raster, BASELINE_ALPHA);
+        ind.fit(train);
+        independentNll = ind.nll(eval);
+        markovNll = Double.POSITIVE_INFINITY;
+        markovK = -1;
+        for (int k = 1; k <= 8; k++) {
+            BinaryImageModel m = new MarkovModel(raster, k, BASELINE_ALPHA);
+            m.fit(train);
+            double v = m.nll(eval);
+            if (v < markovNll) {
+                markovNll = v;
+                markovK = k;
+            }
+        }
+    }
+
+    private void buildModel(AutoregressiveParams p) {
+        checkpointInfo = "";
+        steps = 0;
+        examples = 0;
+        stepsThisRun = 0;
+        if (p.fromCheckpoint()) {
+            ModelFactory.Loaded loaded = factory.checkpoint(p.model(), DataType.FLOAT);
+            if (loaded != null) {
+                model = loaded.model();
+                arch = loaded.arch();
+                checkpointInfo = loaded.info();
+                steps = loaded.steps();
+                examples = loaded.examples();
+            } else {
+                message = "ar.note.noCheckpoint";
+                arch = archOf(p);
+                model = factory.create(arch, p.seed(), DataType.FLOAT);
+            }
+        } else {
+            arch = archOf(p);
+            model = factory.create(arch, p.seed(), DataType.FLOAT);
+            if (model instanceof Nade nade) {
+                // b from the pixel frequencies, as Larochelle and Murray start: the first steps need not learn them
+                nade.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
+            }
+        }
+        adam = new Adam(model.numParams(), DataType.FLOAT, p.learningRate());
+        adamRate = p.learningRate();
+        gridModel = factory.create(arch, p.seed(), DataType.FLOAT);
+        viewModel = factory.create(arch, p.seed(), DataType.FLOAT);
+        viewAt = -1;
+    }
+
+    static ModelFactory.Arch archOf(AutoregressiveParams p) {
+        return p.isNade() ? new ModelFactory.Arch("nade", p.hidden(), 1, p.ordering(), p.seed())
+                : new ModelFactory.Arch("pixelcnn", p.hidden(), p.layers(), "raster", 0);
+    }
+
+    @Override
+    public boolean needsReset(AutoregressiveParams before, AutoregressiveParams after) {
+        return before.images() != after.images() || after.images() != null && !after.sameModel(before);
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    @Override
+    public double step(AutoregressiveParams p) {
+        if (model == null) {
+            return 0;
+        }
+        if (p.view().equals("sample")) {
+            return samplePixel(p);
+        }
+        if (adamRate != p.learningRate()) {
+            adam = new Adam(model.numParams(), DataType.FLOAT, p.learningRate());
+            adamRate = p.learningRate();
+        }
+        int[] batch = nextBatch(p.batch());
+        long t0 = System.nanoTime();
+        double loss = model.lossAndGradients(train, batch);
+        adam.step(model.params(), model.gradients());
+        batchNs[batchCount++ % batchNs.length] = System.nanoTime() - t0;
+        batchSize = batch.length;
+        steps++;
+        stepsThisRun++;
+        examples += batch.length;
+        trainX.add(steps);
+        trainY.add(loss);
+        if (stepsThisRun % EVAL_EVERY == 0) {
+            evaluate();
+        }
+        if (stepsThisRun % SAVE_EVERY == 0 && Double.isFinite(loss)) {
+            saved = model.saveParams();
+            savedSteps = steps;
+            savedExamples = examples;
+        }
+        if (gridJob == null && System.nanoTime() - gridDoneAt >= GRID_PERIOD_NS) {
+            startGrid();
+        }
+        return loss;
+    }
+
+    private int[] nextBatch(int size) {
+        int n = train.count();
+        int[] out = new int[Math.min(size, n)];
+        for (int k = 0; k < out.length; k++) {
+            if (permAt >= perm.length) {
+                perm = new int[n];
+                for (int i = 0; i < n; i++) {
+                    perm[i] = i;
+                }
+                for (int i = n - 1; i > 0; i--) {
+                    int j = batchRng.nextInt(i + 1);
+                    int t = perm[i];
+                    perm[i] = perm[j];
+                    perm[j] = t;
+                }
+                permAt = 0;
+            }
+            out[k] = perm[permAt++];
+        }
+        return out;
+    }
+
+    private void evaluate() {
+        double v = model.meanNll(eval);
+        testX.add(steps);
+        testY.add(v);
+    }
+
+    /** Draws one pixel of the pixel-by-pixel sample; a complete one is replaced by a new one. */
+    private double samplePixel(AutoregressiveParams p) {
+        syncViewModel();
+        if (sampler == null || sampler.completion.done()) {
+            newSampler();
+        }
+        float q = sampler.completion.nextConditionals()[0];
+        int pixel = viewModel.ordering().order()[sampler.completion.step()];
+        sampler.completion.advance(1);
+        byte x = sampler.completion.images()[pixel];
+        samplerNll -= Math.log(x == 1 ? q : 1 - q);
+        if (estimateJob == null) {
+            startEstimates();
+        }
+        return Double.isFinite(samplerNll) ? samplerNll : 0;
+    }
+
+    private void newSampler() {
+        sampler = new Job(viewModel.complete(new byte[SIDE * SIDE], 1, 0, sampleRng.split()), viewAt, 0);
+        samplerNll = 0;
+        estimateJob = null;
+        estimates = new float[0];
+        estimateStep = -1;
+    }
+
+    /** Freezes the current network into the copy the view's jobs use, if it has trained since. */
+    private void syncViewModel() {
+        if (viewAt != steps) {
+            viewModel.loadParams(model.saveParams());
+            viewAt = steps;
+            sampler = null;
+            estimateJob = null;
+            estimates = new float[0];
+            estimateStep = -1;
+            inpaintJob = null;
+            inpaintDirty = true;
+        }
+    }
+
+    private void startGrid() {
+        gridModel.loadParams(model.saveParams());
+        gridJob = new Job(gridModel.complete(new byte[GRID * SIDE * SIDE], GRID, 0, sampleRng.split()), steps, 0);
+    }
+
+    private void startEstimates() {
+        byte[] one = sampler.completion.images();
+        byte[] many = new byte[ESTIMATES * one.length];
+        for (int i = 0; i < ESTIMATES; i++) {
+            System.arraycopy(one, 0, many, i * one.length, one.length);
+        }
+        int from = sampler.completion.step();
+        if (from >= one.length) {
+            return;
+        }
+        estimateJob = new Job(viewModel.complete(many, ESTIMATES, from, sampleRng.split()), viewAt, from);
+    }
+
+    private void startInpaint(AutoregressiveParams p) {
+        syncViewModel();
+        int keep = Math.min(p.keepSteps(), SIDE * SIDE);
+        byte[] many = new byte[COMPLETIONS * inpaintInput.length];
+        for (int i = 0; i < COMPLETIONS; i++) {
+            System.arraycopy(inpaintInput, 0, many, i * inpaintInput.length, inpaintInput.length);
+        }
+        inpaintJob = new Job(viewModel.complete(many, COMPLETIONS, keep, sampleRng.split()), viewAt, keep);
+        inpaintKeep = keep;
+        inpaintDirty = false;
+    }
+
+    /** A new image to inpaint (from the drawing canvas); on the trainer thread. */
+    public void setInpaintInput(byte[] bits) {
+        if (bits.length != SIDE * SIDE) {
+            throw new IllegalArgumentException("an image of " + SIDE * SIDE + " bits, not " + bits.length);
+        }
+        inpaintInput = bits.clone();
+        inpaintDirty = true;
+    }
+
+    /** Held-out image i (modulo their number), for the inpainting canvas; on the trainer thread. */
+    public void useTestImage(int i) {
+        if (eval != null) {
+            setInpaintInput(eval.image(Math.floorMod(i, eval.count())));
+        }
+    }
+
+    private void cancelJobs() {
+        gridJob = null;
+        sampler = null;
+        estimateJob = null;
+        inpaintJob = null;
+        estimates = new float[0];
+        estimateStep = -1;
+        viewAt = -1;
+    }
+
+    // ---------------------------------------------------------------- jobs
+
+    @Override
+    public boolean hasWork() {
+        return gridJob != null || estimateJob != null || inpaintJob != null;
+    }
+
+    @Override
+    public void work(AutoregressiveParams p) {
+        long end = System.nanoTime() + SLICE_NS;
+        while (System.nanoTime() < end) {
+            Job job = p.view().equals("sample") && estimateJob != null ? estimateJob
+                    : p.view().equals("inpaint") && inpaintJob != null ? inpaintJob
+                    : gridJob != null ? gridJob : estimateJob != null ? estimateJob : inpaintJob;
+            if (job == null) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            job.completion.advance(1);
+            job.computeNs += System.nanoTime() - t0;
+            if (job.completion.done()) {
+                finish(job, p);
+            }
+        }
+    }
+
+    private void finish(Job job, AutoregressiveParams p) {
+        byte[] images = job.completion.images();
+        if (job == gridJob) {
+            samples = images;
+            samplesStep = job.atStep;
+            sampleMs = job.computeNs / 1e6;
+            gridDoneAt = System.nanoTime();
+            gridJob = null;
+        } else if (job == estimateJob) {
+            int n = SIDE * SIDE;
+            float[] est = new float[n];
+            Arrays.fill(est, Float.NaN);
+            int[] order = viewModel.ordering().order();
+            for (int t = job.fromStep; t < n; t++) {
+                int q = order[t];
+                int ones = 0;
+                for (int i = 0; i < ESTIMATES; i++) {
+                    ones += images[i * n + q];
+                }
+                est[q] = ones / (float) ESTIMATES;
+            }
+            estimates = est;
+            estimateStep = job.fromStep;
+            estimateJob = null;
+            if (p.view().equals("sample") && sampler != null && sampler.completion.step() != estimateStep
+                    && !sampler.completion.done()) {
+                startEstimates();
+            }
+        } else if (job == inpaintJob) {
+            completions = images;
+            inpaintJob = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- guard
+
+    @Override
+    public Object saveState() {
+        return saved;
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        if (model == null || state == null) {
+            return;
+        }
+        model.loadParams((double[]) state);
+        steps = savedSteps;
+        examples = savedExamples;
+        adam = new Adam(model.numParams(), DataType.FLOAT, adamRate);
+        cancelJobs();
+        while (trainX.size() > 0 && trainX.last() > steps) {
+            trainX.removeLast();
+            trainY.removeLast();
+        }
+        while (testX.size() > 0 && testX.last() > steps) {
+            testX.removeLast();
+            testY.removeLast();
+        }
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return model == null || model.isFinite();
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    // ---------------------------------------------------------------- snapshot
+
+    @Override
+    public AutoregressiveSnapshot snapshot(AutoregressiveParams p) {
+        if (model == null) {
+            return new AutoregressiveSnapshot(0, p.model(), "", 0, "", 0, 0, 0, 0, new double[0], new double[0],
+                    new double[0], new double[0], previousLabel, previousX, previousY, Double.NaN, Double.NaN, -1,
+                    0, Double.NaN, GRID, Double.NaN, new byte[0], -1, new int[0], new byte[0], 0, Double.NaN, 0,
+                    new float[0], -1, ESTIMATES, -1, 0, 0, new boolean[0], new byte[0], 0, new byte[0], 0, 1,
+                    message);
+        }
+        if (p.view().equals("inpaint") && inpaintJob == null && (inpaintDirty || inpaintKeep != p.keepSteps()
+                || viewAt != steps)) {
+            startInpaint(p);
+        }
+        if (p.view().equals("sample") && sampler == null) {
+            syncViewModel();
+            newSampler();
+        }
+        int depth = Math.max(1, Math.min(p.depth(), model.depth()));
+        if (p.pixel() != fieldPixel || depth != fieldDepth || field.length == 0) {
+            field = model.receptiveField(p.pixel(), depth);
+            fieldPixel = p.pixel();
+            fieldDepth = depth;
+        }
+        int n = SIDE * SIDE;
+        byte[] samplerImage = sampler == null ? new byte[n] : sampler.completion.images();
+        int samplerStep = sampler == null ? 0 : sampler.completion.step();
+        double samplerP = sampler == null || sampler.completion.done() ? Double.NaN
+                : sampler.completion.nextConditionals()[0];
+        Job waiting = p.view().equals("sample") ? estimateJob : p.view().equals("inpaint") ? inpaintJob : gridJob;
+        return new AutoregressiveSnapshot(SIDE, arch.model(), arch.describe(), model.numParams(), checkpointInfo,
+                train.count(), eval.count(), steps, examples, trainX.toArray(), trainY.toArray(), testX.toArray(),
+                testY.toArray(), previousLabel, previousX, previousY, independentNll, markovNll, markovK, batchSize,
+                medianBatchMs(), GRID, sampleMs, samples, samplesStep, model.ordering().order(), samplerImage,
+                samplerStep, samplerP, samplerNll, estimates, estimateStep, ESTIMATES, fieldPixel, fieldDepth,
+                model.depth(), field.clone(), inpaintInput.clone(), inpaintKeep < 0 ? p.keepSteps() : inpaintKeep,
+                completions, completions.length / n, waiting == null ? 1 : waiting.progress(), message);
+    }
+
+    private double medianBatchMs() {
+        int k = Math.min(batchCount, batchNs.length);
+        if (k == 0) {
+            return Double.NaN;
+        }
+        long[] c = Arrays.copyOf(batchNs, k);
+        Arrays.sort(c);
+        return c[k / 2] / 1e6;
+    }
+
+    // ---------------------------------------------------------------- tests
+
+    AutoregressiveModel model() {
+        return model;
+    }
+
+    BinaryImages trainImages() {
+        return train;
+    }
+
+    BinaryImages evalImages() {
+        return eval;
+    }
+
+    /** A growable list of doubles (the curves grow by one point a step). */
+    static final class DoubleList {
+        private double[] a = new double[64];
+        private int n;
+
+        void add(double v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int size() {
+            return n;
+        }
+
+        double last() {
+            return a[n - 1];
+        }
+
+        void removeLast() {
+            n--;
+        }
+
+        void clear() {
+            n = 0;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+}

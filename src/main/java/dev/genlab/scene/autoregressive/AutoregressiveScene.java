@@ -1,0 +1,107 @@
+package dev.genlab.scene.autoregressive;
+
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.scene.Node;
+
+import dev.genlab.data.ImageDataset;
+import dev.genlab.i18n.I18n;
+import dev.genlab.live.LiveModel;
+import dev.genlab.live.Trainer;
+import dev.genlab.scene.SceneContext;
+import dev.genlab.scene.SceneDescriptor;
+import dev.genlab.scene.TrainerScene;
+
+/**
+ * Lesson 5's scene: neural autoregressive models (NADE, PixelCNN) trained live on binarised
+ * 28 × 28 images against the counting baselines, sampled pixel by pixel, with their receptive
+ * fields and inpainting. Training and sampling run on the trainer thread.
+ */
+public final class AutoregressiveScene extends TrainerScene<AutoregressiveParams, AutoregressiveSnapshot> {
+
+    public static final String ID = "autoregressive";
+    public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, AutoregressiveParams.SPEC,
+            AutoregressiveScene::new);
+    /** Adam steps (or, in the sample view, pixels) per second at speed 1 while playing. */
+    static final double BASE_RATE = 10;
+
+    private final SceneContext context;
+    private final ModelFactory factory;
+    private final AutoregressiveView view = new AutoregressiveView();
+    private final ChangeListener<ImageDataset> imagesListener = (obs, o, n) -> push();
+    private int testImage;
+
+    public AutoregressiveScene(SceneContext context) {
+        this(context, StandardModels.INSTANCE);
+    }
+
+    AutoregressiveScene(SceneContext context, ModelFactory factory) {
+        super(ID, AutoregressiveParams.SPEC, BASE_RATE);
+        this.context = context;
+        this.factory = factory;
+        context.images().addListener(new WeakChangeListener<>(imagesListener));
+        view.canvas.setPainter((pixel, ink) -> {
+            byte[] d = view.drawing();
+            if (d != null && pixel < d.length) {
+                d[pixel] = (byte) (ink ? 1 : 0);
+                view.setDrawing(d);
+            }
+        }, this::sendDrawing);
+        view.testImage.setOnAction(e -> {
+            int i = ++testImage;
+            view.setDrawing(null);
+            if (trainer() != null) {
+                trainer().inject(m -> ((AutoregressiveLab) m).useTestImage(i));
+            }
+        });
+        view.clear.setOnAction(e -> {
+            view.setDrawing(new byte[AutoregressiveParams.SIDE * AutoregressiveParams.SIDE]);
+            sendDrawing();
+        });
+    }
+
+    private void sendDrawing() {
+        byte[] d = view.drawing();
+        if (d != null && trainer() != null) {
+            trainer().inject(m -> ((AutoregressiveLab) m).setInpaintInput(d));
+        }
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    protected LiveModel<AutoregressiveParams, AutoregressiveSnapshot> newModel() {
+        return new AutoregressiveLab(factory);
+    }
+
+    @Override
+    protected AutoregressiveParams currentParams() {
+        return AutoregressiveParams.from(params().snapshot(), context.images().getValue());
+    }
+
+    @Override
+    protected void draw(AutoregressiveSnapshot snapshot) {
+        if (view.drawing() != null && snapshot.inpaintInput().length > 0
+                && java.util.Arrays.equals(view.drawing(), snapshot.inpaintInput())) {
+            view.setDrawing(null);
+        }
+        view.show(snapshot, (String) params().get("view"));
+    }
+
+    @Override
+    protected void diverged(Trainer.Event e) {
+        setStatus(I18n.get("ar.status.diverged", e.step(), e.message()));
+    }
+
+    /** What the view last drew (tests). */
+    public AutoregressiveSnapshot lastShown() {
+        return view.last();
+    }
+
+    AutoregressiveView figures() {
+        return view;
+    }
+}

@@ -1,0 +1,418 @@
+package dev.genlab.scene.autoregressive;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import dev.genlab.i18n.I18n;
+import dev.genlab.plot.ColorMap;
+import dev.genlab.plot.ImageGridPlot;
+import dev.genlab.plot.LineChartPlot;
+import dev.genlab.plot.PlotTheme;
+
+/**
+ * The neural autoregressive scene's figures. Left: training-batch and held-out NLL against the
+ * step, with the independent and Markov baselines as dashed lines and the run before the last
+ * reset as a thin curve; read-outs of the NLL, the architecture and the two timings (a parallel
+ * training step, a sequential sample). Right, by the view knob: the grid of samples, the
+ * pixel-by-pixel sampler with its estimate map, the receptive field, or the inpainting canvas.
+ */
+final class AutoregressiveView extends HBox {
+
+    static final int INK = 0xFF000000;
+    static final int PAPER = 0xFFFFFFFF;
+    static final int UNDRAWN = 0xFFB8B8B8;
+    static final int FIELD = 0xFFE69F00;
+    static final int BLIND = 0xFFD55E00;
+    static final int LATER = 0xFFE8E8E8;
+    static final int EARLIER = 0xFF9E9E9E;
+    static final Color CURRENT = Color.web("#0072B2");
+
+    final LineChartPlot nll = new LineChartPlot();
+    final Label note = new Label();
+    final Label nllText = new Label();
+    final Label archText = new Label();
+    final Label timeText = new Label();
+    final Label previousText = new Label();
+
+    final ImageGridPlot samples = new ImageGridPlot();
+    final Label samplesText = new Label();
+    final PixelGridFigure sampler = new PixelGridFigure();
+    final PixelGridFigure estimates = new PixelGridFigure();
+    final Label samplerText = new Label();
+    final Label estimateText = new Label();
+    final PixelGridFigure field = new PixelGridFigure();
+    final Label fieldText = new Label();
+    final PixelGridFigure canvas = new PixelGridFigure();
+    final ImageGridPlot completions = new ImageGridPlot();
+    final Button testImage = new Button();
+    final Button clear = new Button();
+    final Label inpaintText = new Label();
+
+    private final VBox trainPanel;
+    private final VBox samplePanel;
+    private final VBox fieldPanel;
+    private final VBox inpaintPanel;
+    private AutoregressiveSnapshot last;
+    private AutoregressiveSnapshot curvesShown;
+    private String currentView = "train";
+    /** The canvas as the student left it, ahead of the trainer's copy while a stroke is drawn. */
+    private byte[] drawing;
+
+    AutoregressiveView() {
+        setSpacing(8);
+        setPadding(new Insets(4, 6, 4, 6));
+        nll.setId("ar-nll-chart");
+        note.setId("ar-note");
+        nllText.setId("ar-nll");
+        archText.setId("ar-arch");
+        timeText.setId("ar-time");
+        previousText.setId("ar-previous");
+        samples.setId("ar-samples");
+        samplesText.setId("ar-samples-text");
+        sampler.setId("ar-sampler");
+        estimates.setId("ar-estimates");
+        samplerText.setId("ar-sampler-text");
+        estimateText.setId("ar-estimate-text");
+        field.setId("ar-field");
+        fieldText.setId("ar-field-text");
+        canvas.setId("ar-canvas");
+        completions.setId("ar-completions");
+        testImage.setId("ar-test-image");
+        clear.setId("ar-clear");
+        inpaintText.setId("ar-inpaint-text");
+        for (Label l : new Label[] {note, nllText, archText, timeText, previousText, samplesText, samplerText,
+                estimateText, fieldText, inpaintText}) {
+            l.getStyleClass().add("readout");
+            l.setWrapText(true);
+            l.setMinHeight(Label.USE_PREF_SIZE);
+        }
+        testImage.textProperty().bind(I18n.bind("ar.inpaint.testImage"));
+        clear.textProperty().bind(I18n.bind("ar.inpaint.clear"));
+        nll.setPrefHeight(260);
+        nll.setMinHeight(120);
+        VBox.setVgrow(nll, Priority.ALWAYS);
+        VBox left = new VBox(3, note, nll, nllText, previousText, archText, timeText);
+
+        samples.setPrefSize(300, 300);
+        samples.setMinSize(120, 120);
+        VBox.setVgrow(samples, Priority.ALWAYS);
+        trainPanel = new VBox(3, samples, samplesText);
+
+        sampler.setPrefSize(300, 200);
+        sampler.setMinSize(120, 100);
+        estimates.setPrefSize(300, 200);
+        estimates.setMinSize(120, 100);
+        VBox.setVgrow(sampler, Priority.ALWAYS);
+        VBox.setVgrow(estimates, Priority.ALWAYS);
+        samplePanel = new VBox(3, sampler, samplerText, estimates, estimateText);
+
+        field.setPrefSize(300, 300);
+        field.setMinSize(120, 120);
+        VBox.setVgrow(field, Priority.ALWAYS);
+        fieldPanel = new VBox(3, field, fieldText);
+
+        canvas.setPrefSize(300, 220);
+        canvas.setMinSize(120, 100);
+        completions.setPrefSize(300, 150);
+        completions.setMinSize(120, 70);
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        VBox.setVgrow(completions, Priority.SOMETIMES);
+        HBox buttons = new HBox(6, testImage, clear);
+        inpaintPanel = new VBox(3, canvas, buttons, inpaintText, completions);
+
+        StackPane right = new StackPane(trainPanel, samplePanel, fieldPanel, inpaintPanel);
+        left.setMinWidth(0);
+        right.setMinWidth(0);
+        left.setPrefWidth(380);
+        right.setPrefWidth(300);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        getChildren().addAll(left, right);
+        showPanel("train");
+        I18n.localeProperty().addListener(new WeakInvalidationListener(languageListener));
+    }
+
+    private final InvalidationListener languageListener = o -> {
+        if (last != null) {
+            curvesShown = null;
+            show(last, currentView);
+        }
+    };
+
+    AutoregressiveSnapshot last() {
+        return last;
+    }
+
+    void showPanel(String view) {
+        currentView = view;
+        trainPanel.setVisible(view.equals("train"));
+        samplePanel.setVisible(view.equals("sample"));
+        fieldPanel.setVisible(view.equals("field"));
+        inpaintPanel.setVisible(view.equals("inpaint"));
+    }
+
+    /** The inpainting canvas as the student is drawing it (null: as the trainer last reported). */
+    void setDrawing(byte[] bits) {
+        drawing = bits == null ? null : bits.clone();
+        if (last != null) {
+            showInpaint(last);
+        }
+    }
+
+    byte[] drawing() {
+        return drawing != null ? drawing.clone() : last == null ? null : last.inpaintInput().clone();
+    }
+
+    void show(AutoregressiveSnapshot s, String view) {
+        last = s;
+        showPanel(view);
+        note.setText(s.message().isEmpty() ? "" : I18n.get(s.message()));
+        note.setVisible(!s.message().isEmpty());
+        note.setManaged(!s.message().isEmpty());
+        if (s.side() == 0) {
+            nll.clearSeries();
+            nll.clearReferenceLines();
+            for (Label l : new Label[] {nllText, archText, timeText, previousText, samplesText, samplerText,
+                    estimateText, fieldText, inpaintText}) {
+                l.setText("");
+            }
+            return;
+        }
+        showCurves(s);
+        showReadouts(s);
+        switch (view) {
+            case "sample" -> showSampler(s);
+            case "field" -> showField(s);
+            case "inpaint" -> showInpaint(s);
+            default -> showSamples(s);
+        }
+    }
+
+    private void showCurves(AutoregressiveSnapshot s) {
+        boolean same = curvesShown != null && curvesShown.trainX().length == s.trainX().length
+                && curvesShown.testX().length == s.testX().length && curvesShown.architecture().equals(s.architecture())
+                && Arrays.equals(curvesShown.previousY(), s.previousY())
+                && curvesShown.independentNll() == s.independentNll();
+        if (same) {
+            return;
+        }
+        curvesShown = s;
+        PlotTheme theme = PlotTheme.current();
+        nll.clearSeries();
+        nll.clearReferenceLines();
+        nll.setXLabel(I18n.get("ar.chartX"));
+        nll.setYLabel(I18n.get("ar.chartY"));
+        nll.addSeries(I18n.get("ar.series.batch"), theme.seriesColor(0).deriveColor(0, 1, 1, 0.55))
+                .appendAll(s.trainX(), s.trainY());
+        nll.addSeries(I18n.get("ar.series.test"), theme.seriesColor(1)).appendAll(s.testX(), s.testY());
+        if (s.previousX().length > 0) {
+            nll.addSeries(I18n.get("ar.series.previous", s.previousLabel()), theme.seriesColor(3))
+                    .appendAll(s.previousX(), s.previousY());
+        }
+        nll.addReferenceLine(s.independentNll(), I18n.get("ar.ref.independent"), theme.seriesColor(2));
+        if (s.markovK() > 0) {
+            nll.addReferenceLine(s.markovNll(), I18n.get("ar.ref.markov", s.markovK()), theme.seriesColor(4));
+        }
+    }
+
+    private void showReadouts(AutoregressiveSnapshot s) {
+        double test = s.testNll();
+        nllText.setText(I18n.get("ar.readout", nats(test), fmt(s.bitsPerPixel(test), 3), count(s.steps()),
+                nats(s.independentNll()), s.markovK(), nats(s.markovNll()), s.evalCount()));
+        double prev = s.previousAtSameStep();
+        if (s.previousX().length == 0) {
+            previousText.setText("");
+        } else if (Double.isNaN(prev)) {
+            previousText.setText(I18n.get("ar.previous.shorter", s.previousLabel()));
+        } else {
+            previousText.setText(I18n.get("ar.previous", s.previousLabel(), count(s.steps()), nats(prev),
+                    signed(test - prev)));
+        }
+        String arch = I18n.get("ar.arch", s.architecture(), count(s.numParams()), count(s.trainCount()),
+                count(s.examples()));
+        archText.setText(s.checkpoint().isEmpty() ? arch : arch + " " + I18n.get("ar.checkpoint", s.checkpoint()));
+        String batch = Double.isNaN(s.batchMs()) ? I18n.get("ar.time.noBatch")
+                : I18n.get("ar.time.batch", s.batchSize(), s.pixels(), fmt(s.batchMs(), 1));
+        String sample = Double.isNaN(s.sampleMs()) ? I18n.get("ar.time.noSample", s.pixels())
+                : I18n.get("ar.time.sample", s.sampleBatch(), s.pixels(), fmt(s.sampleMs(), 0),
+                fmt(s.sampleMs() / s.pixels(), 2));
+        timeText.setText(batch + " " + sample);
+    }
+
+    private void showSamples(AutoregressiveSnapshot s) {
+        int n = s.pixels();
+        int count = s.samples().length / Math.max(1, n);
+        List<float[]> imgs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            imgs.add(paper(s.samples(), i * n, n));
+        }
+        samples.setImages(imgs, s.side(), s.side(), 4);
+        if (count == 0) {
+            samplesText.setText(I18n.get("ar.samples.drawing", percent(s.jobProgress())));
+        } else if (s.jobProgress() < 1) {
+            samplesText.setText(I18n.get("ar.samples.at", count, count(s.samplesStep())) + " "
+                    + I18n.get("ar.samples.next", percent(s.jobProgress())));
+        } else {
+            samplesText.setText(I18n.get("ar.samples.at", count, count(s.samplesStep())));
+        }
+    }
+
+    private void showSampler(AutoregressiveSnapshot s) {
+        int n = s.pixels();
+        boolean[] drawn = new boolean[n];
+        for (int t = 0; t < s.samplerStep(); t++) {
+            drawn[s.order()[t]] = true;
+        }
+        int[] cells = new int[n];
+        for (int q = 0; q < n; q++) {
+            cells[q] = !drawn[q] ? UNDRAWN : s.sampler()[q] == 1 ? INK : PAPER;
+        }
+        sampler.setCells(s.side(), cells);
+        sampler.clearOutlines();
+        int next = s.samplerNext();
+        if (next >= 0) {
+            sampler.outline(next, CURRENT, 3);
+        }
+        sampler.setBar(s.samplerP(), I18n.get("ar.sampler.bar"));
+        if (next < 0) {
+            samplerText.setText(I18n.get("ar.sampler.complete", nats(s.samplerNll())));
+        } else {
+            samplerText.setText(I18n.get("ar.sampler.next", s.samplerStep() + 1, n, next / s.side(), next % s.side(),
+                    fmt(s.samplerP(), 3), nats(s.samplerNll())));
+        }
+        // the estimate map: drawn pixels as they are, the rest coloured by the estimated p(x = 1)
+        int[] est = new int[n];
+        boolean have = s.estimates().length == n;
+        boolean[] drawnThen = new boolean[n];
+        for (int t = 0; t < Math.max(0, s.estimateStep()); t++) {
+            drawnThen[s.order()[t]] = true;
+        }
+        for (int q = 0; q < n; q++) {
+            if (!have) {
+                est[q] = UNDRAWN;
+            } else if (drawnThen[q]) {
+                est[q] = s.sampler()[q] == 1 ? INK : PAPER;
+            } else {
+                est[q] = ColorMap.VIRIDIS.argb(s.estimates()[q]);
+            }
+        }
+        estimates.setCells(s.side(), est);
+        estimates.setBar(have && next >= 0 ? s.estimates()[next] : Double.NaN, I18n.get("ar.estimate.bar"));
+        if (!have) {
+            estimateText.setText(I18n.get("ar.estimate.waiting", s.estimateCount(), percent(s.jobProgress())));
+        } else {
+            String at = I18n.get("ar.estimate.at", s.estimateCount(), s.estimateStep());
+            estimateText.setText(s.estimateStep() == s.samplerStep() ? at
+                    : at + " " + I18n.get("ar.estimate.behind", s.samplerStep(), percent(s.jobProgress())));
+        }
+    }
+
+    private void showField(AutoregressiveSnapshot s) {
+        int n = s.pixels();
+        int[] position = new int[n];
+        for (int t = 0; t < n; t++) {
+            position[s.order()[t]] = t;
+        }
+        int p = s.fieldPixel();
+        int[] cells = new int[n];
+        int seen = 0;
+        int blind = 0;
+        for (int q = 0; q < n; q++) {
+            boolean earlier = position[q] < position[p];
+            if (s.field()[q]) {
+                cells[q] = FIELD;
+                seen++;
+            } else if (earlier) {
+                cells[q] = BLIND;
+                blind++;
+            } else {
+                cells[q] = LATER;
+            }
+        }
+        cells[p] = 0xFF0072B2;
+        field.setCells(s.side(), cells);
+        field.clearOutlines();
+        field.outline(p, CURRENT, 3);
+        fieldText.setText(I18n.get(s.model().equals("nade") ? "ar.field.nade" : "ar.field.pixelcnn",
+                p / s.side(), p % s.side(), s.fieldDepth(), s.maxDepth(), seen, position[p], blind));
+    }
+
+    private void showInpaint(AutoregressiveSnapshot s) {
+        int n = s.pixels();
+        byte[] input = drawing != null ? drawing : s.inpaintInput();
+        int[] position = new int[n];
+        for (int t = 0; t < n; t++) {
+            position[s.order()[t]] = t;
+        }
+        int[] cells = new int[n];
+        for (int q = 0; q < n; q++) {
+            boolean given = position[q] < s.keepSteps();
+            cells[q] = input[q] == 1 ? (given ? INK : 0xFF707070) : (given ? PAPER : 0xFFD8D8D8);
+        }
+        canvas.setCells(s.side(), cells);
+        boolean raster = isRaster(s.order());
+        canvas.setCutRow(raster ? s.keepSteps() / (double) s.side() : -1);
+        int count = s.completionCount();
+        List<float[]> imgs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            imgs.add(paper(s.completions(), i * n, n));
+        }
+        completions.setImages(imgs, s.side(), s.side(), 4);
+        String what = I18n.get(raster ? "ar.inpaint.raster" : "ar.inpaint.random", s.keepSteps() / s.side(),
+                s.keepSteps());
+        inpaintText.setText(s.jobProgress() < 1 ? what + " " + I18n.get("ar.inpaint.working", percent(s.jobProgress()))
+                : what);
+    }
+
+    static boolean isRaster(int[] order) {
+        for (int t = 0; t < order.length; t++) {
+            if (order[t] != t) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Bits as a printed page: ink black (0), paper white (1). */
+    private static float[] paper(byte[] bits, int from, int n) {
+        float[] out = new float[n];
+        for (int j = 0; j < n; j++) {
+            out[j] = bits[from + j] == 1 ? 0f : 1f;
+        }
+        return out;
+    }
+
+    private static String percent(double p) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * Math.max(0, Math.min(1, p)));
+    }
+
+    private static String count(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    private static String nats(double v) {
+        return Double.isNaN(v) ? "\u2014" : Double.isInfinite(v) ? "\u221e" : fmt(v, 1);
+    }
+
+    private static String signed(double v) {
+        return Double.isNaN(v) ? "\u2014" : String.format(Locale.ROOT, "%+.1f", v);
+    }
+
+    private static String fmt(double v, int decimals) {
+        return Double.isNaN(v) ? "\u2014" : Double.isInfinite(v) ? "\u221e"
+                : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.genlab.scene.autoregressive;
+
+import java.util.Locale;
+
+import org.nd4j.linalg.api.buffer.DataType;
+
+import dev.genlab.model.autoregressive.AutoregressiveModel;
+
+/** Builds the scene's networks, and the trained ones GenLab ships as checkpoints. */
+public interface ModelFactory {
+
+    /** The architecture of a network: enough to build another like it. */
+    record Arch(String model, int hidden, int layers, String ordering, long orderingSeed) {
+        String describe() {
+            return model.equals("nade")
+                    ? String.format(Locale.ROOT, "NADE, H = %d, %s", hidden, ordering)
+                    : String.format(Locale.ROOT, "PixelCNN, C = %d, 1 + %d masked layers", hidden, layers);
+        }
+    }
+
+    /** A trained network read from a checkpoint, with what it says of its training. */
+    record Loaded(AutoregressiveModel model, Arch arch, String info, long steps, long examples) {
+    }
+
+    /** A new network with random weights from the seed. */
+    AutoregressiveModel create(Arch arch, long seed, DataType type);
+
+    /** The shipped checkpoint of "nade" or "pixelcnn", or null when there is none or it cannot be read. */
+    Loaded checkpoint(String model, DataType type);
+}

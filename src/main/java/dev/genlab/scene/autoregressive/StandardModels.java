@@ -1,0 +1,72 @@
+package dev.genlab.scene.autoregressive;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.nd4j.linalg.api.buffer.DataType;
+
+import dev.genlab.model.autoregressive.AutoregressiveModel;
+import dev.genlab.model.autoregressive.Checkpoint;
+import dev.genlab.model.autoregressive.Nade;
+import dev.genlab.model.autoregressive.PixelCnn;
+import dev.genlab.model.discrete.PixelOrdering;
+
+/**
+ * The networks GenLab ships: NADE and PixelCNN for 28 × 28 images, and their checkpoints trained
+ * on the built-in digits by {@code ./mvnw -Pcheckpoints verify} (see the README).
+ */
+final class StandardModels implements ModelFactory {
+
+    static final StandardModels INSTANCE = new StandardModels();
+    static final String PIXELCNN_CHECKPOINT = "/genlab/checkpoints/pixelcnn-digits.bin.gz";
+    static final int SIDE = AutoregressiveParams.SIDE;
+
+    /** Checkpoints read once per process (a few hundred kB each); null where none could be read. */
+    private final Map<String, Object> checkpoints = new ConcurrentHashMap<>();
+
+    private StandardModels() {
+    }
+
+    @Override
+    public AutoregressiveModel create(Arch arch, long seed, DataType type) {
+        if (arch.model().equals("nade")) {
+            PixelOrdering o = PixelOrdering.byId(arch.ordering(), SIDE, SIDE, arch.orderingSeed());
+            return new Nade(SIDE, SIDE, arch.hidden(), o, type, seed);
+        }
+        return new PixelCnn(SIDE, SIDE, arch.hidden(), arch.layers(), PixelCnn.DEFAULT_FIRST_KERNEL,
+                PixelCnn.DEFAULT_KERNEL, type, seed);
+    }
+
+    @Override
+    public Loaded checkpoint(String model, DataType type) {
+        Object c = checkpoints.computeIfAbsent(model, m -> {
+            try {
+                return Checkpoint.readResource(m.equals("nade") ? Nade.DIGITS_CHECKPOINT : PIXELCNN_CHECKPOINT);
+            } catch (Exception e) {
+                return e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+        });
+        if (!(c instanceof Checkpoint cp)) {
+            return null;
+        }
+        Map<String, String> h = cp.header();
+        AutoregressiveModel net;
+        Arch arch;
+        if (model.equals("nade")) {
+            Nade nade = Nade.fromCheckpoint(cp, type);
+            net = nade;
+            String ordering = nade.ordering().id();
+            arch = new Arch("nade", nade.hidden(), 1, ordering, Long.parseLong(h.getOrDefault("ordering.seed", "0")));
+        } else {
+            PixelCnn cnn = PixelCnn.fromHyperparameters(h, cp.params());
+            net = cnn;
+            arch = new Arch("pixelcnn", cnn.channels(), cnn.layers(), "raster", 0);
+        }
+        long steps = Long.parseLong(h.getOrDefault("steps", "0"));
+        long examples = Long.parseLong(h.getOrDefault("examples", "0"));
+        String info = String.format(Locale.ROOT, "%s, %,d Adam steps on %s", arch.describe(), steps,
+                h.getOrDefault("dataset", "built-in digits"));
+        return new Loaded(net, arch, info, steps, examples);
+    }
+}
