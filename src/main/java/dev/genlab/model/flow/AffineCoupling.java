@@ -18,7 +18,7 @@ import dev.genlab.model.nn.Mlp;
  *   Jacobian   ∂x_b/∂z_a = z_b e^s s'(z_a) + t'(z_a),  ∂x_b/∂z_b = e^s,  ∂x_a/∂z = (1, 0):
  *              triangular, so its determinant is e^{s} whatever the networks are.
  * </pre>
- * s and t come from one {@link Mlp} 1 → H → H → 2 with tanh hidden units; the scale is bounded,
+ * s and t come from one {@link Mlp} 1 → H → H → 2 with tanh (or a chosen) hidden activation; the scale is bounded,
  * s = S tanh(ŝ/S) with S = {@link #SCALE_BOUND} (RealNVP also bounds s with a tanh), and the last
  * layer starts at zero so a new layer is the identity unless asked for a random start.
  * Back-propagation (G = dL/dz, γ = dL/d(log-det)):
@@ -48,13 +48,22 @@ public final class AffineCoupling extends FlowLayer {
      * @param identityStart  zero last layer (the layer starts as the identity) or Glorot everywhere
      */
     public AffineCoupling(boolean conditionedOnX, int hidden, DataType type, long seed, boolean identityStart) {
+        this(conditionedOnX, hidden, Activation.TANH, type, seed, identityStart);
+    }
+
+    /**
+     * As above with a chosen hidden activation: tanh (smooth s and t, the default) or a cheaper
+     * one such as {@link Activation#LEAKY_RELU} (piecewise-linear s and t, a faster density grid).
+     */
+    public AffineCoupling(boolean conditionedOnX, int hidden, Activation activation, DataType type, long seed,
+                          boolean identityStart) {
         if (hidden < 1) {
             throw new IllegalArgumentException("hidden size must be positive, got " + hidden);
         }
         this.onX = conditionedOnX;
         this.hidden = hidden;
         this.type = type;
-        this.net = new Mlp(type, Activation.TANH, Activation.IDENTITY, seed, 1, hidden, hidden, 2);
+        this.net = new Mlp(type, activation, Activation.IDENTITY, seed, 1, hidden, hidden, 2);
         if (identityStart) {
             net.layer(net.numLayers() - 1).w().assign(0);
             net.layer(net.numLayers() - 1).b().assign(0);

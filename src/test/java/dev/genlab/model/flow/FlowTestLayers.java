@@ -29,6 +29,16 @@ final class FlowTestLayers {
         m.put("coupling-y", () -> one(new AffineCoupling(false, 16, DataType.DOUBLE, 6, false)));
         m.put("mixed-8", FlowTestLayers::mixed8);
         m.put("coupling-8", () -> couplings8(DataType.DOUBLE));
+        m.put("planar-8", () -> new FlowConfig(FlowConfig.Kind.PLANAR, 8, 1, 1e-3, 1, Base2D.NORMAL, 8, DataType.DOUBLE).build());
+        m.put("radial-8", () -> new FlowConfig(FlowConfig.Kind.RADIAL, 8, 1, 1e-3, 1, Base2D.NORMAL, 8, DataType.DOUBLE).build());
+        m.put("coupling-lu-8-logistic", () -> {
+            Flow f = new Flow(Base2D.LOGISTIC);
+            SplittableRandom r = new SplittableRandom(30);
+            for (int k = 0; k < 4; k++) {
+                f.add(new AffineCoupling(true, 16, DataType.DOUBLE, 40 + k, false)).add(lu(r));
+            }
+            return f;
+        });
         return m;
     }
 
