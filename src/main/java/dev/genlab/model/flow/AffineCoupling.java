@@ -1,11 +1,12 @@
 package dev.genlab.model.flow;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 
 import dev.genlab.model.nn.Activation;
-import dev.genlab.model.nn.Adam;
 import dev.genlab.model.nn.Mlp;
 
 /**
@@ -36,8 +37,9 @@ public final class AffineCoupling extends FlowLayer {
     private final int hidden;
     private final Mlp net;
     private final DataType type;
-    private Adam adam;
-    private double adamRate = Double.NaN;
+    private INDArray adamM;
+    private INDArray adamV;
+    private int adamT;
     private double[] cachedRaw;
     private double[] cachedZb;
     private double[] gradCache;
@@ -218,18 +220,29 @@ public final class AffineCoupling extends FlowLayer {
         return gradCache.clone();
     }
 
+    /**
+     * The same fused libnd4j update as {@link dev.genlab.model.nn.Adam}, with the rate passed per
+     * step so that a learning-rate slider keeps the moments (nn.Adam fixes its rate at construction).
+     */
     @Override
     void adamStep(double learningRate) {
-        if (adam == null || adamRate != learningRate) {
-            // nn.Adam's rate is fixed at construction: a new rate starts fresh moments
-            adam = Adam.forParams(net, learningRate);
-            adamRate = learningRate;
+        if (adamM == null) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                adamM = Nd4j.zeros(type, net.numParams());
+                adamV = Nd4j.zeros(type, net.numParams());
+            }
+            adamT = 0;
         }
-        adam.step(net.params(), net.gradients());
+        INDArray g = net.gradients();
+        Nd4j.exec(new AdamUpdater(g, adamV, adamM, g, adamV, adamM, learningRate, 0.9, 0.999, 1e-8, adamT));
+        adamT++;
+        net.params().subi(g);
+        gradCache = null;
     }
 
     @Override
     void resetOptimizer() {
-        adam = null;
+        adamM = null;
+        adamV = null;
     }
 }
