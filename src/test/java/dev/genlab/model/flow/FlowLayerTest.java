@@ -72,6 +72,21 @@ class FlowLayerTest {
         }
     }
 
+    /** The app's single-precision networks: the pass-through coordinate is exact, so the round trip still is. */
+    @Test
+    void floatCouplingsInvertExactlyAndStayNormalised() {
+        Flow f = FlowTestLayers.couplings8(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        double[][] s = f.sample(2000, new SplittableRandom(5));
+        double[][] z = f.inverse(s[0], s[1], null);
+        double[][] x = f.forward(z[0], z[1], null);
+        for (int i = 0; i < 2000; i++) {
+            assertEquals(s[0][i], x[0][i], 1e-9 * (1 + Math.abs(s[0][i])));
+            assertEquals(s[1][i], x[1][i], 1e-9 * (1 + Math.abs(s[1][i])));
+        }
+        double[] box = box(f.sample(20000, new SplittableRandom(6)));
+        assertEquals(1, f.densityGrid(box[0], box[1], box[2], box[3], 320).mass(), 0.01);
+    }
+
     @Test
     void couplingJacobianIsTriangular() {
         double[] jx = new AffineCoupling(true, 8, org.nd4j.linalg.api.buffer.DataType.DOUBLE, 4, false).jacobian(0.3, -0.7);
