@@ -54,16 +54,19 @@ class FlowBenchTest {
             g[i] = (System.nanoTime() - t0) / 1e6;
         }
         BenchReport.row("flow_grid64_ms", BenchReport.median(g), "ms");
-        Flow relu = FlowConfig.defaults().withActivation(dev.genlab.model.nn.Activation.LEAKY_RELU).build();
-        for (int i = 0; i < 5; i++) {
-            relu.densityGrid(b[0], b[1], b[2], b[3], 128);
+        for (dev.genlab.model.nn.Activation a : new dev.genlab.model.nn.Activation[] {
+            dev.genlab.model.nn.Activation.LEAKY_RELU}) {
+            Flow other = FlowConfig.defaults().withActivation(a).build();
+            for (int i = 0; i < 5; i++) {
+                other.densityGrid(b[0], b[1], b[2], b[3], 128);
+            }
+            for (int i = 0; i < g.length; i++) {
+                long t0 = System.nanoTime();
+                other.densityGrid(b[0], b[1], b[2], b[3], 128);
+                g[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            BenchReport.row("flow_grid128_" + a.name().toLowerCase(java.util.Locale.ROOT) + "_ms", BenchReport.median(g), "ms");
         }
-        for (int i = 0; i < g.length; i++) {
-            long t0 = System.nanoTime();
-            relu.densityGrid(b[0], b[1], b[2], b[3], 128);
-            g[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        BenchReport.row("flow_grid128_leaky_relu_ms", BenchReport.median(g), "ms");
         // the analytic (network-free) stack of the 2-D view: 8 layers of linear / planar / radial / LU
         Flow analytic = new Flow(Base2D.NORMAL);
         SplittableRandom r = new SplittableRandom(1);
