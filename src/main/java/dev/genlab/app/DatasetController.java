@@ -33,8 +33,8 @@ import dev.genlab.i18n.I18n;
 final class DatasetController {
 
     /** How many built-in digits to make: enough for the lessons, generated in well under a second. */
-    static final int BUILT_IN_COUNT = 10_000;
-    static final long BUILT_IN_SEED = 2026;
+    static final int BUILT_IN_COUNT = ProceduralDigits.BUILT_IN_COUNT;
+    static final long BUILT_IN_SEED = ProceduralDigits.BUILT_IN_SEED;
 
     private final ReadOnlyObjectWrapper<ImageDataset> images = new ReadOnlyObjectWrapper<>(this, "images");
     private final AppPrefs prefs;

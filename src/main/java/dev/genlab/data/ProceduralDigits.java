@@ -33,6 +33,9 @@ public final class ProceduralDigits {
 
     /** Image side in pixels. */
     public static final int SIZE = 28;
+    /** How many digits the app's built-in data set holds, and its seed (lesson 5's checkpoints train on them). */
+    public static final int BUILT_IN_COUNT = 10_000;
+    public static final long BUILT_IN_SEED = 2026;
 
     private static final double GLYPH = 20;
 

@@ -24,6 +24,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.genlab.bench.BenchReport;
+import dev.genlab.scene.LessonScene;
+import dev.genlab.scene.autoregressive.AutoregressiveScene;
 import dev.genlab.scene.density.DensityScene;
 
 /**
@@ -124,6 +126,31 @@ class FrameBenchTest {
         // the one-ND4J-thread rule holds in the benchmark JVM (surefire sets it)
         assertEquals("1", System.getenv("OMP_NUM_THREADS"), "OMP_NUM_THREADS");
         DensityScene scene = fx(() -> (DensityScene) window.currentScene().orElseThrow());
+        measure(robot, scene, "", () -> scene.lastShown().iteration(), "em_iters_per_s_playing", "iter/s");
+    }
+
+    /**
+     * Lesson 5 while NADE and then PixelCNN train from scratch at the top speed (as fast as the
+     * trainer can step, the grid of samples redrawn between steps): the same rows with the
+     * prefixes {@code ar_nade_} and {@code ar_pixelcnn_}, and the Adam steps a second.
+     */
+    @Test
+    void autoregressiveSceneTrainingAtTopSpeed(FxRobot robot) {
+        for (String model : new String[] {"nade", "pixelcnn"}) {
+            fxRun(() -> window.open("05-neural-autoregressive", 1));
+            AutoregressiveScene scene = fx(() -> (AutoregressiveScene) window.currentScene().orElseThrow());
+            fxRun(() -> scene.params().set("model", model));
+            AppTestSupport.awaitFx(scene::lastShown, x -> x.side() == 28 && x.model().equals(model)
+                    && x.testY().length > 0, model + " ready");
+            measure(robot, scene, "ar_" + model + "_", () -> scene.lastShown().steps(), "ar_" + model
+                    + "_steps_per_s_playing", "steps/s");
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Plays the scene at the top speed, 1 s warm-up, 5 s measured, and reports the rows with this prefix. */
+    private void measure(FxRobot robot, LessonScene scene, String prefix, java.util.concurrent.Callable<Long> progress,
+                         String progressRow, String progressUnit) {
         double top = MainWindow.SPEEDS.get(MainWindow.SPEEDS.size() - 1);
         fxRun(() -> {
             @SuppressWarnings("unchecked")
@@ -135,7 +162,7 @@ class FrameBenchTest {
         assertTrue(fx(() -> scene.playingProperty().get()), "playing");
         WaitForAsyncUtils.sleep(WARMUP_MS, TimeUnit.MILLISECONDS);
 
-        long itersBefore = fx(() -> scene.lastShown().iteration());
+        long itersBefore = fx(progress);
         // the prism thread that rasterises (software pipeline): its CPU per frame is reported too
         long render = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
                 .mapToLong(Thread::getId).findFirst().orElse(-1);
@@ -143,6 +170,10 @@ class FrameBenchTest {
         fxRun(() -> {
             renderThread = render;
             recording = true;
+            intervals = 0;
+            busies = 0;
+            cpus = 0;
+            renders = 0;
             lastNow = -1;
             lastCpu = -1;
             lastRenderCpu = -1;
@@ -150,7 +181,7 @@ class FrameBenchTest {
         WaitForAsyncUtils.sleep(MEASURE_MS, TimeUnit.MILLISECONDS);
         fxRun(() -> recording = false);
         double others = BenchReport.otherCpuCores(mark);
-        long itersAfter = fx(() -> scene.lastShown().iteration());
+        long itersAfter = fx(progress);
         robot.clickOn("#play");
 
         double[] iv = fx(() -> Arrays.copyOf(interval, intervals));
@@ -161,21 +192,21 @@ class FrameBenchTest {
         assertTrue(bz.length >= 50, "pulses timed: " + bz.length);
         assertTrue(itersAfter > itersBefore, "the model trained while measured");
 
-        BenchReport.row("frame_ms_p50", BenchReport.percentile(iv, 0.50), "ms");
-        BenchReport.row("frame_ms_p99", BenchReport.percentile(iv, 0.99), "ms");
-        BenchReport.row("frame_ms_max", BenchReport.percentile(iv, 1.0), "ms");
-        BenchReport.row("fx_busy_ms_p50", BenchReport.percentile(bz, 0.50), "ms");
-        BenchReport.row("fx_busy_ms_p99", BenchReport.percentile(bz, 0.99), "ms");
-        BenchReport.row("fx_cpu_ms_p50", BenchReport.percentile(cp, 0.50), "ms");
-        BenchReport.row("fx_cpu_ms_p99", BenchReport.percentile(cp, 0.99), "ms");
+        BenchReport.row(prefix + "frame_ms_p50", BenchReport.percentile(iv, 0.50), "ms");
+        BenchReport.row(prefix + "frame_ms_p99", BenchReport.percentile(iv, 0.99), "ms");
+        BenchReport.row(prefix + "frame_ms_max", BenchReport.percentile(iv, 1.0), "ms");
+        BenchReport.row(prefix + "fx_busy_ms_p50", BenchReport.percentile(bz, 0.50), "ms");
+        BenchReport.row(prefix + "fx_busy_ms_p99", BenchReport.percentile(bz, 0.99), "ms");
+        BenchReport.row(prefix + "fx_cpu_ms_p50", BenchReport.percentile(cp, 0.50), "ms");
+        BenchReport.row(prefix + "fx_cpu_ms_p99", BenchReport.percentile(cp, 0.99), "ms");
         if (rc.length > 0) {
-            BenchReport.row("render_cpu_ms_p50", BenchReport.percentile(rc, 0.50), "ms");
-            BenchReport.row("render_cpu_ms_p99", BenchReport.percentile(rc, 0.99), "ms");
+            BenchReport.row(prefix + "render_cpu_ms_p50", BenchReport.percentile(rc, 0.50), "ms");
+            BenchReport.row(prefix + "render_cpu_ms_p99", BenchReport.percentile(rc, 0.99), "ms");
         }
-        BenchReport.row("frames_per_s", iv.length / (Arrays.stream(iv).sum() / 1000), "fps");
+        BenchReport.row(prefix + "frames_per_s", iv.length / (Arrays.stream(iv).sum() / 1000), "fps");
         if (Double.isFinite(others)) {
-            BenchReport.row("frame_bench_other_cpu_cores", others, "cores");
+            BenchReport.row(prefix + "frame_bench_other_cpu_cores", others, "cores");
         }
-        BenchReport.row("em_iters_per_s_playing", (itersAfter - itersBefore) / (MEASURE_MS / 1000.0), "iter/s");
+        BenchReport.row(progressRow, (itersAfter - itersBefore) / (MEASURE_MS / 1000.0), progressUnit);
     }
 }

@@ -57,7 +57,7 @@ class ScreenshotsTest {
         for (Locale lang : dev.genlab.i18n.I18n.SUPPORTED) {
             fxRun(() -> window.setLanguage(lang));
             for (Lesson l : window.catalogue().lessons()) {
-                if (!l.isUsable()) {
+                if (!l.isUsable() || !wanted(l)) {
                     continue;
                 }
                 fxRun(() -> window.open(l, 0));
@@ -83,7 +83,7 @@ class ScreenshotsTest {
             window.themeProperty().set(AppPrefs.Theme.DARK);
         });
         for (Lesson l : window.catalogue().lessons()) {
-            if (l.isUsable()) {
+            if (l.isUsable() && wanted(l)) {
                 fxRun(() -> window.open(l, 0));
                 advance(1);
                 save(out.resolve(l.id() + "-1-en-dark.png"));
@@ -93,6 +93,12 @@ class ScreenshotsTest {
             window.themeProperty().set(AppPrefs.Theme.LIGHT);
             window.close();
         });
+    }
+
+    /** All lessons, or those whose id starts with one of -Dgenlab.screenshots.only=05,06 (comma-separated). */
+    private static boolean wanted(Lesson l) {
+        String only = System.getProperty("genlab.screenshots.only", "").trim();
+        return only.isEmpty() || java.util.Arrays.stream(only.split(",")).anyMatch(p -> l.id().startsWith(p.trim()));
     }
 
     /** Takes model updates until the scene has done stepsDone * UPDATES_PER_STEP in all, and draws it. */

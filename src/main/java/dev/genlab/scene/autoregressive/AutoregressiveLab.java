@@ -270,7 +270,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     static ModelFactory.Arch archOf(AutoregressiveParams p) {
         return p.isNade() ? new ModelFactory.Arch("nade", p.hidden(), 1, p.ordering(), p.seed())
-                : new ModelFactory.Arch("pixelcnn", p.hidden(), p.layers(), "raster", 0);
+                : new ModelFactory.Arch("pixelcnn", p.channels(), p.layers(), "raster", 0);
     }
 
     @Override

@@ -13,7 +13,8 @@ import dev.genlab.scene.ParamSpec;
  * @param model        "nade" or "pixelcnn"
  * @param start        "scratch" (new random weights) or "checkpoint" (the shipped trained model;
  *                     its own architecture then overrides hidden, layers and ordering)
- * @param hidden       NADE's hidden units H, or PixelCNN's channels C
+ * @param hidden       NADE's hidden units H
+ * @param channels     PixelCNN's channels C in every masked layer
  * @param layers       PixelCNN's type-B masked layers after the type-A one (NADE has one hidden layer)
  * @param ordering     NADE's pixel ordering, "raster" or "random" (PixelCNN is raster by construction)
  * @param learningRate Adam's step size α
@@ -29,7 +30,7 @@ import dev.genlab.scene.ParamSpec;
  *                     order: the top keepRows rows) and samples the rest
  * @param images       the grey images (null while loading)
  */
-public record AutoregressiveParams(String model, String start, int hidden, int layers, String ordering,
+public record AutoregressiveParams(String model, String start, int hidden, int channels, int layers, String ordering,
                                    double learningRate, int batch, int trainImages, long seed, String view,
                                    int pixel, int depth, int keepRows, ImageDataset images) {
 
@@ -47,7 +48,8 @@ public record AutoregressiveParams(String model, String start, int hidden, int l
             KnobSpec.ofChoice("model", "ar.model", MODELS, "nade"),
             KnobSpec.ofChoice("start", "ar.start", STARTS, "scratch"),
             KnobSpec.ofInt("hidden", "ar.hidden", "", 4, 256, 64),
-            KnobSpec.ofInt("layers", "ar.layers", "", 1, MAX_DEPTH - 1, 3),
+            KnobSpec.ofInt("channels", "ar.channels", "", 4, 48, 16),
+            KnobSpec.ofInt("layers", "ar.layers", "", 1, MAX_DEPTH - 1, 4),
             KnobSpec.ofChoice("ordering", "ar.ordering", ORDERINGS, "raster"),
             KnobSpec.ofChoice("learning_rate", "ar.learningRate", RATES, "0.003"),
             KnobSpec.ofChoice("batch", "ar.batch", BATCHES, "32"),
@@ -60,7 +62,7 @@ public record AutoregressiveParams(String model, String start, int hidden, int l
 
     public static AutoregressiveParams from(Map<String, Object> v, ImageDataset images) {
         return new AutoregressiveParams((String) v.get("model"), (String) v.get("start"), (Integer) v.get("hidden"),
-                (Integer) v.get("layers"), (String) v.get("ordering"),
+                (Integer) v.get("channels"), (Integer) v.get("layers"), (String) v.get("ordering"),
                 Double.parseDouble((String) v.get("learning_rate")), Integer.parseInt((String) v.get("batch")),
                 (Integer) v.get("train_images"), (Integer) v.get("seed"), (String) v.get("view"),
                 (Integer) v.get("pixel"), (Integer) v.get("depth"), (Integer) v.get("keep_rows"), images);
@@ -92,6 +94,7 @@ public record AutoregressiveParams(String model, String start, int hidden, int l
         if (fromCheckpoint()) {
             return true;
         }
-        return hidden == o.hidden && seed == o.seed && (isNade() ? ordering.equals(o.ordering) : layers == o.layers);
+        return seed == o.seed && (isNade() ? hidden == o.hidden && ordering.equals(o.ordering)
+                : channels == o.channels && layers == o.layers);
     }
 }

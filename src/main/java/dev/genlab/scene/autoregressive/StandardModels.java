@@ -50,21 +50,28 @@ final class StandardModels implements ModelFactory {
         if (!(c instanceof Checkpoint cp)) {
             return null;
         }
+        return load(cp, type);
+    }
+
+    /** A network and its description from a checkpoint of either model. */
+    static Loaded load(Checkpoint cp, DataType type) {
         Map<String, String> h = cp.header();
         AutoregressiveModel net;
         Arch arch;
-        if (model.equals("nade")) {
+        if (cp.modelId().equals("nade")) {
             Nade nade = Nade.fromCheckpoint(cp, type);
             net = nade;
-            String ordering = nade.ordering().id();
-            arch = new Arch("nade", nade.hidden(), 1, ordering, Long.parseLong(h.getOrDefault("ordering.seed", "0")));
-        } else {
+            arch = new Arch("nade", nade.hidden(), 1, nade.ordering().id(),
+                    Long.parseLong(h.getOrDefault("ordering.seed", "0")));
+        } else if (cp.modelId().equals("pixelcnn")) {
             PixelCnn cnn = PixelCnn.fromHyperparameters(h, cp.params());
             net = cnn;
             arch = new Arch("pixelcnn", cnn.channels(), cnn.layers(), "raster", 0);
+        } else {
+            throw new IllegalArgumentException("the checkpoint holds a '" + cp.modelId() + "' model");
         }
         long steps = Long.parseLong(h.getOrDefault("steps", "0"));
-        long examples = Long.parseLong(h.getOrDefault("examples", "0"));
+        long examples = Long.parseLong(h.getOrDefault("examples.seen", "0"));
         String info = String.format(Locale.ROOT, "%s, %,d Adam steps on %s", arch.describe(), steps,
                 h.getOrDefault("dataset", "built-in digits"));
         return new Loaded(net, arch, info, steps, examples);

@@ -139,19 +139,4 @@ class CheckpointTest {
         e = assertThrows(Checkpoint.CheckpointException.class, () -> Checkpoint.readResource("/genlab/none.bin.gz"));
         assertTrue(e.getMessage().contains("not on the classpath"), e.getMessage());
     }
-
-    /** The shipped file is what its header says: the held-out NLL recomputed from its own description. */
-    @Test
-    void shippedDigitsCheckpointMatchesItsHeader() throws IOException {
-        Checkpoint c = Nade.digitsCheckpoint();
-        Nade nade = Nade.fromCheckpoint(c, DataType.FLOAT);
-        assertEquals(28, nade.rows());
-        assertEquals("raster", nade.ordering().id());
-        BinaryImages test = TrainCheckpointsTest.digits(c.intValue("test.count"), Long.parseLong(c.value("test.seed")));
-        double nll = nade.meanNll(test);
-        assertEquals(Double.parseDouble(c.value("test.nll")), nll, 1e-3);
-        assertTrue(nll < Double.parseDouble(c.value("independent.test.nll")));
-        Path onDisk = Path.of(System.getProperty("genlab.project.dir", ".")).resolve("resources/checkpoints/nade-digits.bin.gz");
-        assertTrue(Files.size(onDisk) < 3_000_000);
-    }
 }

@@ -1,0 +1,225 @@
+package dev.genlab.scene.autoregressive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import dev.genlab.data.ImageDataset;
+import dev.genlab.data.ProceduralDigits;
+import dev.genlab.model.autoregressive.AutoregressiveModel;
+import dev.genlab.model.discrete.BinaryImages;
+import dev.genlab.model.discrete.IndependentModel;
+import dev.genlab.model.discrete.MarkovModel;
+import dev.genlab.model.discrete.PixelOrdering;
+
+/** The scene's model side without a window: data split, baselines, training, the sampler and the jobs. */
+class AutoregressiveLabTest {
+
+    static ImageDataset digits;
+
+    @BeforeAll
+    static void data() {
+        digits = ProceduralDigits.generate(3_000, 7);
+    }
+
+    static AutoregressiveParams params(String... knobs) {
+        Map<String, Object> v = new HashMap<>();
+        AutoregressiveParams.SPEC.knobs().forEach(k -> v.put(k.id(), k.defaultValue()));
+        for (int i = 0; i < knobs.length; i += 2) {
+            v.put(knobs[i], AutoregressiveParams.SPEC.get(knobs[i]).parse(knobs[i + 1]));
+        }
+        return AutoregressiveParams.from(v, digits);
+    }
+
+    static AutoregressiveLab lab(AutoregressiveParams p) {
+        AutoregressiveLab lab = new AutoregressiveLab(StandardModels.INSTANCE);
+        lab.reset(p);
+        return lab;
+    }
+
+    static void finishJobs(AutoregressiveLab lab, AutoregressiveParams p) {
+        for (int i = 0; i < 100_000 && lab.hasWork(); i++) {
+            lab.work(p);
+        }
+        assertFalse(lab.hasWork(), "the jobs finish");
+    }
+
+    @Test
+    void theHeldOutImagesAreTheLastOnesWhateverTheTrainingSize() {
+        AutoregressiveLab.Split a = AutoregressiveLab.split(digits, 500);
+        AutoregressiveLab.Split b = AutoregressiveLab.split(digits, 2_400);
+        assertEquals(500, a.train().count());
+        assertEquals(2_400, b.train().count());
+        assertEquals(600, a.test().count(), "a fifth of 3,000");
+        assertEquals(a.test(), b.test(), "the same held-out images");
+        BinaryImages last = dev.genlab.scene.counting.CountingModel.binarise(digits.subset(2_400, 3_000), 28, 0.5, 600);
+        assertEquals(last, a.test());
+        AutoregressiveLab.Split c = AutoregressiveLab.split(digits, 8_000);
+        assertEquals(2_400, c.train().count(), "never into the held-out images");
+    }
+
+    @Test
+    void baselinesAreTheCountingModelsOnTheSameHeldOutImages() {
+        AutoregressiveParams p = params("hidden", "8", "train_images", "1000");
+        AutoregressiveLab lab = lab(p);
+        AutoregressiveSnapshot s = lab.snapshot(p);
+        IndependentModel ind = new IndependentModel(PixelOrdering.raster(28, 28), AutoregressiveLab.BASELINE_ALPHA);
+        ind.fit(lab.trainImages());
+        assertEquals(ind.nll(lab.evalImages()), s.independentNll(), 1e-9);
+        MarkovModel m = new MarkovModel(PixelOrdering.raster(28, 28), s.markovK(), AutoregressiveLab.BASELINE_ALPHA);
+        m.fit(lab.trainImages());
+        assertEquals(m.nll(lab.evalImages()), s.markovNll(), 1e-9);
+        assertTrue(s.markovNll() < s.independentNll());
+        assertEquals(AutoregressiveLab.EVAL_IMAGES, s.evalCount());
+    }
+
+    @Test
+    void trainingLowersTheHeldOutNllBelowIndependentPixelsAndTheReadoutIsTheModels() {
+        AutoregressiveParams p = params("hidden", "32", "train_images", "2000", "learning_rate", "0.01", "batch", "32");
+        AutoregressiveLab lab = lab(p);
+        for (int i = 0; i < 200; i++) {
+            assertTrue(Double.isFinite(lab.step(p)));
+        }
+        AutoregressiveSnapshot s = lab.snapshot(p);
+        assertEquals(200, s.steps());
+        assertEquals(200, s.trainX().length);
+        assertEquals(1 + 200 / AutoregressiveLab.EVAL_EVERY, s.testX().length, "evaluated at the start and every 25 steps");
+        assertEquals(lab.model().meanNll(lab.evalImages()), s.testNll(), 1e-6, "the shown NLL is the model's");
+        assertTrue(s.testNll() < s.independentNll(), s.testNll() + " vs " + s.independentNll());
+        assertTrue(s.testNll() < s.testY()[0] - 20, "it learned");
+    }
+
+    @Test
+    void theGridOfSamplesIsDrawnByTheNetworkAsItWasWhenTheJobStarted() {
+        AutoregressiveParams p = params("hidden", "16");
+        AutoregressiveLab lab = lab(p);
+        assertTrue(lab.hasWork(), "a grid is drawn right after a reset");
+        finishJobs(lab, p);
+        AutoregressiveSnapshot s = lab.snapshot(p);
+        assertEquals(AutoregressiveLab.GRID * 784, s.samples().length);
+        assertEquals(0, s.samplesStep());
+        assertTrue(s.sampleMs() > 0);
+    }
+
+    @Test
+    void aSampleDrawnPixelByPixelHasTheNllOfItsExactConditionals() {
+        AutoregressiveParams p = params("hidden", "16", "view", "sample");
+        AutoregressiveLab lab = lab(p);
+        finishJobs(lab, p);
+        AutoregressiveSnapshot first = lab.snapshot(p);
+        assertEquals(0, first.samplerStep());
+        for (int t = 1; t <= 784; t++) {
+            lab.step(p);
+            if (t == 100) {
+                AutoregressiveSnapshot s = lab.snapshot(p);
+                assertEquals(100, s.samplerStep(), "one pixel a step");
+                assertEquals(0, s.steps(), "sampling does not train");
+                // the shown conditional of the next pixel is the network's teacher-forced one
+                float[] c = lab.model().conditionals(s.sampler(), 1);
+                assertEquals(c[s.samplerNext()], s.samplerP(), 1e-5);
+            }
+        }
+        AutoregressiveSnapshot s = lab.snapshot(p);
+        assertTrue(s.samplerComplete());
+        AutoregressiveModel m = lab.model();
+        double logp = m.logProb(new BinaryImages(1, 28, 28, s.sampler()))[0];
+        assertEquals(-logp, s.samplerNll(), 1e-2, "the running -ln p is the image's");
+    }
+
+    @Test
+    void estimatesAreFractionsOfCompletionsOfTheDrawnPart() {
+        AutoregressiveParams p = params("hidden", "16", "view", "sample");
+        AutoregressiveLab lab = lab(p);
+        for (int t = 0; t < 300; t++) {
+            lab.step(p);
+        }
+        finishJobs(lab, p);
+        AutoregressiveSnapshot s = lab.snapshot(p);
+        assertEquals(300, s.estimateStep());
+        int[] order = s.order();
+        for (int t = 0; t < 784; t++) {
+            float v = s.estimates()[order[t]];
+            if (t < 300) {
+                assertTrue(Float.isNaN(v));
+            } else {
+                float k = v * AutoregressiveLab.ESTIMATES;
+                assertEquals(Math.round(k), k, 1e-4, "a fraction of " + AutoregressiveLab.ESTIMATES);
+            }
+        }
+    }
+
+    @Test
+    void inpaintingKeepsTheGivenStepsOfTheOrdering() {
+        AutoregressiveParams p = params("hidden", "16", "ordering", "random", "view", "inpaint", "keep_rows", "10");
+        AutoregressiveLab lab = lab(p);
+        byte[] drawn = new byte[784];
+        for (int c = 3; c < 25; c++) {
+            drawn[5 * 28 + c] = 1;
+        }
+        lab.setInpaintInput(drawn);
+        lab.snapshot(p);
+        finishJobs(lab, p);
+        AutoregressiveSnapshot s = lab.snapshot(p);
+        assertArrayEquals(drawn, s.inpaintInput());
+        assertEquals(8, s.completionCount());
+        int[] order = s.order();
+        for (int i = 0; i < 8; i++) {
+            for (int t = 0; t < 280; t++) {
+                assertEquals(drawn[order[t]], s.completions()[i * 784 + order[t]], "given pixel kept");
+            }
+        }
+    }
+
+    @Test
+    void aDivergingStepRestoresTheSavedWeights() {
+        AutoregressiveParams p = params("hidden", "16");
+        AutoregressiveLab lab = lab(p);
+        Object good = lab.saveState();
+        double before = lab.model().meanNll(lab.evalImages());
+        lab.step(p);
+        lab.step(p);
+        lab.restoreState(good);
+        assertEquals(0, lab.steps());
+        assertEquals(before, lab.model().meanNll(lab.evalImages()), 1e-9);
+        assertNotNull(lab.snapshot(p));
+    }
+
+    @Test
+    void theShippedCheckpointsAreWhatTheirHeadersSayAndSawNoHeldOutImage() {
+        ImageDataset builtIn = ProceduralDigits.generate(ProceduralDigits.BUILT_IN_COUNT, ProceduralDigits.BUILT_IN_SEED);
+        AutoregressiveLab.Split split = AutoregressiveLab.split(builtIn, 8_000);
+        for (String id : new String[] {"nade", "pixelcnn"}) {
+            ModelFactory.Loaded c = StandardModels.INSTANCE.checkpoint(id, DataType.FLOAT);
+            assertNotNull(c, id + " ships a checkpoint");
+            assertTrue(c.info().contains("images 0-7999"), c.info());
+            double nll = c.model().meanNll(split.test());
+            Map<String, String> h = checkpointHeader(id);
+            assertEquals(Double.parseDouble(h.get("test.nll")), nll, 1e-2, id);
+            assertTrue(Integer.parseInt(h.get("train.count")) <= builtIn.size() - split.test().count(),
+                    "trained before the held-out images");
+            IndependentModel ind = new IndependentModel(PixelOrdering.raster(28, 28), AutoregressiveLab.BASELINE_ALPHA);
+            ind.fit(split.train());
+            assertTrue(nll < ind.nll(split.test()) - 50, id + " is far better than independent pixels: " + nll);
+        }
+    }
+
+    private static Map<String, String> checkpointHeader(String id) {
+        try {
+            return dev.genlab.model.autoregressive.Checkpoint.readResource(id.equals("nade")
+                    ? dev.genlab.model.autoregressive.Nade.DIGITS_CHECKPOINT : StandardModels.PIXELCNN_CHECKPOINT).header();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+}
