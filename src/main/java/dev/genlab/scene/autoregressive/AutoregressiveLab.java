@@ -85,7 +85,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private AutoregressiveParams modelKey;
     private ModelFactory.Arch arch;
     private AutoregressiveModel model;
-    private String checkpointInfo = "";
+    private int checkpointImages = -1;
     private Adam adam;
     private double adamRate;
     private long steps;
@@ -111,6 +111,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private AutoregressiveModel gridModel;
     private Job gridJob;
     private long gridDoneAt;
+    private long lastTrainAt;
     private byte[] samples = new byte[0];
     private long samplesStep = -1;
     private double sampleMs = Double.NaN;
@@ -132,6 +133,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private int fieldPixel = -1;
     private int fieldDepth = -1;
     private boolean[] field = new boolean[0];
+    private boolean[] fullField = new boolean[0];
 
     public AutoregressiveLab(ModelFactory factory) {
         this.factory = factory;
@@ -142,7 +144,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     @Override
     public void reset(AutoregressiveParams p) {
         if (model != null && testX.size() > 1) {
-            previousLabel = arch.describe() + (checkpointInfo.isEmpty() ? "" : " (checkpoint)");
+            previousLabel = arch.describe() + (checkpointImages < 0 ? "" : " (checkpoint)");
             previousX = testX.toArray();
             previousY = testY.toArray();
         }
@@ -236,7 +238,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     }
 
     private void buildModel(AutoregressiveParams p) {
-        checkpointInfo = "";
+        checkpointImages = -1;
         steps = 0;
         examples = 0;
         stepsThisRun = 0;
@@ -245,7 +247,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
             if (loaded != null) {
                 model = loaded.model();
                 arch = loaded.arch();
-                checkpointInfo = loaded.info();
+                checkpointImages = loaded.trainImages();
                 steps = loaded.steps();
                 examples = loaded.examples();
             } else {
@@ -297,6 +299,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         double loss = model.lossAndGradients(train, batch);
         adam.step(model.params(), model.gradients());
         batchNs[batchCount++ % batchNs.length] = System.nanoTime() - t0;
+        lastTrainAt = System.nanoTime();
         batchSize = batch.length;
         steps++;
         stepsThisRun++;
@@ -542,10 +545,10 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     @Override
     public AutoregressiveSnapshot snapshot(AutoregressiveParams p) {
         if (model == null) {
-            return new AutoregressiveSnapshot(0, p.model(), "", 0, "", 0, 0, 0, 0, new double[0], new double[0],
+            return new AutoregressiveSnapshot(0, p.model(), "", 0, -1, 0, 0, 0, 0, new double[0], new double[0],
                     new double[0], new double[0], previousLabel, previousX, previousY, Double.NaN, Double.NaN, -1,
                     0, Double.NaN, GRID, Double.NaN, new byte[0], -1, new int[0], new byte[0], 0, Double.NaN, 0,
-                    new float[0], -1, ESTIMATES, -1, 0, 0, new boolean[0], new byte[0], 0, new byte[0], 0, 1,
+                    new float[0], -1, ESTIMATES, -1, 0, 0, new boolean[0], new boolean[0], new byte[0], 0, new byte[0], 0, 1,
                     message);
         }
         if (p.view().equals("inpaint") && inpaintJob == null && (inpaintDirty || inpaintKeep != p.keepSteps()
@@ -556,9 +559,14 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
             syncViewModel();
             newSampler();
         }
+        long now = System.nanoTime();
+        if (gridJob == null && samplesStep != steps && now - lastTrainAt >= 300_000_000L && now - gridDoneAt >= 300_000_000L) {
+            startGrid(); // training paused (or stepped) since the last grid: show the network as it is now
+        }
         int depth = Math.max(1, Math.min(p.depth(), model.depth()));
         if (p.pixel() != fieldPixel || depth != fieldDepth || field.length == 0) {
             field = model.receptiveField(p.pixel(), depth);
+            fullField = model.receptiveField(p.pixel(), model.depth());
             fieldPixel = p.pixel();
             fieldDepth = depth;
         }
@@ -568,12 +576,12 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         double samplerP = sampler == null || sampler.completion.done() ? Double.NaN
                 : sampler.completion.nextConditionals()[0];
         Job waiting = p.view().equals("sample") ? estimateJob : p.view().equals("inpaint") ? inpaintJob : gridJob;
-        return new AutoregressiveSnapshot(SIDE, arch.model(), arch.describe(), model.numParams(), checkpointInfo,
+        return new AutoregressiveSnapshot(SIDE, arch.model(), arch.describe(), model.numParams(), checkpointImages,
                 train.count(), eval.count(), steps, examples, trainX.toArray(), trainY.toArray(), testX.toArray(),
                 testY.toArray(), previousLabel, previousX, previousY, independentNll, markovNll, markovK, batchSize,
                 medianBatchMs(), GRID, sampleMs, samples, samplesStep, model.ordering().order(), samplerImage,
                 samplerStep, samplerP, samplerNll, estimates, estimateStep, ESTIMATES, fieldPixel, fieldDepth,
-                model.depth(), field.clone(), inpaintInput.clone(), inpaintKeep < 0 ? p.keepSteps() : inpaintKeep,
+                model.depth(), field.clone(), fullField.clone(), inpaintInput.clone(), inpaintKeep < 0 ? p.keepSteps() : inpaintKeep,
                 completions, completions.length / n, waiting == null ? 1 : waiting.progress(), message);
     }
 

@@ -8,7 +8,7 @@ package dev.genlab.scene.autoregressive;
  * @param model           "nade" or "pixelcnn"
  * @param architecture    a short description, e.g. "NADE, H = 64, raster" (not translated: symbols)
  * @param numParams       parameters of the network
- * @param checkpoint      "" when trained here from scratch, else what the checkpoint says of itself
+ * @param checkpointImages −1 when trained here from scratch, else how many images the shipped checkpoint trained on
  * @param trainCount      training images
  * @param evalCount       held-out images the test NLL and the baselines are measured on
  * @param steps           Adam steps the network has had (a checkpoint's included)
@@ -41,7 +41,8 @@ package dev.genlab.scene.autoregressive;
  * @param fieldPixel      the receptive field's pixel
  * @param fieldDepth      layers counted (clamped to the model's depth)
  * @param maxDepth        the model's depth
- * @param field           the input pixels the conditional of fieldPixel can depend on
+ * @param field           the input pixels the conditional of fieldPixel can depend on through fieldDepth layers
+ * @param fullField       the same through all the model's layers
  * @param inpaintInput    the image being inpainted (bits)
  * @param keepSteps       steps of the ordering kept as given
  * @param completions     inpainting results, completionCount × pixels bits (empty until done)
@@ -49,14 +50,14 @@ package dev.genlab.scene.autoregressive;
  * @param jobProgress     0 … 1 of the job the panel waits for (samples, estimates or completions); 1 when idle
  * @param message         "" or a message key
  */
-public record AutoregressiveSnapshot(int side, String model, String architecture, long numParams, String checkpoint,
+public record AutoregressiveSnapshot(int side, String model, String architecture, long numParams, int checkpointImages,
                                      int trainCount, int evalCount, long steps, long examples, double[] trainX,
                                      double[] trainY, double[] testX, double[] testY, String previousLabel,
                                      double[] previousX, double[] previousY, double independentNll, double markovNll,
                                      int markovK, int batchSize, double batchMs, int sampleBatch, double sampleMs,
                                      byte[] samples, long samplesStep, int[] order, byte[] sampler, int samplerStep,
                                      double samplerP, double samplerNll, float[] estimates, int estimateStep,
-                                     int estimateCount, int fieldPixel, int fieldDepth, int maxDepth, boolean[] field,
+                                     int estimateCount, int fieldPixel, int fieldDepth, int maxDepth, boolean[] field, boolean[] fullField,
                                      byte[] inpaintInput, int keepSteps, byte[] completions, int completionCount,
                                      double jobProgress, String message) {
 

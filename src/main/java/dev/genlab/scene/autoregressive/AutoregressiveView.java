@@ -36,6 +36,8 @@ final class AutoregressiveView extends HBox {
     static final int UNDRAWN = 0xFFB8B8B8;
     static final int FIELD = 0xFFE69F00;
     static final int BLIND = 0xFFD55E00;
+    static final int DEEPER = 0xFFF6D28B;
+    static final int FAR = 0xFFB8B8B8;
     static final int LATER = 0xFFE8E8E8;
     static final int EARLIER = 0xFF9E9E9E;
     static final Color CURRENT = Color.web("#0072B2");
@@ -124,12 +126,12 @@ final class AutoregressiveView extends HBox {
         VBox.setVgrow(field, Priority.ALWAYS);
         fieldPanel = new VBox(3, field, fieldText);
 
-        canvas.setPrefSize(300, 220);
+        canvas.setPrefSize(300, 200);
         canvas.setMinSize(120, 100);
-        completions.setPrefSize(300, 150);
-        completions.setMinSize(120, 70);
+        completions.setPrefSize(300, 170);
+        completions.setMinSize(120, 110);
         VBox.setVgrow(canvas, Priority.ALWAYS);
-        VBox.setVgrow(completions, Priority.SOMETIMES);
+        VBox.setVgrow(completions, Priority.ALWAYS);
         HBox buttons = new HBox(6, testImage, clear);
         inpaintPanel = new VBox(3, canvas, buttons, inpaintText, completions);
 
@@ -215,11 +217,10 @@ final class AutoregressiveView extends HBox {
         nll.clearReferenceLines();
         nll.setXLabel(I18n.get("ar.chartX"));
         nll.setYLabel(I18n.get("ar.chartY"));
-        nll.addSeries(I18n.get("ar.series.batch"), theme.seriesColor(0).deriveColor(0, 1, 1, 0.55))
-                .appendAll(s.trainX(), s.trainY());
-        nll.addSeries(I18n.get("ar.series.test"), theme.seriesColor(1)).appendAll(s.testX(), s.testY());
+        nll.addSeries(I18n.get("ar.series.batch"), Color.gray(0.55, 0.8)).appendAll(s.trainX(), s.trainY());
+        nll.addSeries(I18n.get("ar.series.test"), Color.web("#D55E00")).appendAll(s.testX(), s.testY());
         if (s.previousX().length > 0) {
-            nll.addSeries(I18n.get("ar.series.previous", s.previousLabel()), theme.seriesColor(3))
+            nll.addSeries(I18n.get("ar.series.previous", s.previousLabel()), Color.web("#0072B2"))
                     .appendAll(s.previousX(), s.previousY());
         }
         nll.addReferenceLine(s.independentNll(), I18n.get("ar.ref.independent"), theme.seriesColor(2));
@@ -243,7 +244,8 @@ final class AutoregressiveView extends HBox {
         }
         String arch = I18n.get("ar.arch", s.architecture(), count(s.numParams()), count(s.trainCount()),
                 count(s.examples()));
-        archText.setText(s.checkpoint().isEmpty() ? arch : arch + " " + I18n.get("ar.checkpoint", s.checkpoint()));
+        archText.setText(s.checkpointImages() < 0 ? arch
+                : arch + " " + I18n.get("ar.checkpoint", count(s.checkpointImages())));
         String batch = Double.isNaN(s.batchMs()) ? I18n.get("ar.time.noBatch")
                 : I18n.get("ar.time.batch", s.batchSize(), s.pixels(), fmt(s.batchMs(), 1));
         String sample = Double.isNaN(s.sampleMs()) ? I18n.get("ar.time.noSample", s.pixels())
@@ -328,6 +330,14 @@ final class AutoregressiveView extends HBox {
         }
         int p = s.fieldPixel();
         int[] cells = new int[n];
+        // rows the whole stack reaches: an earlier pixel there that it never sees is in the blind spot,
+        // not merely too far for the layers counted
+        int top = p / s.side();
+        for (int q = 0; q < n; q++) {
+            if (s.fullField()[q]) {
+                top = Math.min(top, q / s.side());
+            }
+        }
         int seen = 0;
         int blind = 0;
         for (int q = 0; q < n; q++) {
@@ -335,11 +345,13 @@ final class AutoregressiveView extends HBox {
             if (s.field()[q]) {
                 cells[q] = FIELD;
                 seen++;
-            } else if (earlier) {
+            } else if (s.fullField()[q]) {
+                cells[q] = DEEPER;
+            } else if (earlier && q / s.side() >= top) {
                 cells[q] = BLIND;
                 blind++;
             } else {
-                cells[q] = LATER;
+                cells[q] = earlier ? FAR : LATER;
             }
         }
         cells[p] = 0xFF0072B2;

@@ -19,7 +19,7 @@ public interface ModelFactory {
     }
 
     /** A trained network read from a checkpoint, with what it says of its training. */
-    record Loaded(AutoregressiveModel model, Arch arch, String info, long steps, long examples) {
+    record Loaded(AutoregressiveModel model, Arch arch, long steps, long examples, int trainImages) {
     }
 
     /** A new network with random weights from the seed. */

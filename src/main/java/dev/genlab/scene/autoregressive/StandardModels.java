@@ -72,8 +72,6 @@ final class StandardModels implements ModelFactory {
         }
         long steps = Long.parseLong(h.getOrDefault("steps", "0"));
         long examples = Long.parseLong(h.getOrDefault("examples.seen", "0"));
-        String info = String.format(Locale.ROOT, "%s, %,d Adam steps on %s", arch.describe(), steps,
-                h.getOrDefault("dataset", "built-in digits"));
-        return new Loaded(net, arch, info, steps, examples);
+        return new Loaded(net, arch, steps, examples, Integer.parseInt(h.getOrDefault("train.count", "0")));
     }
 }
