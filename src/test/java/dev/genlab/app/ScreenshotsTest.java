@@ -188,7 +188,7 @@ class ScreenshotsTest {
             boolean drawn = switch (view) {
                 case "sample" -> x.estimateStep() >= 0;
                 case "inpaint" -> x.completionCount() > 0;
-                case "train" -> x.samples().length > 0;
+                case "train" -> x.samples().length > 0 && x.samplesStep() == x.steps();
                 default -> true;
             };
             return stepped && drawn && x.jobProgress() >= 1;

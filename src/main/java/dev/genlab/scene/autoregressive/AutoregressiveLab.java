@@ -17,6 +17,7 @@ import dev.genlab.model.discrete.IndependentModel;
 import dev.genlab.model.discrete.MarkovModel;
 import dev.genlab.model.discrete.PixelOrdering;
 import dev.genlab.model.nn.Adam;
+import dev.genlab.model.nn.Nd4jReady;
 import dev.genlab.scene.counting.CountingModel;
 
 /**
@@ -149,8 +150,9 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
             previousY = testY.toArray();
         }
         cancelJobs();
-        if (p.images() == null) {
-            message = "ar.note.noImages";
+        boolean nd4j = Nd4jReady.await().ok();
+        if (p.images() == null || !nd4j) {
+            message = nd4j ? "ar.note.noImages" : "ar.note.noNd4j";
             dataKey = modelKey = null;
             train = eval = null;
             model = null;

@@ -75,6 +75,16 @@ public record AutoregressiveSnapshot(int side, String model, String architecture
         return testY.length == 0 ? Double.NaN : testY[testY.length - 1];
     }
 
+    /** Mean −ln p(x) of the last (up to) 25 training batches, NaN before the first step. */
+    public double recentTrainNll() {
+        int k = Math.min(25, trainY.length);
+        double sum = 0;
+        for (int i = trainY.length - k; i < trainY.length; i++) {
+            sum += trainY[i];
+        }
+        return k == 0 ? Double.NaN : sum / k;
+    }
+
     /** The previous run's held-out NLL at the newest step this run has reached too (NaN if none). */
     public double previousAtSameStep() {
         if (testX.length == 0 || previousX.length == 0) {

@@ -232,7 +232,7 @@ final class AutoregressiveView extends HBox {
     private void showReadouts(AutoregressiveSnapshot s) {
         double test = s.testNll();
         nllText.setText(I18n.get("ar.readout", nats(test), fmt(s.bitsPerPixel(test), 3), count(s.steps()),
-                nats(s.independentNll()), s.markovK(), nats(s.markovNll()), s.evalCount()));
+                nats(s.independentNll()), s.markovK(), nats(s.markovNll()), s.evalCount(), nats(s.recentTrainNll())));
         double prev = s.previousAtSameStep();
         if (s.previousX().length == 0) {
             previousText.setText("");
@@ -330,12 +330,16 @@ final class AutoregressiveView extends HBox {
         }
         int p = s.fieldPixel();
         int[] cells = new int[n];
-        // rows the whole stack reaches: an earlier pixel there that it never sees is in the blind spot,
-        // not merely too far for the layers counted
+        // the box of rows and columns the whole stack reaches: an earlier pixel inside it that no layer
+        // sees is in the blind spot, not merely too far for the stack
         int top = p / s.side();
+        int left = p % s.side();
+        int right = p % s.side();
         for (int q = 0; q < n; q++) {
             if (s.fullField()[q]) {
                 top = Math.min(top, q / s.side());
+                left = Math.min(left, q % s.side());
+                right = Math.max(right, q % s.side());
             }
         }
         int seen = 0;
@@ -347,7 +351,7 @@ final class AutoregressiveView extends HBox {
                 seen++;
             } else if (s.fullField()[q]) {
                 cells[q] = DEEPER;
-            } else if (earlier && q / s.side() >= top) {
+            } else if (earlier && q / s.side() >= top && q % s.side() >= left && q % s.side() <= right) {
                 cells[q] = BLIND;
                 blind++;
             } else {
