@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import dev.genlab.model.discrete.BinaryImages;
+import dev.genlab.model.discrete.DiscreteChiSquare;
 import dev.genlab.model.discrete.PixelOrdering;
 
 /**
@@ -217,34 +218,9 @@ class NadeTest {
     // ------------------------------------------------------------------ sampling
 
     static final int SAMPLES = 100_000;
-    static final double Z_1E6 = 4.753424;
 
-    /** Pearson's statistic and its 1 − 10⁻⁶ quantile (Wilson–Hilferty); bins expecting < 5 pooled. */
     static double[] chiSquare(long[] observed, double[] p, long n) {
-        double stat = 0;
-        int bins = 0;
-        double restE = 0;
-        long restO = 0;
-        for (int x = 0; x < p.length; x++) {
-            double e = n * p[x];
-            if (e >= 5) {
-                stat += (observed[x] - e) * (observed[x] - e) / e;
-                bins++;
-            } else {
-                restE += e;
-                restO += observed[x];
-            }
-        }
-        if (restE > 0) {
-            stat += (restO - restE) * (restO - restE) / restE;
-            bins++;
-        } else if (restO > 0) {
-            stat = Double.POSITIVE_INFINITY;
-        }
-        int df = bins - 1;
-        double a = 2.0 / (9 * df);
-        double c = 1 - a + Z_1E6 * Math.sqrt(a);
-        return new double[] {stat, df * c * c * c};
+        return DiscreteChiSquare.test(observed, p, n);
     }
 
     static long[] counts(byte[] images, int count, int d) {

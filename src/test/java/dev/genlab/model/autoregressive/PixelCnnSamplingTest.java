@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import dev.genlab.model.discrete.BinaryImages;
+import dev.genlab.model.discrete.DiscreteChiSquare;
 
 /**
  * Sampling by {@link PixelCnn#complete}: sample frequencies over the 64 images of 2 × 3 against
@@ -23,7 +24,6 @@ class PixelCnnSamplingTest {
 
     private static final int SAMPLES = 40_000;
     /** Upper-tail standard normal quantile for p = 10⁻⁶. */
-    private static final double Z_1E6 = 4.753424;
 
     @Test
     void samplesFollowExpLogProbAndNotAnotherModel() {
@@ -58,31 +58,8 @@ class PixelCnnSamplingTest {
         return p;
     }
 
-    /** Chi-square statistic and its 1 − 10⁻⁶ quantile; bins expecting fewer than 5 are pooled. */
     private static double[] chiSquare(long[] observed, double[] p) {
-        double stat = 0;
-        int bins = 0;
-        double restE = 0;
-        long restO = 0;
-        for (int x = 0; x < p.length; x++) {
-            double e = SAMPLES * p[x];
-            if (e >= 5) {
-                stat += (observed[x] - e) * (observed[x] - e) / e;
-                bins++;
-            } else {
-                restE += e;
-                restO += observed[x];
-            }
-        }
-        if (restE > 0) {
-            stat += (restO - restE) * (restO - restE) / restE;
-            bins++;
-        }
-        int df = bins - 1;
-        // Wilson & Hilferty (1931): χ²_q ≈ k (1 − 2/(9k) + z √(2/(9k)))³
-        double a = 2.0 / (9 * df);
-        double c = 1 - a + Z_1E6 * Math.sqrt(a);
-        return new double[] {stat, df * c * c * c};
+        return DiscreteChiSquare.test(observed, p, SAMPLES);
     }
 
     @Test

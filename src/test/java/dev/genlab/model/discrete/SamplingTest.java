@@ -16,7 +16,6 @@ class SamplingTest {
 
     private static final int SAMPLES = 100_000;
     /** Upper-tail standard normal quantile for p = 10⁻⁶. */
-    private static final double Z_1E6 = 4.753424;
 
     static double[] probabilities(BinaryImageModel m) {
         BinaryImages all = BinaryImages.all(2, 2);
@@ -40,31 +39,7 @@ class SamplingTest {
 
     /** Chi-square statistic and its 1 − 10⁻⁶ quantile; bins expecting fewer than 5 are pooled. */
     static double[] chiSquare(long[] observed, double[] p) {
-        double stat = 0;
-        int bins = 0;
-        double restE = 0;
-        long restO = 0;
-        for (int x = 0; x < p.length; x++) {
-            double e = SAMPLES * p[x];
-            if (e >= 5) {
-                stat += (observed[x] - e) * (observed[x] - e) / e;
-                bins++;
-            } else {
-                restE += e;
-                restO += observed[x];
-            }
-        }
-        if (restE > 0) {
-            stat += (restO - restE) * (restO - restE) / restE;
-            bins++;
-        } else if (restO > 0) {
-            stat = Double.POSITIVE_INFINITY;
-        }
-        int df = bins - 1;
-        // Wilson & Hilferty (1931): χ²_q ≈ k (1 − 2/(9k) + z √(2/(9k)))³
-        double a = 2.0 / (9 * df);
-        double c = 1 - a + Z_1E6 * Math.sqrt(a);
-        return new double[] {stat, df * c * c * c};
+        return DiscreteChiSquare.test(observed, p, SAMPLES);
     }
 
     @Test
