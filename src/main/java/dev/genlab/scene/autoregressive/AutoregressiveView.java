@@ -69,6 +69,10 @@ final class AutoregressiveView extends HBox {
     private final VBox inpaintPanel;
     private AutoregressiveSnapshot last;
     private AutoregressiveSnapshot curvesShown;
+    private LineChartPlot.Series batchSeries;
+    private LineChartPlot.Series testSeries;
+    private byte[] samplesShown;
+    private byte[] completionsShown;
     private String currentView = "train";
     /** The canvas as the student left it, ahead of the trainer's copy while a stroke is drawn. */
     private byte[] drawing;
@@ -150,6 +154,8 @@ final class AutoregressiveView extends HBox {
     private final InvalidationListener languageListener = o -> {
         if (last != null) {
             curvesShown = null;
+            samplesShown = null;
+            completionsShown = null;
             show(last, currentView);
         }
     };
@@ -203,12 +209,23 @@ final class AutoregressiveView extends HBox {
         }
     }
 
+    /** Appends the new points while a run goes on (a frame must not redraw thousands); rebuilds after a reset. */
     private void showCurves(AutoregressiveSnapshot s) {
-        boolean same = curvesShown != null && curvesShown.trainX().length == s.trainX().length
-                && curvesShown.testX().length == s.testX().length && curvesShown.architecture().equals(s.architecture())
-                && Arrays.equals(curvesShown.previousY(), s.previousY())
-                && curvesShown.independentNll() == s.independentNll();
-        if (same) {
+        AutoregressiveSnapshot c = curvesShown;
+        boolean sameRun = c != null && c.architecture().equals(s.architecture()) && c.previousY() == s.previousY()
+                && c.independentNll() == s.independentNll() && c.trainX().length <= s.trainX().length
+                && c.testX().length <= s.testX().length && batchSeries != null
+                && batchSeries.size() == c.trainX().length && testSeries.size() == c.testX().length
+                && (c.trainX().length == 0 || s.trainX()[c.trainX().length - 1] == c.trainX()[c.trainX().length - 1])
+                && (c.testX().length == 0 || s.testX()[c.testX().length - 1] == c.testX()[c.testX().length - 1]);
+        if (sameRun) {
+            for (int i = c.trainX().length; i < s.trainX().length; i++) {
+                batchSeries.append(s.trainX()[i], s.trainY()[i]);
+            }
+            for (int i = c.testX().length; i < s.testX().length; i++) {
+                testSeries.append(s.testX()[i], s.testY()[i]);
+            }
+            curvesShown = s;
             return;
         }
         curvesShown = s;
@@ -217,8 +234,10 @@ final class AutoregressiveView extends HBox {
         nll.clearReferenceLines();
         nll.setXLabel(I18n.get("ar.chartX"));
         nll.setYLabel(I18n.get("ar.chartY"));
-        nll.addSeries(I18n.get("ar.series.batch"), Color.gray(0.55, 0.8)).appendAll(s.trainX(), s.trainY());
-        nll.addSeries(I18n.get("ar.series.test"), Color.web("#D55E00")).appendAll(s.testX(), s.testY());
+        batchSeries = nll.addSeries(I18n.get("ar.series.batch"), Color.gray(0.55, 0.8));
+        batchSeries.appendAll(s.trainX(), s.trainY());
+        testSeries = nll.addSeries(I18n.get("ar.series.test"), Color.web("#D55E00"));
+        testSeries.appendAll(s.testX(), s.testY());
         if (s.previousX().length > 0) {
             nll.addSeries(I18n.get("ar.series.previous", s.previousLabel()), Color.web("#0072B2"))
                     .appendAll(s.previousX(), s.previousY());
@@ -258,10 +277,13 @@ final class AutoregressiveView extends HBox {
         int n = s.pixels();
         int count = s.samples().length / Math.max(1, n);
         List<float[]> imgs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && samplesShown != s.samples(); i++) {
             imgs.add(paper(s.samples(), i * n, n));
         }
-        samples.setImages(imgs, s.side(), s.side(), 4);
+        if (samplesShown != s.samples()) {
+            samplesShown = s.samples();
+            samples.setImages(imgs, s.side(), s.side(), 4);
+        }
         if (count == 0) {
             samplesText.setText(I18n.get("ar.samples.drawing", percent(s.jobProgress())));
         } else if (s.jobProgress() < 1) {
@@ -386,7 +408,10 @@ final class AutoregressiveView extends HBox {
         for (int i = 0; i < count; i++) {
             imgs.add(paper(s.completions(), i * n, n));
         }
-        completions.setImages(imgs, s.side(), s.side(), 4);
+        if (completionsShown != s.completions()) {
+            completionsShown = s.completions();
+            completions.setImages(imgs, s.side(), s.side(), 4);
+        }
         String what = I18n.get(raster ? "ar.inpaint.raster" : "ar.inpaint.random", s.keepSteps() / s.side(),
                 s.keepSteps());
         inpaintText.setText(s.jobProgress() < 1 ? what + " " + I18n.get("ar.inpaint.working", percent(s.jobProgress()))
