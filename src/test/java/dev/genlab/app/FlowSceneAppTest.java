@@ -1,0 +1,241 @@
+package dev.genlab.app;
+
+import static dev.genlab.app.AppTestSupport.fx;
+import static dev.genlab.app.AppTestSupport.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.genlab.model.flow.onedim.Knots;
+import dev.genlab.plot.CurvePlot;
+import dev.genlab.plot.PlotTransform;
+import dev.genlab.plot.ScatterLayer;
+import dev.genlab.plot.WarpedGridLayer;
+import dev.genlab.scene.flow.FlowLabSnapshot;
+import dev.genlab.scene.flow.FlowScene;
+
+/** Lesson 6's scene through the real window: 1-D maps and knots, the matrix layer, stepping through layers, training. */
+@ExtendWith(ApplicationExtension.class)
+class FlowSceneAppTest {
+
+    static final String LESSON = "06-change-of-variables";
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        window = GenLabApp.open(stage, AppTestSupport.freshPrefs("flow"), url -> { });
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        AppTestSupport.closeStrayWindows();
+        fxRun(() -> window.close());
+    }
+
+    private FlowScene scene() {
+        return (FlowScene) window.currentScene().orElseThrow();
+    }
+
+    private FlowLabSnapshot shown(Predicate<FlowLabSnapshot> cond, String what) {
+        return AppTestSupport.awaitFx(() -> scene().lastShown(), cond, what);
+    }
+
+    private String text(FxRobot robot, String id) {
+        return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    private void open(int step) {
+        fxRun(() -> window.open(LESSON, step));
+    }
+
+    @Test
+    void theAffineSliderRescalesPxAndTheIntegralStaysOne(FxRobot robot) {
+        open(0);
+        assertTrue(text(robot, "#flow-integral").contains("= 1.0000"), text(robot, "#flow-integral"));
+        String decomposition = text(robot, "#flow-decomposition");
+        double peakBefore = fx(() -> peak(robot, "p_x"));
+        // p_x of N(0,1) under x = 2z + 1 peaks at 1/(2√(2π))
+        assertEquals(1 / (2 * Math.sqrt(2 * Math.PI)), peakBefore, 2e-3);
+        Slider a = robot.lookup("#knob-a").queryAs(Slider.class);
+        fxRun(a::requestFocus);
+        for (int i = 0; i < 10; i++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        double av = fx(() -> scene().params().getDouble("a"));
+        assertEquals(2.5, av, 1e-9);
+        assertEquals(1 / (2.5 * Math.sqrt(2 * Math.PI)), fx(() -> peak(robot, "p_x")), 2e-3, "stretched by 2.5: lower peak");
+        assertTrue(text(robot, "#flow-integral").contains("= 1.0000"), text(robot, "#flow-integral"));
+        assertNotEquals(decomposition, text(robot, "#flow-decomposition"), "the cursor read-out follows");
+        // a = 0 is refused and the previous map is kept
+        fxRun(() -> scene().params().set("a", 0.0));
+        assertTrue(text(robot, "#flow-oned-message").contains("not invertible"), text(robot, "#flow-oned-message"));
+        assertEquals(1 / (2.5 * Math.sqrt(2 * Math.PI)), fx(() -> peak(robot, "p_x")), 2e-3, "previous map kept");
+    }
+
+    private static double peak(FxRobot robot, String curve) {
+        CurvePlot px = robot.lookup("#flow-px").queryAs(CurvePlot.class);
+        return Arrays.stream(px.curve(curve).y()).max().orElseThrow();
+    }
+
+    @Test
+    void draggingAKnotPastItsNeighbourKeepsTheSplineMonotone(FxRobot robot) {
+        open(2);
+        CurvePlot f = (CurvePlot) AppTestSupport.awaitFx(() -> robot.lookup("#flow-f").tryQuery().orElse(null),
+                n -> n.getScene() != null && ((CurvePlot) n).getTransform() != null, "the plot of f");
+        Knots k0 = fx(() -> scene().oneDimModel() == null ? null
+                : ((dev.genlab.model.flow.onedim.RationalQuadraticSpline) scene().oneDimModel().transform()).knots());
+        // drag knot 2 (z = −0.5) with the mouse far up and right, past knot 3
+        Point2D from = fx(() -> screen(f, k0.z(2), k0.x(2)));
+        Point2D to = fx(() -> screen(f, k0.z(4), k0.x(4)));
+        robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(from.add(10, -10)).moveTo(to).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Knots k1 = fx(() -> ((dev.genlab.model.flow.onedim.RationalQuadraticSpline) scene().oneDimModel().transform()).knots());
+        assertTrue(k1.z(2) > k0.z(2) + 0.3, "the knot moved: " + k0.z(2) + " -> " + k1.z(2));
+        for (int i = 1; i < k1.size(); i++) {
+            assertTrue(k1.z(i) > k1.z(i - 1) && k1.x(i) > k1.x(i - 1), "increasing at knot " + i);
+        }
+        assertTrue(text(robot, "#flow-oned-message").contains("kept between the neighbouring knots"),
+                text(robot, "#flow-oned-message"));
+        double[] fz = f.curve("f").y();
+        for (int i = 1; i < fz.length; i++) {
+            assertTrue(fz[i] > fz[i - 1], "f increasing at sample " + i);
+        }
+        String integral = text(robot, "#flow-integral");
+        assertTrue(integral.contains("= 1.0000") || integral.contains("= 0.9999"), integral);
+    }
+
+    private static Point2D screen(CurvePlot f, double z, double x) {
+        PlotTransform t = f.getTransform();
+        return f.localToScreen(t.px(z), t.py(x));
+    }
+
+    @Test
+    void theFoldsNaiveIntegralIsNotOne(FxRobot robot) {
+        open(3);
+        String t = text(robot, "#flow-integral");
+        double naive = fx(() -> scene().oneDimModel().naiveIntegral());
+        assertEquals(0.5, naive, 1e-3, "one branch of z² holds half of N(0, 1)");
+        assertTrue(t.contains(String.format(Locale.ROOT, "%.4f", naive)) && t.contains("not 1"), t);
+        assertTrue(t.contains("= 1.0000"), "both branches sum to 1: " + t);
+    }
+
+    @Test
+    void aMatrixSliderUpdatesTheDeterminantAndTheCellsAndASingularMatrixIsRefused(FxRobot robot) {
+        open(4);
+        FlowLabSnapshot a = shown(s -> s.linearMatrix() != null && s.linearMatrix()[0] == 1.5, "the linear layer");
+        String det = text(robot, "#flow-det");
+        assertTrue(det.contains("det A = ad \u2212 bc = 1.20"), det);
+        WarpedGridLayer grid = fx(() -> (WarpedGridLayer) robot.lookup("#flow-mapped-plot")
+                .queryAs(dev.genlab.plot.Plot2D.class).layers().get(1));
+        Color before = fx(() -> grid.cellColor(3, 3));
+        float[] cellsBefore = fx(grid::cellValues);
+        assertEquals(Math.log(1.2), cellsBefore[0], 1e-5, "every cell: log|det A|");
+        // when m22 goes up one slider step (0.8 -> 0.85)
+        Slider m22 = robot.lookup("#knob-m22").queryAs(Slider.class);
+        fxRun(m22::requestFocus);
+        robot.type(KeyCode.RIGHT);
+        shown(s -> s.linearMatrix() != null && Math.abs(s.linearMatrix()[3] - 0.85) < 1e-9, "the new matrix");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#flow-det").contains("= 1.28"), text(robot, "#flow-det"));
+        assertEquals(Math.log(1.275), fx(grid::cellValues)[0], 1e-5);
+        assertNotEquals(before, fx(() -> grid.cellColor(3, 3)), "the cell colours change");
+        // a singular matrix: rows (1.5, 0.5) and (1.5, 0.5); the last slider is refused and goes back
+        fxRun(() -> {
+            scene().params().set("m21", 1.5);
+            scene().params().set("m22", 0.5);
+        });
+        assertEquals(0.85, fx(() -> scene().params().getDouble("m22")), 1e-12, "the slider went back");
+        String msg = text(robot, "#flow-message");
+        assertTrue(msg.contains("singular") && msg.contains("previous matrix is kept"), msg);
+        FlowLabSnapshot s = shown(x -> x.linearMatrix() != null && x.linearMatrix()[2] == 1.5, "m21 applied");
+        double d = s.linearMatrix()[0] * s.linearMatrix()[3] - s.linearMatrix()[1] * s.linearMatrix()[2];
+        assertEquals(1.5 * 0.85 - 0.5 * 1.5, d, 1e-9, "the previous, invertible matrix");
+        assertTrue(text(robot, "#flow-message").contains("singular"));
+        assertTrue(a.steps() == 0);
+    }
+
+    @Test
+    void steppingThroughTheLayersMovesTheSamples(FxRobot robot) {
+        open(5);
+        FlowLabSnapshot s = shown(x -> x.layers() == 3, "three layers");
+        assertEquals(3.0, fx(() -> scene().morphPosition()), 0, "the data plane first");
+        float[] atEnd = samplesShown(robot);
+        robot.clickOn("#flow-prev");
+        AppTestSupport.awaitFx(() -> !scene().morphing() && scene().morphPosition() == 2.0, b -> b, "one layer back");
+        float[] atTwo = samplesShown(robot);
+        assertFalse(Arrays.equals(atEnd, atTwo), "the samples moved back through the last layer");
+        assertEquals((float) s.traceX()[2][0], atTwo[0], 1e-6, "state after two layers");
+        assertTrue(text(robot, "#flow-layer-readout").contains("After layer 2 of 3"), text(robot, "#flow-layer-readout"));
+        robot.clickOn("#flow-animate");
+        assertTrue(fx(() -> scene().morphPosition()) < 0.5, "the animation starts from z");
+        AppTestSupport.awaitFx(() -> !scene().morphing(), b -> b, "the animation ends");
+        assertEquals(3.0, fx(() -> scene().morphPosition()), 0);
+        assertTrue(text(robot, "#flow-layer-readout").contains(String.format(Locale.ROOT, "= %.2f", s.meanLogDet(3))),
+                text(robot, "#flow-layer-readout"));
+        // the inference direction reports the inverse's log-det, the negative sum
+        robot.clickOn("#flow-inverse");
+        robot.clickOn("#flow-animate");
+        AppTestSupport.awaitFx(() -> !scene().morphing(), b -> b, "the inverse animation ends");
+        assertEquals(0.0, fx(() -> scene().morphPosition()), 0);
+        assertTrue(text(robot, "#flow-layer-readout").contains(String.format(Locale.ROOT, "= %.2f", -s.meanLogDet(3))),
+                text(robot, "#flow-layer-readout"));
+    }
+
+    private float[] samplesShown(FxRobot robot) {
+        return fx(() -> {
+            var plot = robot.lookup("#flow-mapped-plot").queryAs(dev.genlab.plot.Plot2D.class);
+            ScatterLayer l = (ScatterLayer) plot.layers().get(2);
+            return l.series().get(0).x().clone();
+        });
+    }
+
+    @Test
+    void addingACouplingLayerAndTrainingLowersTheNll(FxRobot robot) {
+        open(6);
+        FlowLabSnapshot a = shown(x -> x.layers() == 2 && !Double.isNaN(x.heldOutNll()), "two couplings");
+        robot.clickOn("#flow-add");
+        FlowLabSnapshot b = shown(x -> x.layers() == 3, "a third layer");
+        assertEquals("coupling_x", b.layerKinds()[2]);
+        // the coupling's Jacobian is triangular: select it
+        fxRun(() -> scene().selectLayer(2));
+        FlowLabSnapshot c = shown(x -> x.selected() == 2 && x.layerJacobian() != null, "its Jacobian");
+        assertEquals(0.0, c.layerJacobian()[1], 0, "∂x₁/∂z₂ = 0");
+        assertTrue(text(robot, "#flow-jacobian").contains("triangular"), text(robot, "#flow-jacobian"));
+        double before = b.heldOutNll();
+        robot.clickOn("#play");
+        shown(x -> x.steps() >= 150, "150 Adam steps");
+        robot.clickOn("#play");
+        FlowLabSnapshot d = shown(x -> !Double.isNaN(x.heldOutNll()) && x.steps() >= 150, "paused");
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        d = fx(() -> scene().lastShown());
+        assertTrue(d.heldOutNll() < before - 0.1, "NLL fell: " + before + " -> " + d.heldOutNll());
+        String nll = text(robot, "#flow-nll");
+        assertTrue(nll.contains(String.format(Locale.ROOT, "held-out NLL %.3f", d.heldOutNll())), nll);
+        assertTrue(a.steps() == 0);
+    }
+}
