@@ -38,6 +38,14 @@ public class CurvePlot extends AxesFigure {
     private double[] pointY = new double[0];
     private Color pointColor;
 
+    private boolean legend = true;
+
+    /** Draw the legend (on by default); a plot with one curve named by its axis needs none. */
+    public void setLegendVisible(boolean on) {
+        legend = on;
+        redraw();
+    }
+
     /** Replaces the bands drawn behind the curves. */
     public void setBands(List<Band> list) {
         bands = List.copyOf(list);
@@ -137,6 +145,9 @@ public class CurvePlot extends AxesFigure {
 
     @Override
     protected void paintOverlay(GraphicsContext g, PlotTransform t, PlotTheme theme) {
+        if (!legend) {
+            return;
+        }
         List<LegendEntry> entries = new ArrayList<>();
         int i = 0;
         for (Curve c : curves.values()) {

@@ -217,13 +217,17 @@ class FlowSceneAppTest {
     @Test
     void addingACouplingLayerAndTrainingLowersTheNll(FxRobot robot) {
         open(6);
-        FlowLabSnapshot a = shown(x -> x.layers() == 2 && !Double.isNaN(x.heldOutNll()), "two couplings");
+        FlowLabSnapshot a = shown(x -> x.layers() == 2 && !Double.isNaN(x.heldOutNll()) && x.selected() == 0,
+                "two couplings, the first selected");
+        AppTestSupport.awaitFx(() -> robot.lookup("#flow-layer-list").queryListView().getSelectionModel().getSelectedIndex(),
+                i -> i == 0, "the list shows the selection");
+        // Add inserts the chosen kind after the selected layer
         robot.clickOn("#flow-add");
         FlowLabSnapshot b = shown(x -> x.layers() == 3, "a third layer");
-        assertEquals("coupling_x", b.layerKinds()[2]);
+        assertEquals(Arrays.asList("coupling_x", "coupling_x", "coupling_y"), Arrays.asList(b.layerKinds()));
         // the coupling's Jacobian is triangular: select it
-        fxRun(() -> scene().selectLayer(2));
-        FlowLabSnapshot c = shown(x -> x.selected() == 2 && x.layerJacobian() != null, "its Jacobian");
+        fxRun(() -> scene().selectLayer(1));
+        FlowLabSnapshot c = shown(x -> x.selected() == 1 && x.layerJacobian() != null, "its Jacobian");
         assertEquals(0.0, c.layerJacobian()[1], 0, "∂x₁/∂z₂ = 0");
         assertTrue(text(robot, "#flow-jacobian").contains("triangular"), text(robot, "#flow-jacobian"));
         double before = b.heldOutNll();

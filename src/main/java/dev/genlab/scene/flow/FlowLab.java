@@ -201,6 +201,15 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         heldOutAt = -1;
     }
 
+    private int firstCoupling() {
+        for (int i = 0; i < flow.size(); i++) {
+            if (flow.layer(i) instanceof AffineCoupling) {
+                return i;
+            }
+        }
+        return flow.size() > 0 ? 0 : -1;
+    }
+
     /** The layer the matrix sliders edit: the selected one if it is linear, else the first linear one. */
     private int linearIndex(int selected) {
         if (selected >= 0 && selected < flow.size() && flow.layer(selected) instanceof LinearLayer) {
@@ -395,7 +404,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
             names[i] = flow.layer(i).name();
             kinds[i] = kindOf(flow.layer(i));
         }
-        int sel = p.selected() >= 0 && p.selected() < k ? p.selected() : -1;
+        // nothing selected: the first coupling layer (else the first layer), so a Jacobian is always shown
+        int sel = p.selected() >= 0 && p.selected() < k ? p.selected() : firstCoupling();
         double[] layerJ = null;
         if (sel >= 0) {
             Flow.Trace t = flow.trace(new double[] {p.probeX()}, new double[] {p.probeY()}, true);
@@ -448,11 +458,13 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private String gridPanel = "";
 
     private double[] box(FlowParams p, Flow.Trace trace) {
-        if ("train".equals(p.panel()) && data != null) {
-            return data.bounds();
-        }
         if (data != null && !"layers".equals(p.panel())) {
-            return data.bounds();
+            // a square box: the plot keeps one unit as long on x as on y, so the heat map fills it
+            double[] b = data.bounds();
+            double cx = 0.5 * (b[0] + b[1]);
+            double cy = 0.5 * (b[2] + b[3]);
+            double h = 0.5 * Math.max(b[1] - b[0], b[3] - b[2]);
+            return new double[] {cx - h, cx + h, cy - h, cy + h};
         }
         double[] x = trace.xs()[trace.xs().length - 1];
         double[] y = trace.ys()[trace.ys().length - 1];

@@ -66,6 +66,13 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
     private String matrixRefusal = "";
     private boolean reverting;
     private int gridRefreshes;
+    private String filterKey = "";
+    private final javafx.beans.property.ObjectProperty<java.util.function.Predicate<String>> knobFilter =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "knobFilter");
+    private static final java.util.Set<String> ONED = java.util.Set.of("panel", "transform", "base1d", "intervals");
+    private static final java.util.Set<String> TRAIN = java.util.Set.of("panel", "dataset", "flow_type", "layers",
+            "hidden", "learning_rate", "batch", "base", "seed");
+    private static final java.util.Set<String> MATRIX = java.util.Set.of("m11", "m12", "m21", "m22", "fill");
 
     public FlowScene() {
         super(ID, FlowParams.SPEC, BASE_RATE);
@@ -73,13 +80,14 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
         oneDim = new OneDimPanel(params());
         root.setId("flow-view");
         chart.setId("flow-nll-chart");
-        chart.setPrefHeight(130);
-        chart.setMinHeight(90);
+        chart.setPrefHeight(110);
+        chart.setMinHeight(80);
         chart.xLabelProperty().bind(I18n.bind("flow.chartX"));
         chart.yLabelProperty().bind(I18n.bind("flow.chartY"));
         nll.setId("flow-nll");
         nll.getStyleClass().add("readout");
         nll.setWrapText(true);
+        nll.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         bottom = new VBox(2, nll, chart);
         bottom.setPadding(new Insets(0, 8, 6, 8));
         wire();
@@ -261,8 +269,29 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
     }
 
     @Override
+    public javafx.beans.value.ObservableValue<java.util.function.Predicate<String>> knobFilter() {
+        return knobFilter;
+    }
+
+    /** Only the knobs that act on the panel shown: the 1-D map's own parameters, or the 2-D flow's. */
+    private java.util.function.Predicate<String> filterFor(String panel, String transform) {
+        return switch (panel) {
+            case "layers" -> id -> TRAIN.contains(id) || MATRIX.contains(id);
+            case "train" -> TRAIN::contains;
+            default -> id -> ONED.contains(id) || (id.equals("a") || id.equals("b"))
+                    && (transform.equals("affine") || transform.equals("tanh")) || id.equals("c") && transform.equals("tanh");
+        };
+    }
+
+    @Override
     protected void viewKnobsChanged() {
         String panel = params().getChoice("panel");
+        String transform = params().getChoice("transform");
+        String key = panel + "/" + transform;
+        if (!key.equals(filterKey)) {
+            filterKey = key;
+            knobFilter.set(filterFor(panel, transform));
+        }
         Node want = switch (panel) {
             case "layers" -> layers;
             case "train" -> train;
@@ -271,6 +300,14 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
         if (root.getCenter() != want) {
             root.setCenter(want);
             root.setBottom(want == oneDim ? null : bottom);
+            // the layers panel needs the height for its figures: the NLL curve belongs to training
+            if (want == train) {
+                if (!bottom.getChildren().contains(chart)) {
+                    bottom.getChildren().add(chart);
+                }
+            } else {
+                bottom.getChildren().remove(chart);
+            }
             push();
         }
         if (want == oneDim) {

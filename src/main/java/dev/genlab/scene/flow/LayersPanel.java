@@ -11,9 +11,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
@@ -88,17 +90,9 @@ final class LayersPanel extends BorderPane {
         kind.setId("flow-layer-kind");
         kind.getItems().setAll(FlowLab.KINDS);
         kind.setValue("coupling_x");
-        kind.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String k) {
-                return k == null ? "" : I18n.get("flow.kind." + k);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
+        kind.setConverter(kindNames());
+        // a new converter makes the combo box draw its cells again, in the new language
+        I18n.localeProperty().addListener((obs, o, n) -> kind.setConverter(kindNames()));
         add.setId("flow-add");
         remove.setId("flow-remove");
         up.setId("flow-up");
@@ -139,17 +133,47 @@ final class LayersPanel extends BorderPane {
         HBox.setHgrow(mapped, Priority.ALWAYS);
         basePlot.setMinSize(150, 150);
         mapped.setMinSize(150, 150);
-        HBox edit = new HBox(4, kind, add, remove, up, down);
-        HBox stepping = new HBox(4, prev, next, animate, inverse);
-        VBox side = new VBox(4, list, edit, stepping, layerReadout, matrix, jacobianText);
-        side.setPrefWidth(330);
-        side.setMinWidth(260);
-        VBox left = new VBox(4, figures, det, message);
+        basePlot.setPrefSize(400, 400);
+        mapped.setPrefSize(400, 400);
+        list.setPrefHeight(84);
+        list.setMinHeight(70);
+        for (Button b : List.of(add, remove, up, down, prev, next, animate)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        inverse.setMinWidth(Region.USE_PREF_SIZE);
+        kind.setPrefWidth(170);
+        FlowPane edit = new FlowPane(4, 4, kind, add, remove, up, down, prev, next, animate, inverse);
+        VBox controls = new VBox(4, list, edit);
+        controls.setPrefWidth(410);
+        controls.setMinWidth(300);
+        controls.setMaxWidth(430);
+        HBox jacobian = new HBox(8, matrix, jacobianText);
+        HBox.setHgrow(jacobianText, Priority.ALWAYS);
+        VBox readouts = new VBox(3, layerReadout, det, jacobian, message);
+        for (Label l : List.of(layerReadout, det, jacobianText, message)) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.setMaxWidth(Double.MAX_VALUE);
+        }
+        HBox lower = new HBox(10, controls, readouts);
+        HBox.setHgrow(readouts, Priority.ALWAYS);
+        VBox body = new VBox(6, figures, lower);
         VBox.setVgrow(figures, Priority.ALWAYS);
-        HBox body = new HBox(8, left, side);
-        HBox.setHgrow(left, Priority.ALWAYS);
         setCenter(body);
         setPadding(new Insets(6));
+    }
+
+    private static StringConverter<String> kindNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(String k) {
+                return k == null ? "" : I18n.get("flow.kind." + k);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        };
     }
 
     /** Fills the Jacobian picture: the diagonal highlighted, an exact zero (a triangular matrix's) greyed. */
@@ -268,10 +292,12 @@ final class LayersPanel extends BorderPane {
             zy[i] = (float) s.traceY()[0][i];
         }
         samples.clear();
-        samples.setMarkerRadius(2);
+        samples.setMarkerRadius(1.6);
+        samples.setOpacity(0.7);
         samples.put(series(I18n.get("flow.series.samples"), sx, sy, SAMPLE));
         baseSamples.clear();
-        baseSamples.setMarkerRadius(2);
+        baseSamples.setMarkerRadius(1.6);
+        baseSamples.setOpacity(0.7);
         baseSamples.put(series(I18n.get("flow.series.base"), zx, zy, SAMPLE));
         baseSamples.put(new ScatterLayer.Series(I18n.get("flow.series.probe"), new float[] {(float) s.probeX()},
                 new float[] {(float) s.probeY()}, Color.web("#00bcd4"), Marker.SQUARE));
@@ -292,6 +318,9 @@ final class LayersPanel extends BorderPane {
                 list.getSelectionModel().select(sel);
             }
         }
+        if (list.getSelectionModel().getSelectedIndex() < 0 && s.selected() >= 0) {
+            list.getSelectionModel().select(s.selected());
+        }
         int kShown = (int) Math.round(pos);
         double ld = s.meanLogDet(kShown);
         if (inverseDirection) {
@@ -308,7 +337,7 @@ final class LayersPanel extends BorderPane {
             det.setText(I18n.get("flow.det", s.linearIndex() + 1, fmt(a[0]), fmt(a[1]), fmt(a[2]), fmt(a[3]), fmt(d),
                     fmt(Math.abs(d))));
         } else {
-            det.setText(I18n.get("flow.det.none"));
+            det.setText("");
         }
         message.setText(s.message().startsWith("flow.") ? I18n.get(s.message()) : s.message());
         double[] j = s.layerJacobian();

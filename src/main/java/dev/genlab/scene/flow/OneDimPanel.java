@@ -67,6 +67,7 @@ final class OneDimPanel extends BorderPane {
     private int dragKnot = -1;
     private String refusal = "";
     private long lastComputeNs;
+    private final List<String> pxNames = new ArrayList<>();
 
     OneDimPanel(ParamSet params) {
         this.params = params;
@@ -83,6 +84,9 @@ final class OneDimPanel extends BorderPane {
         df.yLabelProperty().set("|f\u2032(z)|");
         px.xLabelProperty().set("x");
         px.yLabelProperty().set("p_x(x)");
+        for (CurvePlot c : List.of(pz, fz, df)) {
+            c.setLegendVisible(false);
+        }
         for (CurvePlot c : List.of(pz, fz, df, px)) {
             c.setMinSize(120, 100);
             c.setZoomPanEnabled(false);
@@ -94,6 +98,7 @@ final class OneDimPanel extends BorderPane {
         for (Label l : List.of(integral, decomposition, intervals, message)) {
             l.getStyleClass().add("readout");
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         message.setStyle("-fx-text-fill: #c0392b;");
         GridPane grid = new GridPane();
@@ -233,8 +238,9 @@ final class OneDimPanel extends BorderPane {
         cov = new ChangeOfVariables1D(base, f);
         boolean fold = !f.isInvertible();
         double[] s = base.support();
-        double z0 = Math.max(-PLOT_Z, s[0] - 0.5);
-        double z1 = Math.min(PLOT_Z, s[1] + 0.5);
+        double zr = fold ? 2.5 : PLOT_Z;
+        double z0 = Math.max(-zr, s[0] - 0.5);
+        double z1 = Math.min(zr, s[1] + 0.5);
         double[] zs = new double[POINTS];
         double[] pzs = new double[POINTS];
         double[] fs = new double[POINTS];
@@ -270,15 +276,19 @@ final class OneDimPanel extends BorderPane {
         pz.put(new CurvePlot.Curve("p_z", zs, pzs, pzCol, true));
         fz.put(new CurvePlot.Curve("f", zs, fs, theme.seriesColor(2), false));
         df.put(new CurvePlot.Curve("|f\u2032|", zs, dfs, theme.seriesColor(3), false));
-        px.remove("p_x");
-        px.remove(I18n.get("flow.oned.naive"));
-        px.remove(I18n.get("flow.oned.true"));
+        // curve names are translated: forget the ones put last time, whatever the language was then
+        pxNames.forEach(px::remove);
+        pxNames.clear();
         if (fold) {
-            px.put(new CurvePlot.Curve(I18n.get("flow.oned.naive"), xs, naive, theme.seriesColor(4), true));
-            px.put(new CurvePlot.Curve(I18n.get("flow.oned.true"), xs, pxs, pxCol, false));
+            pxNames.add(I18n.get("flow.oned.naive"));
+            pxNames.add(I18n.get("flow.oned.true"));
+            px.put(new CurvePlot.Curve(pxNames.get(0), xs, naive, theme.seriesColor(4), true));
+            px.put(new CurvePlot.Curve(pxNames.get(1), xs, pxs, pxCol, false));
         } else {
+            pxNames.add("p_x");
             px.put(new CurvePlot.Curve("p_x", xs, pxs, pxCol, true));
         }
+        px.setLegendVisible(fold);
         if (isSpline()) {
             fz.setPoints(knots.zs(), knots.xs(), theme.axis());
         } else {
@@ -311,11 +321,12 @@ final class OneDimPanel extends BorderPane {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < n; i++) {
             double c = lo + (hi - lo) * (i + 0.5) / n;
-            ChangeOfVariables1D.IntervalMap m = cov.mapInterval(c - w / 2, c + w / 2);
-            Color col = theme.seriesColor(i + 5).deriveColor(0, 1, 1, 0.28);
+            ChangeOfVariables1D.IntervalMap m = image(c - w / 2, c + w / 2);
+            Color col = theme.seriesColor(BAND_COLOURS[i % BAND_COLOURS.length]).deriveColor(0, 1, 1, 0.28);
             zb.add(new CurvePlot.Band(m.z0(), m.z1(), 0, Double.NaN, col));
-            fb.add(new CurvePlot.Band(m.z0(), m.z1(), Double.NaN, Double.NaN, col));
-            fb.add(new CurvePlot.Band(Double.NaN, Double.NaN, m.x0(), m.x1(), col));
+            // an L from each axis to the curve: the z-interval up to f, the x-interval across to it
+            fb.add(new CurvePlot.Band(m.z0(), m.z1(), Double.NaN, m.x1(), col));
+            fb.add(new CurvePlot.Band(Double.NaN, m.z0(), m.x0(), m.x1(), col));
             xb.add(new CurvePlot.Band(m.x0(), m.x1(), 0, Double.NaN, col));
             if (text.length() > 0) {
                 text.append('\n');
@@ -328,6 +339,27 @@ final class OneDimPanel extends BorderPane {
         List<CurvePlot.Band> withProbe = new ArrayList<>(xb);
         px.setBands(withProbe);
         intervals.setText(text.toString());
+    }
+
+    private static final int[] BAND_COLOURS = {5, 6, 2, 4, 3};
+
+    /**
+     * The interval and its image. For a fold the endpoints' images are not the image's ends (the
+     * interval around 0 folds onto [0, max]), so its ends are searched along the interval.
+     */
+    private ChangeOfVariables1D.IntervalMap image(double z0, double z1) {
+        ChangeOfVariables1D.IntervalMap m = cov.mapInterval(z0, z1);
+        if (cov.transform().isInvertible()) {
+            return m;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i <= 200; i++) {
+            double x = cov.transform().forward(z0 + (z1 - z0) * i / 200);
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        return new ChangeOfVariables1D.IntervalMap(m.z0(), m.z1(), lo, hi, m.widthZ(), hi - lo, m.massZ());
     }
 
     private void showDecomposition() {

@@ -72,13 +72,16 @@ final class TrainPanel extends BorderPane {
         for (var f : java.util.List.of(density, latent, qq)) {
             f.setMinSize(140, 140);
         }
-        HBox top = new HBox(4, density, bar, latent, qq);
+        qq.setLegendVisible(false);
+        VBox right = new VBox(4, latent, qq);
+        VBox.setVgrow(latent, Priority.ALWAYS);
+        VBox.setVgrow(qq, Priority.ALWAYS);
+        HBox top = new HBox(4, density, bar, right);
         HBox.setHgrow(density, Priority.ALWAYS);
-        HBox.setHgrow(latent, Priority.ALWAYS);
-        HBox.setHgrow(qq, Priority.ALWAYS);
-        density.setPrefWidth(360);
-        latent.setPrefWidth(260);
-        qq.setPrefWidth(240);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        density.setPrefSize(420, 360);
+        latent.setPrefSize(220, 180);
+        qq.setPrefSize(220, 180);
         VBox box = new VBox(4, top);
         VBox.setVgrow(top, Priority.ALWAYS);
         box.setPadding(new Insets(6));
@@ -126,11 +129,13 @@ final class TrainPanel extends BorderPane {
             zy[i] = (float) s.traceY()[0][i];
         }
         points.clear();
-        points.setMarkerRadius(2);
-        points.put(new ScatterLayer.Series(I18n.get("flow.series.data"), f(s.dataX()), f(s.dataY()), DATA, Marker.CIRCLE));
+        points.setMarkerRadius(1.5);
+        points.setOpacity(0.6);
         points.put(new ScatterLayer.Series(I18n.get("flow.series.samples"), sx, sy, SAMPLE, Marker.CROSS));
+        points.put(new ScatterLayer.Series(I18n.get("flow.series.data"), f(s.dataX()), f(s.dataY()), DATA, Marker.CIRCLE));
         codes.clear();
-        codes.setMarkerRadius(2);
+        codes.setMarkerRadius(1.5);
+        codes.setOpacity(0.7);
         codes.put(new ScatterLayer.Series(I18n.get("flow.series.base"), zx, zy, BASE, Marker.CIRCLE));
         codes.put(new ScatterLayer.Series(I18n.get("flow.series.codes"), f(s.latentX()), f(s.latentY()),
                 Color.web("#0072B2"), Marker.CIRCLE));
