@@ -42,10 +42,16 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     static final int SAMPLES = 400;
     static final int DATA_POINTS = 500;
     static final int HELD_OUT = 1000;
-    /** Density grid cells per axis when paused, and while playing (refreshed at most every GRID_PERIOD_NS). */
+    /**
+     * Density grid cells per axis when paused; while playing at most GRID_PLAYING, refreshed every
+     * GRID_PERIOD_NS (10 a second) and made coarser (down to GRID_PLAYING_MIN) when one grid costs more
+     * than GRID_BUDGET_NS, so that training keeps most of the thread on a slow machine.
+     */
     static final int GRID_PAUSED = 128;
     static final int GRID_PLAYING = 64;
-    static final long GRID_PERIOD_NS = 90_000_000L;
+    static final int GRID_PLAYING_MIN = 32;
+    static final long GRID_PERIOD_NS = 100_000_000L;
+    static final long GRID_BUDGET_NS = 30_000_000L;
     static final int HELD_OUT_EVERY = 20;
     static final DataType DTYPE = DataType.FLOAT;
 
@@ -80,6 +86,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private long gridNs;
     private long gridVersion = -1;
     private long version;
+    /** Counts edits of the stack (not training steps): a new structure is traced at once. */
+    private long structure;
 
     /** Computes the toy shapes' entropies in the background once per process (the spiral takes seconds). */
     static void warmEntropies() {
@@ -196,6 +204,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     }
 
     private void changed() {
+        structure++;
         flow.resetOptimizer();
         version++;
         heldOutAt = -1;
@@ -273,6 +282,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         }
         fixedPoints();
         version++;
+        structure++;
     }
 
     private void fixedPoints() {
@@ -292,6 +302,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     @Override
     public void reset(FlowParams p) {
         edits.clear();
+        structure++;
         key = p;
         flow = build(p);
         appliedMatrix = p.matrix().clone();
@@ -361,6 +372,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         flow.resetOptimizer();
         steps = s.steps();
         version++;
+        structure++;
         heldOutAt = -1;
     }
 
@@ -377,7 +389,55 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     @Override
     public FlowLabSnapshot snapshot(FlowParams p) {
         drainEdits(p);
+        long now = System.nanoTime();
+        // while playing, the trainer publishes every ~16 ms: the traced points, Jacobian and latent codes
+        // (~25 ms with eight couplings) follow at most every HEAVY_PERIOD_NS and the grid every
+        // GRID_PERIOD_NS, so that training keeps most of the thread
+        boolean full = !p.playing() || trace == null || traceStructure != structure || !p.panel().equals(tracePanel)
+                || now - traceAt >= HEAVY_PERIOD_NS || p.selected() != traceAsked || p.probeX() != traceProbeX
+                || p.probeY() != traceProbeY;
+        if (full) {
+            traceAsked = p.selected();
+            traceProbeX = p.probeX();
+            traceProbeY = p.probeY();
+            trace(p);
+            traceAt = now;
+            traceStructure = structure;
+            tracePanel = p.panel();
+        }
+        refreshGrid(p, trace);
         int k = flow.size();
+        String[] names = new String[k];
+        String[] kinds = new String[k];
+        for (int i = 0; i < k; i++) {
+            names[i] = flow.layer(i).name();
+            kinds[i] = kindOf(flow.layer(i));
+        }
+        int li = linearIndex(p.selected());
+        double entropy = toy == null ? Double.NaN : ENTROPY.getOrDefault(toy.id(), Double.NaN);
+        String health = flow.health();
+        return new FlowLabSnapshot(steps, lastNll, heldOut, java.util.Arrays.copyOf(history, (int) steps), entropy,
+                p.dataset(), names, kinds, flow.numParams(), traceSelected, layerJacobian, null, p.probeX(), p.probeY(),
+                li, li >= 0 ? ((LinearLayer) flow.layer(li)).matrix() : null, SAMPLES, CELLS, trace.xs(), trace.ys(),
+                trace.logDet(), grid, dx.clone(), dy.clone(), latent[0], latent[1], qq[0], qq[1],
+                health.isEmpty() ? message : health);
+    }
+
+    static final long HEAVY_PERIOD_NS = 200_000_000L;
+    private Flow.Trace trace;
+    private long traceAt;
+    private long traceStructure = -1;
+    private String tracePanel = "";
+    private int traceSelected = -1;
+    private int traceAsked = -2;
+    private double traceProbeX = Double.NaN;
+    private double traceProbeY = Double.NaN;
+    private double[] layerJacobian;
+    private double[][] latent;
+    private double[][][] qq;
+
+    /** Samples, grid corners and cell centres through every layer; the selected layer's Jacobian; the codes. */
+    private void trace(FlowParams p) {
         int m = CELLS + 1;
         int nPts = SAMPLES + m * m + CELLS * CELLS;
         double[] px = new double[nPts];
@@ -397,37 +457,23 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
                 py[c0 + j * CELLS + i] = -BOX + 2 * BOX * (j + 0.5) / CELLS;
             }
         }
-        Flow.Trace trace = flow.trace(px, py, true);
-        String[] names = new String[k];
-        String[] kinds = new String[k];
-        for (int i = 0; i < k; i++) {
-            names[i] = flow.layer(i).name();
-            kinds[i] = kindOf(flow.layer(i));
-        }
+        trace = flow.trace(px, py, true);
+        int k = flow.size();
         // nothing selected: the first coupling layer (else the first layer), so a Jacobian is always shown
-        int sel = p.selected() >= 0 && p.selected() < k ? p.selected() : firstCoupling();
-        double[] layerJ = null;
-        if (sel >= 0) {
+        traceSelected = p.selected() >= 0 && p.selected() < k ? p.selected() : firstCoupling();
+        layerJacobian = null;
+        if (traceSelected >= 0 && !"train".equals(p.panel())) {
             Flow.Trace t = flow.trace(new double[] {p.probeX()}, new double[] {p.probeY()}, true);
-            layerJ = flow.layer(sel).jacobian(t.xs()[sel][0], t.ys()[sel][0]);
+            layerJacobian = flow.layer(traceSelected).jacobian(t.xs()[traceSelected][0], t.ys()[traceSelected][0]);
         }
-        double[] stackJ = flow.jacobian(p.probeX(), p.probeY());
-        if (data != null && heldOutAt != steps && (steps % HELD_OUT_EVERY == 0 || !p.playing() || heldOutAt < 0)) {
+        if (data != null && heldOutAt != steps) {
             heldOut = flow.nll(hx, hy);
             heldOutAt = steps;
         }
-        refreshGrid(p, trace);
-        double[][] z = dx.length == 0 ? new double[][] {new double[0], new double[0]} : flow.inverse(dx, dy, null);
-        int li = linearIndex(p.selected());
-        double entropy = toy == null ? Double.NaN : ENTROPY.getOrDefault(toy.id(), Double.NaN);
-        String health = flow.health();
-        return new FlowLabSnapshot(steps, lastNll, heldOut, java.util.Arrays.copyOf(history, (int) steps), entropy,
-                p.dataset(), names, kinds, flow.numParams(), sel, layerJ, stackJ, p.probeX(), p.probeY(), li,
-                li >= 0 ? ((LinearLayer) flow.layer(li)).matrix() : null, SAMPLES, CELLS, trace.xs(), trace.ys(),
-                trace.logDet(), grid, dx.clone(), dy.clone(), z[0], z[1],
-                z[0].length == 0 ? new double[][] {new double[0], new double[0]} : LatentDiagnostics.qq(z[0], flow.base()),
-                z[1].length == 0 ? new double[][] {new double[0], new double[0]} : LatentDiagnostics.qq(z[1], flow.base()),
-                health.isEmpty() ? message : health);
+        latent = dx.length == 0 ? new double[][] {new double[0], new double[0]} : flow.inverse(dx, dy, null);
+        double[][] empty = {new double[0], new double[0]};
+        qq = new double[][][] {latent[0].length == 0 ? empty : LatentDiagnostics.qq(latent[0], flow.base()),
+                latent[1].length == 0 ? empty : LatentDiagnostics.qq(latent[1], flow.base())};
     }
 
     /**
@@ -437,12 +483,12 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
      */
     private void refreshGrid(FlowParams p, Flow.Trace trace) {
         long now = System.nanoTime();
-        int want = p.playing() ? GRID_PLAYING : GRID_PAUSED;
+        int want = p.playing() ? playingN : GRID_PAUSED;
         boolean samePanel = grid != null && gridPanel.equals(p.panel());
         if (samePanel && gridVersion == version && grid.n() == want) {
             return;
         }
-        if (samePanel && p.playing() && now - gridAt < GRID_PERIOD_NS) {
+        if (samePanel && p.playing() && grid.n() <= GRID_PLAYING && now - gridAt < GRID_PERIOD_NS) {
             return;
         }
         double[] b = box(p, trace);
@@ -450,12 +496,20 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         long t0 = System.nanoTime();
         grid = flow.densityGrid(b[0], b[1], b[2], b[3], n);
         gridNs = System.nanoTime() - t0;
+        if (p.playing()) {
+            if (gridNs > GRID_BUDGET_NS && playingN > GRID_PLAYING_MIN) {
+                playingN -= 8;
+            } else if (gridNs < GRID_BUDGET_NS / 3 && playingN < GRID_PLAYING) {
+                playingN += 8;
+            }
+        }
         gridAt = now;
         gridVersion = version;
         gridPanel = p.panel();
     }
 
     private String gridPanel = "";
+    private int playingN = GRID_PLAYING;
 
     private double[] box(FlowParams p, Flow.Trace trace) {
         if (data != null && !"layers".equals(p.panel())) {

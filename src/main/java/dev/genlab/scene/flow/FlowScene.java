@@ -67,6 +67,7 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
     private boolean reverting;
     private int gridRefreshes;
     private String filterKey = "";
+    private volatile long lastDrawNs;
     private final javafx.beans.property.ObjectProperty<java.util.function.Predicate<String>> knobFilter =
             new javafx.beans.property.SimpleObjectProperty<>(this, "knobFilter");
     private static final java.util.Set<String> ONED = java.util.Set.of("panel", "transform", "base1d", "intervals");
@@ -221,6 +222,7 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
 
     @Override
     protected void draw(FlowLabSnapshot s) {
+        lastDrawNs = System.nanoTime();
         if (last == null || last.density() != s.density()) {
             gridRefreshes++;
         }
@@ -402,6 +404,11 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
 
     public boolean morphing() {
         return !Double.isNaN(target);
+    }
+
+    /** System.nanoTime() when the last snapshot was drawn (bench). */
+    public long lastDrawNs() {
+        return lastDrawNs;
     }
 
     /** How many different density grids have been drawn. */

@@ -208,6 +208,8 @@ final class LayersPanel extends BorderPane {
 
     private FlowLabSnapshot last;
     private double pos;
+    private boolean drawnInverse;
+    private boolean drawnFill;
 
     FlowLabSnapshot last() {
         return last;
@@ -223,6 +225,14 @@ final class LayersPanel extends BorderPane {
      * positions interpolate between two layers' states: the morph).
      */
     void draw(FlowLabSnapshot s, double at, boolean inverseDirection, boolean densityFill) {
+        if (last != null && s.traceX() == last.traceX() && s.density() == last.density() && at == pos
+                && inverseDirection == drawnInverse && densityFill == drawnFill && s.message().equals(last.message())
+                && s.selected() == last.selected()) {
+            last = s;
+            return;
+        }
+        drawnInverse = inverseDirection;
+        drawnFill = densityFill;
         last = s;
         int kMax = s.layers();
         pos = Math.max(0, Math.min(kMax, at));

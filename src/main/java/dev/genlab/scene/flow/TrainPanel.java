@@ -99,8 +99,12 @@ final class TrainPanel extends BorderPane {
     }
 
     void draw(FlowLabSnapshot s) {
+        FlowLabSnapshot before = last;
         last = s;
-        if (s.density() != null) {
+        // while playing most snapshots only carry a new NLL: redraw a figure only when its data changed
+        boolean newGrid = before == null || before.density() != s.density();
+        boolean newPoints = before == null || before.traceX() != s.traceX() || before.dataX().length != s.dataX().length;
+        if (s.density() != null && newGrid) {
             var g = s.density();
             float[] v = new float[g.logDensity().length];
             float top = Float.NEGATIVE_INFINITY;
@@ -116,6 +120,9 @@ final class TrainPanel extends BorderPane {
             if (!e.equals(density.dataExtentProperty().get())) {
                 density.setDataExtent(e);
             }
+        }
+        if (!newPoints) {
+            return;
         }
         int ns = s.samples();
         float[] sx = new float[ns];
