@@ -515,6 +515,10 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         if (data != null && !"layers".equals(p.panel())) {
             // a square box: the plot keeps one unit as long on x as on y, so the heat map fills it
             double[] b = data.bounds();
+            if (toy == null) {
+                // drawn points: at least the base box, so the student can keep drawing anywhere on it
+                b = new double[] {Math.min(b[0], -BOX), Math.max(b[1], BOX), Math.min(b[2], -BOX), Math.max(b[3], BOX)};
+            }
             double cx = 0.5 * (b[0] + b[1]);
             double cy = 0.5 * (b[2] + b[3]);
             double h = 0.5 * Math.max(b[1] - b[0], b[3] - b[2]);
@@ -531,6 +535,19 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         }
         double lim = 12;
         return new double[] {Math.max(-lim, x0), Math.min(lim, x1), Math.max(-lim, y0), Math.min(lim, y1)};
+    }
+
+    /** Makes the first coupling's network non-finite, so the divergence guard must act (tests, a demo). */
+    void poison() {
+        for (int i = 0; i < flow.size(); i++) {
+            if (flow.layer(i) instanceof AffineCoupling c) {
+                double[] q = c.params();
+                q[0] = Double.NaN;
+                c.setParams(q);
+                return;
+            }
+        }
+        throw new IllegalStateException("no coupling layer to poison");
     }
 
     /** Wall time of the last density grid (bench). */

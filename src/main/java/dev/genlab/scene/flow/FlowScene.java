@@ -51,6 +51,7 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
     private final TrainPanel train = new TrainPanel();
     private final LineChartPlot chart = new LineChartPlot();
     private final Label nll = new Label();
+    private final Label note = new Label();
     private final VBox bottom;
     private final List<double[]> drawn = new ArrayList<>();
     private volatile FlowLab lab;
@@ -68,6 +69,8 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
     private int gridRefreshes;
     private String filterKey = "";
     private volatile long lastDrawNs;
+    /** The last divergence report, shown until training goes on (Play, Step, Reset). */
+    private String divergence = "";
     private final javafx.beans.property.ObjectProperty<java.util.function.Predicate<String>> knobFilter =
             new javafx.beans.property.SimpleObjectProperty<>(this, "knobFilter");
     private static final java.util.Set<String> ONED = java.util.Set.of("panel", "transform", "base1d", "intervals");
@@ -89,10 +92,19 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
         nll.getStyleClass().add("readout");
         nll.setWrapText(true);
         nll.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        bottom = new VBox(2, nll, chart);
+        note.setId("flow-note");
+        note.getStyleClass().add("readout");
+        note.setWrapText(true);
+        note.setStyle("-fx-text-fill: #c0392b;");
+        bottom = new VBox(2, nll, note, chart);
         bottom.setPadding(new Insets(0, 8, 6, 8));
         wire();
-        playingProperty().addListener((obs, o, n) -> push());
+        playingProperty().addListener((obs, o, n) -> {
+            if (n) {
+                divergence = "";
+            }
+            push();
+        });
         for (String m : List.of("m11", "m12", "m21", "m22")) {
             params().property(m).addListener((obs, o, n) -> matrixMoved(m, o));
         }
@@ -244,11 +256,17 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
             layers.draw(last, pos, layers.inverse.isSelected(), params().getChoice("fill").equals("density"));
             if (!matrixRefusal.isEmpty()) {
                 layers.message.setText(matrixRefusal);
+            } else if (!divergence.isEmpty()) {
+                layers.message.setText(divergence);
             }
         }
     }
 
     private void showNll(FlowLabSnapshot s) {
+        String m = s.message();
+        note.setText(!divergence.isEmpty() ? divergence : "train".equals(params().getChoice("panel")) && !m.isEmpty()
+                ? m.startsWith("flow.") ? I18n.get(m) : m : "");
+        note.setManaged(!note.getText().isEmpty());
         String floor = Double.isNaN(s.entropy()) ? I18n.get("flow.noFloor")
                 : I18n.get("flow.floor", fmt3(s.entropy()), fmt3(s.heldOutNll() - s.entropy()));
         nll.setText(Double.isNaN(s.heldOutNll()) ? I18n.get("flow.nll.none")
@@ -374,7 +392,14 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
     }
 
     @Override
+    public void step() {
+        divergence = "";
+        super.step();
+    }
+
+    @Override
     public void reset() {
+        divergence = "";
         super.reset();
         viewKnobsChanged();
         oneDim.recompute();
@@ -384,7 +409,10 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
     protected void diverged(Trainer.Event e) {
         String msg = I18n.get("flow.status.diverged", e.step(), e.message());
         setStatus(msg);
+        divergence = msg;
         layers.message.setText(msg);
+        note.setText(msg);
+        note.setManaged(true);
         if (root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing()) {
             Notifications.create().owner(root).title(I18n.get("live.diverged.title")).text(msg)
                     .hideAfter(Duration.seconds(6)).showWarning();
@@ -395,6 +423,15 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
 
     public FlowLabSnapshot lastShown() {
         return last;
+    }
+
+    /** Breaks the flow on the trainer thread so the divergence guard must act (tests, and a demo). */
+    public void forceDivergence() {
+        FlowLab l = lab;
+        if (l != null && trainer() != null) {
+            trainer().inject(m -> ((FlowLab) m).poison());
+            trainer().stepOnce();
+        }
     }
 
     /** Position of the morph in layers (0 = base plane). */
