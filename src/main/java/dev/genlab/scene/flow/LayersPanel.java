@@ -82,8 +82,8 @@ final class LayersPanel extends BorderPane {
         heat.setColorMap(ColorMap.VIRIDIS);
         mapped.layers().addAll(heat, grid, samples);
         bar.setColorMap(ColorMap.COOL_WARM);
-        bar.setPrefWidth(70);
-        bar.setMinWidth(60);
+        bar.setPrefWidth(84);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
         list.setId("flow-layer-list");
         list.setPrefHeight(150);
         list.setMinHeight(90);
@@ -122,7 +122,7 @@ final class LayersPanel extends BorderPane {
         matrix.setVgap(2);
         for (int i = 0; i < 4; i++) {
             Label c = new Label();
-            c.setMinWidth(58);
+            c.setMinWidth(Region.USE_PREF_SIZE);
             c.setAlignment(Pos.CENTER);
             c.setPadding(new Insets(4));
             jCells[i] = c;

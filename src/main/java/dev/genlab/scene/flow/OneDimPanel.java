@@ -137,6 +137,8 @@ final class OneDimPanel extends BorderPane {
             }
         });
         I18n.localeProperty().addListener((obs, o, n) -> recompute());
+        // the curves carry the theme's palette colours: pick them again when the theme changes
+        PlotTheme.currentProperty().addListener((obs, o, n) -> recompute());
     }
 
     private boolean isSpline() {
