@@ -217,8 +217,19 @@ class ScreenshotsTest {
         }
         int updates = panel.equals("train") ? 400 : type.startsWith("coupling") ? 150 : 0;
         long target = fx(() -> f.lastShown().steps()) + updates;
-        for (int k = 0; k < updates; k++) {
-            fxRun(f::step);
+        if (updates > 0) {
+            // played, not stepped: a paused step publishes the fine 128 × 128 grid, a playing one a coarse one
+            fxRun(() -> {
+                f.speedProperty().set(8);
+                f.playingProperty().set(true);
+            });
+            while (System.nanoTime() < end && fx(() -> f.lastShown().steps()) < target) {
+                WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+            }
+            fxRun(() -> {
+                f.playingProperty().set(false);
+                f.speedProperty().set(1);
+            });
         }
         while (System.nanoTime() < end && !fx(() -> {
             f.pumpNow();

@@ -43,14 +43,15 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     static final int DATA_POINTS = 500;
     static final int HELD_OUT = 1000;
     /**
-     * Density grid cells per axis when paused; while playing at most GRID_PLAYING, refreshed every
-     * GRID_PERIOD_NS (10 a second) and made coarser (down to GRID_PLAYING_MIN) when one grid costs more
+     * Density grid cells per axis when paused; while playing at most GRID_PLAYING, refreshed at the first
+     * snapshot GRID_PERIOD_NS after the last (a snapshot follows a step, so that is about 10 a second) and
+     * made coarser (down to GRID_PLAYING_MIN) when one grid costs more
      * than GRID_BUDGET_NS, so that training keeps most of the thread on a slow machine.
      */
     static final int GRID_PAUSED = 128;
     static final int GRID_PLAYING = 64;
     static final int GRID_PLAYING_MIN = 32;
-    static final long GRID_PERIOD_NS = 100_000_000L;
+    static final long GRID_PERIOD_NS = 70_000_000L;
     static final long GRID_BUDGET_NS = 30_000_000L;
     static final int HELD_OUT_EVERY = 20;
     static final DataType DTYPE = DataType.FLOAT;

@@ -60,8 +60,8 @@ final class TrainPanel extends BorderPane {
         qq.xLabelProperty().bind(I18n.bind("flow.qqX"));
         qq.yLabelProperty().bind(I18n.bind("flow.qqY"));
         bar = ColorBar.of(heat, "log p(x)");
-        bar.setPrefWidth(64);
-        bar.setMinWidth(56);
+        bar.setPrefWidth(84);
+        bar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         density.setHoverProvider((x, y) -> {
             FlowLabSnapshot s = last;
             if (s == null || s.density() == null) {
