@@ -104,12 +104,14 @@ class FlowFrameBenchTest {
         WaitForAsyncUtils.sleep(WARMUP_MS, TimeUnit.MILLISECONDS);
         long stepsBefore = fx(() -> scene().lastShown().steps());
         int gridsBefore = fx(() -> scene().gridRefreshes());
+        BenchReport.CpuMark mark = BenchReport.cpuMark();
         fxRun(() -> {
             recording = true;
             lastNow = -1;
         });
         WaitForAsyncUtils.sleep(MEASURE_MS, TimeUnit.MILLISECONDS);
         fxRun(() -> recording = false);
+        double others = BenchReport.otherCpuCores(mark);
         long stepsAfter = fx(() -> scene().lastShown().steps());
         int gridsAfter = fx(() -> scene().gridRefreshes());
         robot.clickOn("#play");
@@ -124,6 +126,9 @@ class FlowFrameBenchTest {
         BenchReport.row("flow_frames_per_s", iv.length / (Arrays.stream(iv).sum() / 1000), "fps");
         BenchReport.row("flow_grid_refresh_per_s", (gridsAfter - gridsBefore) / (MEASURE_MS / 1000.0), "1/s");
         BenchReport.row("flow_steps_per_s_playing", (stepsAfter - stepsBefore) / (MEASURE_MS / 1000.0), "step/s");
+        if (Double.isFinite(others)) {
+            BenchReport.row("flow_frame_bench_other_cpu_cores", others, "cores");
+        }
 
         // slider to redrawn 2-D view: a linear layer, computed on the trainer thread
         fxRun(() -> window.open("06-change-of-variables", 4));
