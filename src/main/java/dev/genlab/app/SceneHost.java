@@ -69,6 +69,11 @@ final class SceneHost extends BorderPane {
         clear();
         s = d.factory().apply(context);
         panel = new ParamPanel(s.params());
+        if (s.knobFilter() != null) {
+            ParamPanel shown = panel;
+            shown.showOnly(s.knobFilter().getValue());
+            s.knobFilter().addListener((obs, o, n) -> shown.showOnly(n));
+        }
         // both parts scroll rather than grow: a scene taller than the window must never push the
         // layout over the toolbar (a BorderPane lets an oversized centre overlap its top)
         ScrollPane knobScroll = bare(new ScrollPane(panel));

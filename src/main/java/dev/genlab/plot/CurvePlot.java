@@ -25,7 +25,52 @@ public class CurvePlot extends AxesFigure {
         }
     }
 
+    /**
+     * A shaded rectangle behind the curves, e.g. an interval and its image; a NaN bound spans the
+     * whole view in that direction.
+     */
+    public record Band(double x0, double x1, double y0, double y1, Color color) {
+    }
+
     private final Map<String, Curve> curves = new LinkedHashMap<>();
+    private List<Band> bands = List.of();
+    private double[] pointX = new double[0];
+    private double[] pointY = new double[0];
+    private Color pointColor;
+
+    private boolean legend = true;
+
+    /** Draw the legend (on by default); a plot with one curve named by its axis needs none. */
+    public void setLegendVisible(boolean on) {
+        legend = on;
+        redraw();
+    }
+
+    /** Replaces the bands drawn behind the curves. */
+    public void setBands(List<Band> list) {
+        bands = List.copyOf(list);
+        redraw();
+    }
+
+    public List<Band> bands() {
+        return bands;
+    }
+
+    /** Round handles drawn on top of the curves (e.g. draggable spline knots); empty arrays for none. */
+    public void setPoints(double[] x, double[] y, Color color) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(x.length + " x values but " + y.length + " y values");
+        }
+        pointX = x.clone();
+        pointY = y.clone();
+        pointColor = color;
+        redraw();
+    }
+
+    /** The curve with this name, or null. */
+    public Curve curve(String name) {
+        return curves.get(name);
+    }
 
     /** Add or replace the curve with this name. */
     public void put(Curve c) {
@@ -54,6 +99,15 @@ public class CurvePlot extends AxesFigure {
 
     @Override
     protected void paintData(GraphicsContext g, PlotTransform t, PlotTheme theme) {
+        Extent v = t.view();
+        for (Band b : bands) {
+            double x0 = t.px(Double.isNaN(b.x0()) ? v.xMin() : b.x0());
+            double x1 = t.px(Double.isNaN(b.x1()) ? v.xMax() : b.x1());
+            double y0 = t.py(Double.isNaN(b.y0()) ? v.yMin() : b.y0());
+            double y1 = t.py(Double.isNaN(b.y1()) ? v.yMax() : b.y1());
+            g.setFill(b.color());
+            g.fillRect(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
+        }
         int i = 0;
         for (Curve c : curves.values()) {
             Color col = c.color() != null ? c.color() : theme.seriesColor(i);
@@ -77,10 +131,23 @@ public class CurvePlot extends AxesFigure {
             g.setLineWidth(theme.lineWidth());
             g.strokePolyline(px, py, n);
         }
+        double r = 2.5 * theme.lineWidth() + 2;
+        for (int k = 0; k < pointX.length; k++) {
+            double cx = t.px(pointX[k]);
+            double cy = t.py(pointY[k]);
+            g.setFill(pointColor != null ? pointColor : theme.axis());
+            g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+            g.setStroke(theme.background());
+            g.setLineWidth(1.5);
+            g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+        }
     }
 
     @Override
     protected void paintOverlay(GraphicsContext g, PlotTransform t, PlotTheme theme) {
+        if (!legend) {
+            return;
+        }
         List<LegendEntry> entries = new ArrayList<>();
         int i = 0;
         for (Curve c : curves.values()) {

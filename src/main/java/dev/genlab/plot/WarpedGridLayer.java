@@ -43,6 +43,16 @@ public class WarpedGridLayer extends PlotLayer {
         changed();
     }
 
+    /** The cell values last set (null: no fill); cell (i, j) at j * nx + i. */
+    public float[] cellValues() {
+        return cellValues == null ? null : cellValues.clone();
+    }
+
+    /** The fill colour of cell (i, j), or null when cells are not filled. */
+    public Color cellColor(int i, int j) {
+        return cellValues == null ? null : cellMap.color(cellRange.fraction(cellValues[j * nx + i]));
+    }
+
     /** Null uses the theme's axis colour. */
     public void setLineColor(Color color) {
         lineColor = color;

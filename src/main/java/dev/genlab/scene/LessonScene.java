@@ -45,6 +45,14 @@ public interface LessonScene {
     /** Knobs to defaults and the model to its initial state. */
     void reset();
 
+    /**
+     * Which knobs the panel shows now (a scene with several panels hides the others' knobs); null
+     * shows them all. The shell follows changes of the value.
+     */
+    default javafx.beans.value.ObservableValue<java.util.function.Predicate<String>> knobFilter() {
+        return null;
+    }
+
     /** A short, translated line the status bar shows (e.g. what the last step did), or "". */
     ReadOnlyStringProperty statusProperty();
 }

@@ -32,6 +32,7 @@ public final class ParamPanel extends TilePane {
     static final double TILE_WIDTH = 168;
 
     private final Map<String, Node> controls = new HashMap<>();
+    private final Map<String, Node> tiles = new HashMap<>();
     /** Language listeners, held here so that the static locale does not keep this panel alive. */
     private final java.util.List<Object> keep = new java.util.ArrayList<>();
 
@@ -76,8 +77,18 @@ public final class ParamPanel extends TilePane {
             }
             tile.getStyleClass().add("knob");
             tile.setMaxWidth(TILE_WIDTH);
+            tiles.put(k.id(), tile);
             getChildren().add(tile);
         }
+    }
+
+    /** Shows the tiles of the knobs the predicate accepts and takes the others out of the layout. */
+    public void showOnly(java.util.function.Predicate<String> shown) {
+        tiles.forEach((id, tile) -> {
+            boolean on = shown == null || shown.test(id);
+            tile.setVisible(on);
+            tile.setManaged(on);
+        });
     }
 
     /** The control of a knob (tests drive it). */

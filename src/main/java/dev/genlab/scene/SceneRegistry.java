@@ -25,6 +25,7 @@ public final class SceneRegistry {
         all.add(dev.genlab.scene.chainrule.ChainRuleScene.DESCRIPTOR);
         all.add(dev.genlab.scene.markov.MarkovScene.DESCRIPTOR);
         all.add(dev.genlab.scene.autoregressive.AutoregressiveScene.DESCRIPTOR);
+        all.add(dev.genlab.scene.flow.FlowScene.DESCRIPTOR);
         return new SceneRegistry(all);
     }
 

@@ -26,6 +26,8 @@ import dev.genlab.scene.density.DensityScene;
 import dev.genlab.scene.markov.MarkovScene;
 import dev.genlab.scene.autoregressive.AutoregressiveScene;
 import dev.genlab.scene.autoregressive.AutoregressiveSnapshot;
+import dev.genlab.scene.flow.FlowLabSnapshot;
+import dev.genlab.scene.flow.FlowScene;
 
 /**
  * Regenerates screenshots/: every step of every lesson in English and Korean, in the normal
@@ -155,6 +157,9 @@ class ScreenshotsTest {
         if (s instanceof AutoregressiveScene a) {
             advanceAutoregressive(a);
         }
+        if (s instanceof FlowScene f) {
+            advanceFlow(f);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -192,6 +197,48 @@ class ScreenshotsTest {
                 default -> true;
             };
             return stepped && drawn && x.jobProgress() >= 1;
+        })) {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Lesson 6: the flow for the step's knobs; in the training panel (and for a stack of couplings)
+     * some Adam steps, so the picture shows a flow that has started to fit; then the paused,
+     * full-resolution density grid.
+     */
+    private void advanceFlow(FlowScene f) {
+        String panel = fx(() -> f.params().getChoice("panel"));
+        if (panel.equals("oned")) {
+            return;
+        }
+        String type = fx(() -> f.params().getChoice("flow_type"));
+        int layers = fx(() -> f.params().getInt("layers"));
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < end && !fx(() -> f.lastShown() != null && f.lastShown().layers() >= layers)) {
+            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+        }
+        int updates = panel.equals("train") ? 400 : type.startsWith("coupling") ? 150 : 0;
+        long target = fx(() -> f.lastShown().steps()) + updates;
+        if (updates > 0) {
+            // played, not stepped: a paused step publishes the fine 128 × 128 grid, a playing one a coarse one
+            fxRun(() -> {
+                f.speedProperty().set(8);
+                f.playingProperty().set(true);
+            });
+            while (System.nanoTime() < end && fx(() -> f.lastShown().steps()) < target) {
+                WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+            }
+            fxRun(() -> {
+                f.playingProperty().set(false);
+                f.speedProperty().set(1);
+            });
+        }
+        while (System.nanoTime() < end && !fx(() -> {
+            f.pumpNow();
+            FlowLabSnapshot x = f.lastShown();
+            return x.steps() >= target && x.density() != null && x.density().n() == 128
+                    && (x.entropy() == x.entropy() || x.dataset().equals("drawn"));
         })) {
             WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
         }

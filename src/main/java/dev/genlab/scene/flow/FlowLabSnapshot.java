@@ -1,0 +1,82 @@
+package dev.genlab.scene.flow;
+
+import dev.genlab.model.flow.Flow;
+
+/**
+ * What the 2-D panels draw, computed on the trainer thread; arrays are copies nobody writes to.
+ *
+ * <p>The trace follows {@code samples} base points, then the {@code (cells+1)²} corners of the
+ * base-plane grid over [−{@link FlowLab#BOX}, {@link FlowLab#BOX}]², then its {@code cells²} cell
+ * centres, through the layers in the sampling direction: {@code traceX[k]} is after k layers,
+ * {@code traceLogDet[k]} the running Σ log|det ∂f_j/∂z| of those k layers.
+ *
+ * @param steps          Adam steps since the reset
+ * @param nll            batch NLL of the last step (nats), NaN before the first
+ * @param heldOutNll     NLL on fixed held-out points from the data (nats)
+ * @param history        batch NLL of every step so far
+ * @param entropy        H(p) of the true distribution (NaN: unknown, e.g. drawn points, or not computed yet)
+ * @param layerNames     the stack, sampling order
+ * @param layerKinds     "linear", "planar", "radial", "coupling", "permutation" per layer
+ * @param numParams      trainable parameters of the stack
+ * @param selected       the selected layer (−1 none)
+ * @param layerJacobian  ∂f_k/∂z of the selected layer at the probe's state before it (row-major), or null
+ * @param stackJacobian  ∂f/∂z of the whole stack at the probe
+ * @param probeX         the base-plane probe
+ * @param linearIndex    the layer the matrix sliders edit (−1 none) and its matrix
+ * @param linearMatrix
+ * @param density        log p_x on a grid (over the data for training, over the warped grid otherwise)
+ * @param dataX          a fixed batch of data …
+ * @param latentX        … and its codes z = f⁻¹(x)
+ * @param qqX            {base quantiles, sorted latent x}; qqY for y
+ * @param message        "" or a sentence to show (a refused edit, a layer's health)
+ */
+public record FlowLabSnapshot(long steps, double nll, double heldOutNll, double[] history, double entropy,
+                              String dataset, String[] layerNames, String[] layerKinds, int numParams, int selected,
+                              double[] layerJacobian, double[] stackJacobian, double probeX, double probeY,
+                              int linearIndex, double[] linearMatrix, int samples, int cells,
+                              double[][] traceX, double[][] traceY, double[][] traceLogDet,
+                              Flow.DensityGrid density, double[] dataX, double[] dataY, double[] latentX,
+                              double[] latentY, double[][] qqX, double[][] qqY, String message) {
+
+    public int layers() {
+        return layerNames.length;
+    }
+
+    /** Index in the trace of corner (i, j) of the base grid. */
+    public int corner(int i, int j) {
+        return samples + j * (cells + 1) + i;
+    }
+
+    /** Index in the trace of the centre of cell (i, j). */
+    public int centre(int i, int j) {
+        return samples + (cells + 1) * (cells + 1) + j * cells + i;
+    }
+
+    /** Area of cell (i, j) after k layers (shoelace on its mapped corners). */
+    public double cellArea(int k, int i, int j) {
+        double[] x = traceX[k];
+        double[] y = traceY[k];
+        int a = corner(i, j);
+        int b = corner(i + 1, j);
+        int c = corner(i + 1, j + 1);
+        int d = corner(i, j + 1);
+        double s = x[a] * y[b] - x[b] * y[a] + x[b] * y[c] - x[c] * y[b] + x[c] * y[d] - x[d] * y[c]
+                + x[d] * y[a] - x[a] * y[d];
+        return 0.5 * Math.abs(s);
+    }
+
+    /** Area of one base-plane cell. */
+    public double cellAreaBefore() {
+        double w = 2 * FlowLab.BOX / cells;
+        return w * w;
+    }
+
+    /** Mean over the samples of the running log-det after k layers. */
+    public double meanLogDet(int k) {
+        double s = 0;
+        for (int i = 0; i < samples; i++) {
+            s += traceLogDet[k][i];
+        }
+        return s / samples;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.genlab.scene.flow;
+
+import java.util.Locale;
+
+import javafx.geometry.Insets;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import dev.genlab.i18n.I18n;
+import dev.genlab.plot.ColorBar;
+import dev.genlab.plot.ColorMap;
+import dev.genlab.plot.CurvePlot;
+import dev.genlab.plot.Extent;
+import dev.genlab.plot.HeatmapLayer;
+import dev.genlab.plot.HoverProvider;
+import dev.genlab.plot.Marker;
+import dev.genlab.plot.Plot2D;
+import dev.genlab.plot.ScatterLayer;
+
+/**
+ * The training panel: the model's log-density as a heat map with the data and model samples; the
+ * latent plane, where the data's codes z = f⁻¹(x) should look like the base samples beside them;
+ * a QQ plot of those codes against the base's quantiles (on the diagonal when they are distributed
+ * as p_z). The NLL curve against H(p) sits below every 2-D panel (see {@link FlowView}).
+ */
+final class TrainPanel extends BorderPane {
+
+    static final Color DATA = Color.web("#1b1b1b");
+    static final Color SAMPLE = Color.web("#e7298a");
+    static final Color BASE = Color.web("#9e9e9e");
+    static final double LOG_RANGE = 12;
+
+    final Plot2D density = new Plot2D();
+    final HeatmapLayer heat = new HeatmapLayer();
+    final ScatterLayer points = new ScatterLayer();
+    final Plot2D latent = new Plot2D();
+    final ScatterLayer codes = new ScatterLayer();
+    final CurvePlot qq = new CurvePlot();
+    private final ColorBar bar;
+    private FlowLabSnapshot last;
+
+    TrainPanel() {
+        setId("flow-train");
+        density.setId("flow-density-plot");
+        latent.setId("flow-latent-plot");
+        qq.setId("flow-qq");
+        heat.setColorMap(ColorMap.VIRIDIS);
+        density.layers().addAll(heat, points);
+        density.setEqualAspect(true);
+        density.setXLabel("x\u2081");
+        density.setYLabel("x\u2082");
+        latent.layers().add(codes);
+        latent.setEqualAspect(true);
+        latent.setXLabel("z\u2081");
+        latent.setYLabel("z\u2082");
+        latent.setDataExtent(Extent.square(3.5));
+        qq.xLabelProperty().bind(I18n.bind("flow.qqX"));
+        qq.yLabelProperty().bind(I18n.bind("flow.qqY"));
+        bar = ColorBar.of(heat, "log p(x)");
+        bar.setPrefWidth(84);
+        bar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        density.setHoverProvider((x, y) -> {
+            FlowLabSnapshot s = last;
+            if (s == null || s.density() == null) {
+                return null;
+            }
+            return HoverProvider.format(x, y, "log p(x)", lookup(s, x, y));
+        });
+        for (var f : java.util.List.of(density, latent, qq)) {
+            f.setMinSize(140, 140);
+        }
+        qq.setLegendVisible(false);
+        VBox right = new VBox(4, latent, qq);
+        VBox.setVgrow(latent, Priority.ALWAYS);
+        VBox.setVgrow(qq, Priority.ALWAYS);
+        HBox top = new HBox(4, density, bar, right);
+        HBox.setHgrow(density, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        density.setPrefSize(420, 360);
+        latent.setPrefSize(220, 180);
+        qq.setPrefSize(220, 180);
+        VBox box = new VBox(4, top);
+        VBox.setVgrow(top, Priority.ALWAYS);
+        box.setPadding(new Insets(6));
+        setCenter(box);
+    }
+
+    private static double lookup(FlowLabSnapshot s, double x, double y) {
+        var g = s.density();
+        int i = (int) Math.floor((x - g.x0()) / (g.x1() - g.x0()) * g.n());
+        int j = (int) Math.floor((y - g.y0()) / (g.y1() - g.y0()) * g.n());
+        if (i < 0 || j < 0 || i >= g.n() || j >= g.n()) {
+            return Double.NaN;
+        }
+        return g.logDensity()[j * g.n() + i];
+    }
+
+    void draw(FlowLabSnapshot s) {
+        FlowLabSnapshot before = last;
+        last = s;
+        // while playing most snapshots only carry a new NLL: redraw a figure only when its data changed
+        boolean newGrid = before == null || before.density() != s.density();
+        boolean newPoints = before == null || before.traceX() != s.traceX() || before.dataX().length != s.dataX().length;
+        if (s.density() != null && newGrid) {
+            var g = s.density();
+            float[] v = new float[g.logDensity().length];
+            float top = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) g.logDensity()[i];
+                top = Math.max(top, v[i]);
+            }
+            Extent e = new Extent(g.x0(), g.x1(), g.y0(), g.y1());
+            heat.setData(v, g.n(), g.n(), e);
+            if (Float.isFinite(top)) {
+                heat.setRange(top - LOG_RANGE, top);
+            }
+            if (!e.equals(density.dataExtentProperty().get())) {
+                density.setDataExtent(e);
+            }
+        }
+        if (!newPoints) {
+            return;
+        }
+        int ns = s.samples();
+        float[] sx = new float[ns];
+        float[] sy = new float[ns];
+        float[] zx = new float[ns];
+        float[] zy = new float[ns];
+        for (int i = 0; i < ns; i++) {
+            sx[i] = (float) s.traceX()[s.layers()][i];
+            sy[i] = (float) s.traceY()[s.layers()][i];
+            zx[i] = (float) s.traceX()[0][i];
+            zy[i] = (float) s.traceY()[0][i];
+        }
+        points.clear();
+        points.setMarkerRadius(1.5);
+        points.setOpacity(0.6);
+        points.put(new ScatterLayer.Series(I18n.get("flow.series.samples"), sx, sy, SAMPLE, Marker.CROSS));
+        points.put(new ScatterLayer.Series(I18n.get("flow.series.data"), f(s.dataX()), f(s.dataY()), DATA, Marker.CIRCLE));
+        codes.clear();
+        codes.setMarkerRadius(1.5);
+        codes.setOpacity(0.7);
+        codes.put(new ScatterLayer.Series(I18n.get("flow.series.base"), zx, zy, BASE, Marker.CIRCLE));
+        codes.put(new ScatterLayer.Series(I18n.get("flow.series.codes"), f(s.latentX()), f(s.latentY()),
+                Color.web("#0072B2"), Marker.CIRCLE));
+        if (s.qqX()[0].length > 1) {
+            double lo = Math.max(-4, Math.min(s.qqX()[0][0], s.qqY()[0][0]));
+            double hi = Math.min(4, Math.max(s.qqX()[0][s.qqX()[0].length - 1], s.qqY()[0][s.qqY()[0].length - 1]));
+            qq.put(new CurvePlot.Curve("y = x", new double[] {lo, hi}, new double[] {lo, hi}, BASE, false));
+            qq.put(new CurvePlot.Curve("z\u2081", s.qqX()[0], clip(s.qqX()[1]), Color.web("#0072B2"), false));
+            qq.put(new CurvePlot.Curve("z\u2082", s.qqY()[0], clip(s.qqY()[1]), Color.web("#D55E00"), false));
+            qq.setDataExtent(new Extent(lo, hi, lo - 0.5, hi + 0.5));
+        }
+    }
+
+    private static double[] clip(double[] v) {
+        double[] o = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            o[i] = Math.max(-8, Math.min(8, v[i]));
+        }
+        return o;
+    }
+
+    private static float[] f(double[] d) {
+        float[] o = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            o[i] = (float) d[i];
+        }
+        return o;
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.genlab.app;
+
+import static dev.genlab.app.AppTestSupport.fx;
+import static dev.genlab.app.AppTestSupport.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.genlab.model.flow.onedim.Knots;
+import dev.genlab.plot.CurvePlot;
+import dev.genlab.plot.PlotTransform;
+import dev.genlab.plot.ScatterLayer;
+import dev.genlab.plot.WarpedGridLayer;
+import dev.genlab.scene.flow.FlowLabSnapshot;
+import dev.genlab.scene.flow.FlowScene;
+
+/** Lesson 6's 2-D layers panel through the real window: the matrix layer and its refusal, stepping through layers. */
+@ExtendWith(ApplicationExtension.class)
+class FlowSceneAppTest {
+
+    static final String LESSON = "06-change-of-variables";
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        window = GenLabApp.open(stage, AppTestSupport.freshPrefs("flow"), url -> { });
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        AppTestSupport.closeStrayWindows();
+        fxRun(() -> window.close());
+    }
+
+    private FlowScene scene() {
+        return (FlowScene) window.currentScene().orElseThrow();
+    }
+
+    private FlowLabSnapshot shown(Predicate<FlowLabSnapshot> cond, String what) {
+        return AppTestSupport.awaitFx(() -> scene().lastShown(), cond, what);
+    }
+
+    private String text(FxRobot robot, String id) {
+        return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    private void open(int step) {
+        fxRun(() -> window.open(LESSON, step));
+    }
+
+    @Test
+    void aMatrixSliderUpdatesTheDeterminantAndTheCellsAndASingularMatrixIsRefused(FxRobot robot) {
+        open(4);
+        FlowLabSnapshot a = shown(s -> s.linearMatrix() != null && s.linearMatrix()[0] == 1.5, "the linear layer");
+        String det = text(robot, "#flow-det");
+        assertTrue(det.contains("det A = ad \u2212 bc = 1.20"), det);
+        WarpedGridLayer grid = fx(() -> (WarpedGridLayer) robot.lookup("#flow-mapped-plot")
+                .queryAs(dev.genlab.plot.Plot2D.class).layers().get(1));
+        Color before = fx(() -> grid.cellColor(3, 3));
+        float[] cellsBefore = fx(grid::cellValues);
+        assertEquals(Math.log(1.2), cellsBefore[0], 1e-5, "every cell: log|det A|");
+        // when m22 goes up one slider step (0.8 -> 0.85)
+        Slider m22 = robot.lookup("#knob-m22").queryAs(Slider.class);
+        fxRun(m22::requestFocus);
+        robot.type(KeyCode.RIGHT);
+        shown(s -> s.linearMatrix() != null && Math.abs(s.linearMatrix()[3] - 0.85) < 1e-9, "the new matrix");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#flow-det").contains("= 1.28"), text(robot, "#flow-det"));
+        assertEquals(Math.log(1.275), fx(grid::cellValues)[0], 1e-5);
+        assertNotEquals(before, fx(() -> grid.cellColor(3, 3)), "the cell colours change");
+        // a singular matrix: rows (1.5, 0.5) and (1.5, 0.5); the last slider is refused and goes back
+        fxRun(() -> {
+            scene().params().set("m21", 1.5);
+            scene().params().set("m22", 0.5);
+        });
+        assertEquals(0.85, fx(() -> scene().params().getDouble("m22")), 1e-12, "the slider went back");
+        String msg = text(robot, "#flow-message");
+        assertTrue(msg.contains("singular") && msg.contains("previous matrix is kept"), msg);
+        FlowLabSnapshot s = shown(x -> x.linearMatrix() != null && x.linearMatrix()[2] == 1.5, "m21 applied");
+        double d = s.linearMatrix()[0] * s.linearMatrix()[3] - s.linearMatrix()[1] * s.linearMatrix()[2];
+        assertEquals(1.5 * 0.85 - 0.5 * 1.5, d, 1e-9, "the previous, invertible matrix");
+        assertTrue(text(robot, "#flow-message").contains("singular"));
+        assertTrue(a.steps() == 0);
+    }
+
+    @Test
+    void steppingThroughTheLayersMovesTheSamples(FxRobot robot) {
+        open(5);
+        FlowLabSnapshot s = shown(x -> x.layers() == 3, "three layers");
+        assertEquals(3.0, fx(() -> scene().morphPosition()), 0, "the data plane first");
+        float[] atEnd = samplesShown(robot);
+        robot.clickOn("#flow-prev");
+        AppTestSupport.awaitFx(() -> !scene().morphing() && scene().morphPosition() == 2.0, b -> b, "one layer back");
+        float[] atTwo = samplesShown(robot);
+        assertFalse(Arrays.equals(atEnd, atTwo), "the samples moved back through the last layer");
+        assertEquals((float) s.traceX()[2][0], atTwo[0], 1e-6, "state after two layers");
+        assertTrue(text(robot, "#flow-layer-readout").contains("After layer 2 of 3"), text(robot, "#flow-layer-readout"));
+        robot.clickOn("#flow-animate");
+        assertTrue(fx(() -> scene().morphPosition()) < 0.5, "the animation starts from z");
+        AppTestSupport.awaitFx(() -> !scene().morphing(), b -> b, "the animation ends");
+        assertEquals(3.0, fx(() -> scene().morphPosition()), 0);
+        assertTrue(text(robot, "#flow-layer-readout").contains(String.format(Locale.ROOT, "= %.2f", s.meanLogDet(3))),
+                text(robot, "#flow-layer-readout"));
+        // the inference direction reports the inverse's log-det, the negative sum
+        robot.clickOn("#flow-inverse");
+        robot.clickOn("#flow-animate");
+        AppTestSupport.awaitFx(() -> !scene().morphing(), b -> b, "the inverse animation ends");
+        assertEquals(0.0, fx(() -> scene().morphPosition()), 0);
+        assertTrue(text(robot, "#flow-layer-readout").contains(String.format(Locale.ROOT, "= %.2f", -s.meanLogDet(3))),
+                text(robot, "#flow-layer-readout"));
+    }
+
+    private float[] samplesShown(FxRobot robot) {
+        return fx(() -> {
+            var plot = robot.lookup("#flow-mapped-plot").queryAs(dev.genlab.plot.Plot2D.class);
+            ScatterLayer l = (ScatterLayer) plot.layers().get(2);
+            return l.series().get(0).x().clone();
+        });
+    }
+
+}
