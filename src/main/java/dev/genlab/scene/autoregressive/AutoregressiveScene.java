@@ -1,6 +1,12 @@
 package dev.genlab.scene.autoregressive;
 
+import java.util.List;
+import java.util.function.Predicate;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 
@@ -30,6 +36,7 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveParams
     private final AutoregressiveView view = new AutoregressiveView();
     private final ChangeListener<ImageDataset> imagesListener = (obs, o, n) -> push();
     private int testImage;
+    private final ObjectProperty<Predicate<String>> knobFilter = new SimpleObjectProperty<>(this, "knobFilter");
 
     public AutoregressiveScene(SceneContext context) {
         this(context, StandardModels.INSTANCE);
@@ -54,6 +61,10 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveParams
                 trainer().inject(m -> ((AutoregressiveLab) m).useTestImage(i));
             }
         });
+        for (String k : List.of("model", "start", "view")) {
+            params().property(k).addListener((obs, o, n) -> updateKnobFilter());
+        }
+        updateKnobFilter();
         view.clear.setOnAction(e -> {
             view.setDrawing(new byte[AutoregressiveParams.SIDE * AutoregressiveParams.SIDE]);
             sendDrawing();
@@ -65,6 +76,29 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveParams
         if (d != null && trainer() != null) {
             trainer().inject(m -> ((AutoregressiveLab) m).setInpaintInput(d));
         }
+    }
+
+    /**
+     * Only the knobs that act now: the architecture of the chosen network (none when the
+     * checkpoint's own applies), the receptive field's pixel and depth in that panel, the rows
+     * kept when inpainting.
+     */
+    private void updateKnobFilter() {
+        boolean nade = params().getChoice("model").equals("nade");
+        boolean scratch = params().getChoice("start").equals("scratch");
+        String panel = params().getChoice("view");
+        knobFilter.set(id -> switch (id) {
+            case "hidden", "ordering" -> nade && scratch;
+            case "channels", "layers" -> !nade && scratch;
+            case "pixel", "depth" -> panel.equals("field");
+            case "keep_rows" -> panel.equals("inpaint");
+            default -> true;
+        });
+    }
+
+    @Override
+    public ObservableValue<Predicate<String>> knobFilter() {
+        return knobFilter;
     }
 
     @Override

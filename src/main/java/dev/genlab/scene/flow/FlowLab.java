@@ -24,6 +24,7 @@ import dev.genlab.model.flow.LuLinearLayer;
 import dev.genlab.model.flow.PlanarLayer;
 import dev.genlab.model.flow.RadialLayer;
 import dev.genlab.model.nn.Activation;
+import dev.genlab.model.nn.Nd4jReady;
 
 /**
  * The model side of the change-of-variables scene's 2-D panels: one flow, a stack the student
@@ -302,6 +303,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     @Override
     public void reset(FlowParams p) {
+        // coupling networks are ND4J arrays: never initialise the backend beside the app's loader thread
+        Nd4jReady.await();
         edits.clear();
         structure++;
         key = p;
