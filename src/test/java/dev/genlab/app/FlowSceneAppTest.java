@@ -10,22 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import javafx.geometry.Point2D;
-import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.genlab.model.flow.onedim.Knots;
@@ -34,43 +31,14 @@ import dev.genlab.plot.PlotTransform;
 import dev.genlab.plot.ScatterLayer;
 import dev.genlab.plot.WarpedGridLayer;
 import dev.genlab.scene.flow.FlowLabSnapshot;
-import dev.genlab.scene.flow.FlowScene;
 
 /** Lesson 6's 2-D layers panel through the real window: the matrix layer and its refusal, stepping through layers. */
 @ExtendWith(ApplicationExtension.class)
-class FlowSceneAppTest {
-
-    static final String LESSON = "06-change-of-variables";
-    private MainWindow window;
+class FlowSceneAppTest extends FlowAppTestBase {
 
     @Start
     void start(Stage stage) {
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window = GenLabApp.open(stage, AppTestSupport.freshPrefs("flow"), url -> { });
-        window.show();
-    }
-
-    @AfterEach
-    void tearDown() {
-        AppTestSupport.closeStrayWindows();
-        fxRun(() -> window.close());
-    }
-
-    private FlowScene scene() {
-        return (FlowScene) window.currentScene().orElseThrow();
-    }
-
-    private FlowLabSnapshot shown(Predicate<FlowLabSnapshot> cond, String what) {
-        return AppTestSupport.awaitFx(() -> scene().lastShown(), cond, what);
-    }
-
-    private String text(FxRobot robot, String id) {
-        return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
-    }
-
-    private void open(int step) {
-        fxRun(() -> window.open(LESSON, step));
+        startWindow(stage, "flow");
     }
 
     @Test
