@@ -59,6 +59,7 @@ public final class GenLabApp extends Application {
 
     /** Builds the main window on stage with the given preferences (tests pass their own). */
     public static MainWindow open(Stage stage, AppPrefs prefs, java.util.function.Consumer<String> linkOpener) {
+        PangoRaceGuard.install();
         I18n.setLocale(prefs.locale());
         SceneRegistry registry = SceneRegistry.builtIn();
         LessonCatalogue catalogue = loadCatalogue(registry);
