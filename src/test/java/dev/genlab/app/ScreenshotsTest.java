@@ -185,6 +185,8 @@ class ScreenshotsTest {
             fxRun(a::step);
         }
         long target = before + (view.equals("sample") ? 0 : updates);
+        AppTestSupport.awaitFx(a::lastShown, x -> x.steps() >= target, "the steps taken");
+        fxRun(a::refreshSamples);
         while (System.nanoTime() < end && !fx(() -> {
             a.pumpNow();
             AutoregressiveSnapshot x = a.lastShown();

@@ -298,6 +298,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         }
         int[] batch = nextBatch(p.batch());
         long t0 = System.nanoTime();
+        boolean slow = t0 - lastTrainAt > 250_000_000L; // Step pressed by hand, or a slow speed
         double loss = model.lossAndGradients(train, batch);
         adam.step(model.params(), model.gradients());
         batchNs[batchCount++ % batchNs.length] = System.nanoTime() - t0;
@@ -316,7 +317,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
             savedSteps = steps;
             savedExamples = examples;
         }
-        if (gridJob == null && System.nanoTime() - gridDoneAt >= GRID_PERIOD_NS) {
+        if (gridJob == null && (slow || System.nanoTime() - gridDoneAt >= GRID_PERIOD_NS)) {
             startGrid();
         }
         return loss;
@@ -417,6 +418,13 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         inpaintJob = new Job(viewModel.complete(many, COMPLETIONS, keep, sampleRng.split()), viewAt, keep);
         inpaintKeep = keep;
         inpaintDirty = false;
+    }
+
+    /** Draws a new grid of samples if the network has trained since the last one (training paused); trainer thread. */
+    public void refreshSamples() {
+        if (model != null && gridJob == null && samplesStep != steps) {
+            startGrid();
+        }
     }
 
     /** A new image to inpaint (from the drawing canvas); on the trainer thread. */
@@ -560,10 +568,6 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         if (p.view().equals("sample") && sampler == null) {
             syncViewModel();
             newSampler();
-        }
-        long now = System.nanoTime();
-        if (gridJob == null && samplesStep != steps && now - lastTrainAt >= 300_000_000L && now - gridDoneAt >= 300_000_000L) {
-            startGrid(); // training paused (or stepped) since the last grid: show the network as it is now
         }
         int depth = Math.max(1, Math.min(p.depth(), model.depth()));
         if (p.pixel() != fieldPixel || depth != fieldDepth || field.length == 0) {

@@ -65,10 +65,22 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveParams
             params().property(k).addListener((obs, o, n) -> updateKnobFilter());
         }
         updateKnobFilter();
+        playingProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                refreshSamples();
+            }
+        });
         view.clear.setOnAction(e -> {
             view.setDrawing(new byte[AutoregressiveParams.SIDE * AutoregressiveParams.SIDE]);
             sendDrawing();
         });
+    }
+
+    /** Asks for samples of the network as it is now, if it trained since the last grid. */
+    public void refreshSamples() {
+        if (trainer() != null) {
+            trainer().inject(m -> ((AutoregressiveLab) m).refreshSamples());
+        }
     }
 
     private void sendDrawing() {

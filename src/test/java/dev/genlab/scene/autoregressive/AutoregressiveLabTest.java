@@ -109,6 +109,14 @@ class AutoregressiveLabTest {
         assertEquals(AutoregressiveLab.GRID * 784, s.samples().length);
         assertEquals(0, s.samplesStep());
         assertTrue(s.sampleMs() > 0);
+        // training on, then a pause: the grid is redrawn by the network as it is now
+        for (int i = 0; i < 5; i++) {
+            lab.step(p);
+        }
+        finishJobs(lab, p);
+        lab.refreshSamples();
+        finishJobs(lab, p);
+        assertEquals(5, lab.snapshot(p).samplesStep());
     }
 
     @Test
