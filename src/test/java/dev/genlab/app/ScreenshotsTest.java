@@ -174,8 +174,9 @@ class ScreenshotsTest {
         String model = fx(() -> a.params().getChoice("model"));
         String view = fx(() -> a.params().getChoice("view"));
         long end = System.nanoTime() + 60_000_000_000L;
+        boolean fromCheckpoint = fx(() -> a.params().getChoice("start").equals("checkpoint"));
         while (System.nanoTime() < end && !fx(() -> a.lastShown() != null && a.lastShown().side() > 0
-                && a.lastShown().model().equals(model))) {
+                && a.lastShown().model().equals(model) && (a.lastShown().checkpointImages() >= 0) == fromCheckpoint)) {
             WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
         }
         boolean scratch = fx(() -> a.params().getChoice("start").equals("scratch"));
@@ -185,7 +186,9 @@ class ScreenshotsTest {
             fxRun(a::step);
         }
         long target = before + (view.equals("sample") ? 0 : updates);
-        AppTestSupport.awaitFx(a::lastShown, x -> x.steps() >= target, "the steps taken");
+        while (System.nanoTime() < end && !fx(() -> a.lastShown().steps() >= target)) {
+            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+        }
         fxRun(a::refreshSamples);
         while (System.nanoTime() < end && !fx(() -> {
             a.pumpNow();

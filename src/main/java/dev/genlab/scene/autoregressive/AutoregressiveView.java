@@ -269,7 +269,7 @@ final class AutoregressiveView extends HBox {
                 : I18n.get("ar.time.batch", s.batchSize(), s.pixels(), fmt(s.batchMs(), 1));
         String sample = Double.isNaN(s.sampleMs()) ? I18n.get("ar.time.noSample", s.pixels())
                 : I18n.get("ar.time.sample", s.sampleBatch(), s.pixels(), fmt(s.sampleMs(), 0),
-                fmt(s.sampleMs() / s.pixels(), 2));
+                fmt(s.sampleMs() / s.pixels(), 3));
         timeText.setText(batch + " " + sample);
     }
 
