@@ -53,4 +53,11 @@ public interface LiveModel<P, S> {
      */
     default void work(P params) {
     }
+
+    /**
+     * The trainer started or stopped playing (on the trainer thread, before the next step or snapshot).
+     * A model may publish cheaper pictures while playing; after a pause the trainer asks for a snapshot.
+     */
+    default void playingChanged(boolean playing) {
+    }
 }

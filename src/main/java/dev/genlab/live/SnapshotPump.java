@@ -10,11 +10,11 @@ import javafx.animation.AnimationTimer;
  */
 public final class SnapshotPump<S> extends AnimationTimer {
 
-    private final Trainer<?, S> trainer;
+    private final Trainer<?, ?, S> trainer;
     private final Consumer<S> draw;
     private long shown = -1;
 
-    public SnapshotPump(Trainer<?, S> trainer, Consumer<S> draw) {
+    public SnapshotPump(Trainer<?, ?, S> trainer, Consumer<S> draw) {
         this.trainer = trainer;
         this.draw = draw;
     }

@@ -1,6 +1,7 @@
 package dev.genlab.live;
 
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,13 +18,16 @@ import java.util.function.Consumer;
  * steps a second (as fast as it can when that is more than the machine does), so progress
  * never depends on the frame rate. {@link #stepOnce()} takes exactly one step.
  *
+ * <p>Commands ({@link #send}) are the one way to act on the running model from another thread:
+ * a FIFO queue applied in order on the trainer thread before the next step, playing or paused.
+ *
  * <p>A model may also have a job of its own ({@link LiveModel#hasWork}), such as samples drawn
  * pixel by pixel; the trainer advances it a slice at a time between steps, playing or paused.
  *
  * <p>Divergence guard: after every step the objective must be finite and the model healthy;
  * otherwise the last good state is restored, play stops and {@link Event#diverged} is reported.
  */
-public final class Trainer<P, S> {
+public final class Trainer<M extends LiveModel<P, S>, P, S> {
 
     /** Something the user should be told, reported on the trainer thread. */
     public record Event(boolean diverged, long step, String message) {
@@ -34,7 +38,7 @@ public final class Trainer<P, S> {
     }
 
     private final String name;
-    private final LiveModel<P, S> model;
+    private final M model;
     private final double baseRate;
     private final AtomicReference<P> params;
     private final AtomicReference<Versioned<S>> latest = new AtomicReference<>();
@@ -44,7 +48,9 @@ public final class Trainer<P, S> {
     private volatile boolean playing;
     private volatile double speed = 1;
     private volatile Consumer<Event> events = e -> { };
-    private volatile Consumer<Object> injector;
+    /** Commands to apply on the trainer thread, oldest first; none is ever dropped or replaced. */
+    private final ConcurrentLinkedQueue<Consumer<? super M>> commands = new ConcurrentLinkedQueue<>();
+    private boolean playingApplied;
     private int pendingSteps;
     private boolean resetRequested;
     private boolean redrawRequested = true;
@@ -57,7 +63,7 @@ public final class Trainer<P, S> {
      * @param initial  initial knob values
      * @param baseRate steps per second at speed 1
      */
-    public Trainer(String name, LiveModel<P, S> model, P initial, double baseRate) {
+    public Trainer(String name, M model, P initial, double baseRate) {
         this.name = "trainer-" + name;
         this.model = model;
         this.params = new AtomicReference<>(Objects.requireNonNull(initial));
@@ -151,11 +157,15 @@ public final class Trainer<P, S> {
     }
 
     /**
-     * Runs an action against the model on the trainer thread before the next step (tests use it
-     * to force a divergence; scenes use it for edits such as drawn points).
+     * Queues a command for the model: every command sent is applied exactly once, in the order sent,
+     * on the trainer thread before the next step (playing or paused), and a snapshot follows. A command
+     * that throws is handled like a diverging step: the last good state comes back and it is reported.
+     * Commands sent before {@link #start()} run after the first reset.
      */
-    public void inject(Consumer<Object> action) {
-        signal(() -> injector = action);
+    public void send(Consumer<? super M> command) {
+        Objects.requireNonNull(command);
+        commands.add(command);
+        signal(() -> { });
     }
 
     /** The newest snapshot, or null before the first. */
@@ -185,11 +195,11 @@ public final class Trainer<P, S> {
                 boolean doStep;
                 boolean doReset;
                 boolean doRedraw;
-                Consumer<Object> inj;
+                boolean playChanged;
                 lock.lock();
                 try {
                     while (!stopRequested && !resetRequested && pendingSteps == 0 && !redrawRequested
-                            && injector == null && !(playing && System.nanoTime() >= nextDue) && !model.hasWork()) {
+                            && commands.isEmpty() && playing == playingApplied && !(playing && System.nanoTime() >= nextDue) && !model.hasWork()) {
                         if (playing) {
                             wake.awaitNanos(Math.max(1000, nextDue - System.nanoTime()));
                         } else {
@@ -201,8 +211,8 @@ public final class Trainer<P, S> {
                     }
                     doReset = resetRequested;
                     resetRequested = false;
-                    inj = injector;
-                    injector = null;
+                    playChanged = playing != playingApplied;
+                    playingApplied = playing;
                     doStep = !doReset && (pendingSteps > 0 || playing && System.nanoTime() >= nextDue);
                     if (doStep && pendingSteps > 0) {
                         pendingSteps--;
@@ -214,15 +224,26 @@ public final class Trainer<P, S> {
                 }
                 p = params.get();
                 try {
+                    if (playChanged) {
+                        model.playingChanged(playingApplied);
+                        // paused: the full-detail picture of where training stopped
+                        doRedraw |= !playingApplied;
+                    }
                     if (doReset) {
                         model.reset(p);
                         good = model.saveState();
-                        publish(p);
-                        lastPublish = System.nanoTime();
-                        continue;
+                        if (commands.isEmpty()) {
+                            publish(p);
+                            lastPublish = System.nanoTime();
+                            continue;
+                        }
+                        doStep = false;
                     }
-                    if (inj != null) {
-                        inj.accept(model);
+                    if (drainCommands()) {
+                        // an edit is kept by a later restore; a command that broke the model is not
+                        if (model.isHealthy()) {
+                            good = model.saveState();
+                        }
                         doRedraw = true;
                     }
                     if (doStep) {
@@ -263,6 +284,17 @@ public final class Trainer<P, S> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Applies every queued command in order; true if there was any. */
+    private boolean drainCommands() {
+        boolean any = false;
+        Consumer<? super M> c;
+        while ((c = commands.poll()) != null) {
+            c.accept(model);
+            any = true;
+        }
+        return any;
     }
 
     private void diverged(Object good, P p, String why) {

@@ -35,6 +35,28 @@ public final class ParamSet {
         return spec;
     }
 
+    /** The knob's value in its type. */
+    public <T> T get(Knob<T> knob) {
+        spec.requireOwn(knob);
+        return knob.read(values.get(knob.id()).get());
+    }
+
+    /** Sets a knob to a value of its type, validated against its range. */
+    public <T> void set(Knob<T> knob, T value) {
+        spec.requireOwn(knob);
+        values.get(knob.id()).set(knob.write(value));
+    }
+
+    public ObjectProperty<Object> property(Knob<?> knob) {
+        spec.requireOwn(knob);
+        return values.get(knob.id());
+    }
+
+    /** An immutable, typed copy of every value, for building a params record. */
+    public KnobValues values() {
+        return new KnobValues(spec, snapshot());
+    }
+
     public ObjectProperty<Object> property(String id) {
         spec.get(id);
         return values.get(id);

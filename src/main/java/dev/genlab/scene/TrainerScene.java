@@ -8,6 +8,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.util.Duration;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import org.controlsfx.control.Notifications;
+
+import dev.genlab.i18n.I18n;
 
 import dev.genlab.live.LiveModel;
 import dev.genlab.live.SnapshotPump;
@@ -17,12 +30,15 @@ import dev.genlab.live.Trainer;
  * A {@link LessonScene} whose model runs on a {@link Trainer}: the wiring every live scene shares.
  * Model knobs are sent to the trainer as an immutable params value; view-only knobs only redraw;
  * Play / Pause / Step / Speed / Reset act on the trainer; an {@link AnimationTimer} draws the
- * newest snapshot once a frame; leaving the scene stops the thread.
+ * newest snapshot once a frame; leaving the scene stops the thread. Anything else the scene asks of
+ * the running model (an edit, a click, a job) goes through {@link #send}, in order. Which knobs the
+ * knob panel lists follows from the knobs' declarations ({@link Knob#in}, {@link Knob#actsWhen}).
  *
+ * @param <M> the model, used on the trainer thread only
  * @param <P> the immutable knob values the model reads
  * @param <S> the immutable snapshot the view draws
  */
-public abstract class TrainerScene<P, S> implements LessonScene {
+public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements LessonScene {
 
     private final String id;
     private final double baseRate;
@@ -30,7 +46,8 @@ public abstract class TrainerScene<P, S> implements LessonScene {
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private Trainer<P, S> trainer;
+    private final ObjectProperty<Predicate<String>> knobFilter = new SimpleObjectProperty<>(this, "knobFilter");
+    private Trainer<M, P, S> trainer;
     private SnapshotPump<S> pump;
     private AnimationTimer frame;
 
@@ -44,12 +61,14 @@ public abstract class TrainerScene<P, S> implements LessonScene {
         this.baseRate = baseRate;
         this.params = new ParamSet(spec);
         spec.knobs().forEach(k -> params.property(k.id()).addListener((obs, o, n) -> {
+            updateKnobFilter();
             if (k.viewOnly()) {
                 viewKnobsChanged();
             } else {
                 push();
             }
         }));
+        updateKnobFilter();
         playing.addListener((obs, o, n) -> {
             if (trainer != null) {
                 trainer.setPlaying(n);
@@ -63,7 +82,7 @@ public abstract class TrainerScene<P, S> implements LessonScene {
     }
 
     /** A new model; it is used on the trainer thread only. */
-    protected abstract LiveModel<P, S> newModel();
+    protected abstract M newModel();
 
     /** The knob values (and anything else the model needs) as one immutable value. */
     protected abstract P currentParams();
@@ -83,9 +102,60 @@ public abstract class TrainerScene<P, S> implements LessonScene {
     protected void beforeReset() {
     }
 
-    /** The trainer stopped a diverging model and restored its last good state; on the JavaFX thread. */
+    /**
+     * The trainer stopped a diverging model and restored its last good state; on the JavaFX thread.
+     * By default the event's message is reported ({@link #reportDivergence}).
+     */
     protected void diverged(Trainer.Event e) {
-        setStatus(e.message());
+        reportDivergence(e.message());
+    }
+
+    /**
+     * Tells the student that training diverged: the status bar, and a notification beside the scene
+     * while its window shows (a scene may also keep the message on its own figure).
+     */
+    protected final void reportDivergence(String message) {
+        setStatus(message);
+        Node owner = view();
+        if (owner.getScene() != null && owner.getScene().getWindow() != null
+                && owner.getScene().getWindow().isShowing()) {
+            Notifications.create().owner(owner).title(I18n.get("live.diverged.title")).text(message)
+                    .hideAfter(Duration.seconds(6)).showWarning();
+        }
+    }
+
+    /** Drawn points as the two coordinate arrays a params record carries. */
+    protected static double[][] xy(List<double[]> points) {
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = points.get(i)[0];
+            ys[i] = points.get(i)[1];
+        }
+        return new double[][] {xs, ys};
+    }
+
+    /**
+     * Sends a command to the running model: applied on the trainer thread, in the order sent, before the
+     * next step (see {@link Trainer#send}). Nothing happens while the scene is not active (no model).
+     */
+    protected final void send(Consumer<? super M> command) {
+        if (trainer != null) {
+            trainer.send(command);
+        }
+    }
+
+    @Override
+    public ObservableValue<Predicate<String>> knobFilter() {
+        return knobFilter;
+    }
+
+    /** Lists the knobs that act for the current values; fires only when that list changes. */
+    private void updateKnobFilter() {
+        Predicate<String> shown = params.spec().shown(params.values());
+        if (!shown.equals(knobFilter.get())) {
+            knobFilter.set(shown);
+        }
     }
 
     @Override
@@ -183,7 +253,7 @@ public abstract class TrainerScene<P, S> implements LessonScene {
     }
 
     /** The running trainer, or null when the scene is not active (tests watch it). */
-    public final Trainer<P, S> trainer() {
+    public final Trainer<M, P, S> trainer() {
         return trainer;
     }
 

@@ -3,7 +3,7 @@ package dev.genlab.lesson;
 import java.util.List;
 import java.util.Optional;
 
-import dev.genlab.scene.KnobSpec;
+import dev.genlab.scene.Knob;
 import dev.genlab.scene.ParamSpec;
 import dev.genlab.scene.SceneDescriptor;
 import dev.genlab.scene.SceneRegistry;
@@ -12,10 +12,10 @@ import dev.genlab.scene.SceneRegistry;
 final class TestScenes {
 
     static final ParamSpec SPEC = ParamSpec.of(
-            KnobSpec.ofInt("k", "k", "", 1, 8, 2),
-            KnobSpec.ofDouble("rate", "rate", "", 0, 1, 0.5, 0.01),
-            KnobSpec.ofChoice("data", "data", List.of("moons", "rings"), "moons"),
-            KnobSpec.ofToggle("grid", "grid", true));
+            Knob.integer("k", "k", "", 1, 8, 2),
+            Knob.real("rate", "rate", "", 0, 1, 0.5, 0.01),
+            Knob.choice("data", "data", List.of("moons", "rings"), "moons"),
+            Knob.toggle("grid", "grid", true));
 
     static SceneRegistry registry() {
         return new SceneRegistry(List.of(new SceneDescriptor("toy", SPEC, ctx -> {

@@ -67,7 +67,7 @@ class TrainerTest {
         }
     }
 
-    private Trainer<Double, Double> trainer;
+    private Trainer<? extends LiveModel<Double, Double>, Double, Double> trainer;
 
     @AfterEach
     void stop() {
@@ -214,10 +214,11 @@ class TrainerTest {
     void aModelsOwnJobRunsWhilePausedWithoutCountingAsSteps() throws Exception {
         // given a paused trainer whose model is handed a job of five slices
         Worker m = new Worker();
-        trainer = new Trainer<>("t", m, 1.0, 10);
-        trainer.start();
-        await(() -> trainer.latest() != null, "first snapshot");
-        trainer.inject(model -> ((Worker) model).left = 5);
+        Trainer<Worker, Double, Double> t = new Trainer<>("t", m, 1.0, 10);
+        trainer = t;
+        t.start();
+        await(() -> t.latest() != null, "first snapshot");
+        t.send(model -> model.left = 5);
         // then the trainer runs every slice, publishes the result, and takes no step
         await(() -> latest() == 500.0, "the five slices published");
         Thread.sleep(100);
@@ -231,9 +232,10 @@ class TrainerTest {
     @Test
     void aJobAndPlayingShareTheThread() {
         Worker m = new Worker();
-        trainer = new Trainer<>("t", m, 1.0, 1000);
-        trainer.start();
-        trainer.inject(model -> ((Worker) model).left = 50);
+        Trainer<Worker, Double, Double> t = new Trainer<>("t", m, 1.0, 1000);
+        trainer = t;
+        t.start();
+        t.send(model -> model.left = 50);
         trainer.setPlaying(true);
         await(() -> m.slices == 50 && m.steps() >= 50, "both the job and the steps advance");
         trainer.setPlaying(false);
@@ -244,5 +246,94 @@ class TrainerTest {
         trainer = new Trainer<>("t", new Counter(), 1.0, 10);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> trainer.setSpeed(0));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> trainer.setSpeed(Double.NaN));
+    }
+
+    /** Records every command it is sent, and every step, in the order the trainer thread ran them. */
+    static final class Recorder extends Counter {
+        final java.util.List<Integer> log = new java.util.ArrayList<>();
+        volatile int applied;
+
+        void record(int i) {
+            log.add(i);
+            applied++;
+        }
+
+        @Override
+        public double step(Double rate) {
+            log.add(-1);
+            return super.step(rate);
+        }
+    }
+
+    private void burstFromTheFxThread(boolean playing) throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+        Recorder m = new Recorder();
+        Trainer<Recorder, Double, Double> t = new Trainer<>("burst", m, 1.0, 1000);
+        trainer = t;
+        t.start();
+        t.setPlaying(playing);
+        int n = 5000;
+        // given thousands of commands sent in one burst from the JavaFX thread, as fast as a drag sends them
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                t.send(r -> r.record(k));
+            }
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        // then every one is applied, once, in the order sent, whether the model is stepping or not
+        await(() -> m.applied == n, "all " + n + " commands");
+        t.setPlaying(false);
+        t.stop();
+        java.util.List<Integer> commands = m.log.stream().filter(i -> i >= 0).toList();
+        assertEquals(n, commands.size());
+        for (int i = 0; i < n; i++) {
+            assertEquals(i, commands.get(i), "command " + i + " in its place");
+        }
+        if (!playing) {
+            assertEquals(0, m.steps(), "commands are not steps");
+        }
+    }
+
+    @Test
+    void thousandsOfCommandsFromTheFxThreadAreAllAppliedInOrderWhilePaused() throws Exception {
+        burstFromTheFxThread(false);
+    }
+
+    @Test
+    void thousandsOfCommandsFromTheFxThreadAreAllAppliedInOrderWhilePlaying() throws Exception {
+        burstFromTheFxThread(true);
+    }
+
+    @Test
+    void aCommandRunsBeforeTheNextStep() {
+        // given a paused trainer, a command and a step sent right after it
+        Recorder m = new Recorder();
+        Trainer<Recorder, Double, Double> t = new Trainer<>("t", m, 1.0, 10);
+        trainer = t;
+        t.start();
+        await(() -> t.latest() != null, "first snapshot");
+        t.send(r -> r.record(7));
+        t.stepOnce();
+        await(() -> latest() == 1.0, "the step");
+        // then the command was applied first
+        assertEquals(java.util.List.of(7, -1), m.log);
+    }
+
+    @Test
+    void aCommandThatThrowsIsReportedAndTheNextOnesStillRun() {
+        Recorder m = new Recorder();
+        Trainer<Recorder, Double, Double> t = new Trainer<>("t", m, 1.0, 10);
+        trainer = t;
+        CopyOnWriteArrayList<Trainer.Event> events = new CopyOnWriteArrayList<>();
+        t.setEventListener(events::add);
+        t.start();
+        await(() -> t.latest() != null, "first snapshot");
+        t.send(r -> {
+            throw new IllegalStateException("broken edit");
+        });
+        t.send(r -> r.record(1));
+        await(() -> m.applied == 1, "the command after the broken one");
+        assertEquals(1, events.size());
+        assertTrue(events.get(0).message().contains("broken edit"), events.get(0).message());
     }
 }

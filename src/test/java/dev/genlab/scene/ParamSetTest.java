@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class ParamSetTest {
 
     static final ParamSpec SPEC = ParamSpec.of(
-            KnobSpec.ofInt("k", "k", "", 1, 8, 2),
-            KnobSpec.ofDouble("rate", "rate", "", 0, 1, 0.5, 0.01),
-            KnobSpec.ofChoice("data", "data", List.of("moons", "rings"), "moons"),
-            KnobSpec.ofToggle("grid", "grid", true).asViewOnly());
+            Knob.integer("k", "k", "", 1, 8, 2),
+            Knob.real("rate", "rate", "", 0, 1, 0.5, 0.01),
+            Knob.choice("data", "data", List.of("moons", "rings"), "moons"),
+            Knob.toggle("grid", "grid", true).viewOnly());
 
     @Test
     void absurdValuesAreRefusedWithAMessageAndChangeNothing() {

@@ -289,7 +289,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         if (model == null) {
             return 0;
         }
-        if (p.view().equals("sample")) {
+        if (p.view() == AutoregressiveParams.Panel.SAMPLE) {
             return samplePixel(p);
         }
         if (adamRate != p.learningRate()) {
@@ -464,8 +464,8 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     public void work(AutoregressiveParams p) {
         long end = System.nanoTime() + SLICE_NS;
         while (System.nanoTime() < end) {
-            Job job = p.view().equals("sample") && estimateJob != null ? estimateJob
-                    : p.view().equals("inpaint") && inpaintJob != null ? inpaintJob
+            Job job = p.view() == AutoregressiveParams.Panel.SAMPLE && estimateJob != null ? estimateJob
+                    : p.view() == AutoregressiveParams.Panel.INPAINT && inpaintJob != null ? inpaintJob
                     : gridJob != null ? gridJob : estimateJob != null ? estimateJob : inpaintJob;
             if (job == null) {
                 return;
@@ -503,7 +503,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
             estimates = est;
             estimateStep = job.fromStep;
             estimateJob = null;
-            if (p.view().equals("sample") && sampler != null && sampler.completion.step() != estimateStep
+            if (p.view() == AutoregressiveParams.Panel.SAMPLE && sampler != null && sampler.completion.step() != estimateStep
                     && !sampler.completion.done()) {
                 startEstimates();
             }
@@ -561,11 +561,11 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                     new float[0], -1, ESTIMATES, -1, 0, 0, new boolean[0], new boolean[0], new byte[0], 0, new byte[0], 0, 1,
                     message);
         }
-        if (p.view().equals("inpaint") && inpaintJob == null && (inpaintDirty || inpaintKeep != p.keepSteps()
+        if (p.view() == AutoregressiveParams.Panel.INPAINT && inpaintJob == null && (inpaintDirty || inpaintKeep != p.keepSteps()
                 || viewAt != steps)) {
             startInpaint(p);
         }
-        if (p.view().equals("sample") && sampler == null) {
+        if (p.view() == AutoregressiveParams.Panel.SAMPLE && sampler == null) {
             syncViewModel();
             newSampler();
         }
@@ -581,7 +581,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         int samplerStep = sampler == null ? 0 : sampler.completion.step();
         double samplerP = sampler == null || sampler.completion.done() ? Double.NaN
                 : sampler.completion.nextConditionals()[0];
-        Job waiting = p.view().equals("sample") ? estimateJob : p.view().equals("inpaint") ? inpaintJob : gridJob;
+        Job waiting = p.view() == AutoregressiveParams.Panel.SAMPLE ? estimateJob : p.view() == AutoregressiveParams.Panel.INPAINT ? inpaintJob : gridJob;
         return new AutoregressiveSnapshot(SIDE, arch.model(), arch.describe(), model.numParams(), checkpointImages,
                 train.count(), eval.count(), steps, examples, trainX.toArray(), trainY.toArray(), testX.toArray(),
                 testY.toArray(), previousLabel, previousX, previousY, independentNll, markovNll, markovK, batchSize,

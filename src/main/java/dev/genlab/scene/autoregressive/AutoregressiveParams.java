@@ -1,10 +1,10 @@
 package dev.genlab.scene.autoregressive;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.genlab.data.ImageDataset;
-import dev.genlab.scene.KnobSpec;
+import dev.genlab.scene.Knob;
+import dev.genlab.scene.KnobValues;
 import dev.genlab.scene.ParamSpec;
 
 /**
@@ -31,7 +31,7 @@ import dev.genlab.scene.ParamSpec;
  * @param images       the grey images (null while loading)
  */
 public record AutoregressiveParams(String model, String start, int hidden, int channels, int layers, String ordering,
-                                   double learningRate, int batch, int trainImages, long seed, String view,
+                                   double learningRate, int batch, int trainImages, long seed, Panel view,
                                    int pixel, int depth, int keepRows, ImageDataset images) {
 
     public static final int SIDE = 28;
@@ -40,32 +40,45 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
     public static final List<String> ORDERINGS = List.of("raster", "random");
     public static final List<String> RATES = List.of("0.0003", "0.001", "0.003", "0.01", "0.03");
     public static final List<String> BATCHES = List.of("8", "16", "32", "64", "128");
-    public static final List<String> VIEWS = List.of("train", "sample", "field", "inpaint");
+    /** What the right-hand panel shows and what Play / Step do there. */
+    public enum Panel { TRAIN, SAMPLE, FIELD, INPAINT }
     /** Largest depth a receptive field can count (1 type-A layer + at most 8 type-B layers). */
     public static final int MAX_DEPTH = 9;
 
-    public static final ParamSpec SPEC = ParamSpec.of(
-            KnobSpec.ofChoice("model", "ar.model", MODELS, "nade"),
-            KnobSpec.ofChoice("start", "ar.start", STARTS, "scratch"),
-            KnobSpec.ofInt("hidden", "ar.hidden", "", 4, 256, 64),
-            KnobSpec.ofInt("channels", "ar.channels", "", 4, 48, 16),
-            KnobSpec.ofInt("layers", "ar.layers", "", 1, MAX_DEPTH - 1, 4),
-            KnobSpec.ofChoice("ordering", "ar.ordering", ORDERINGS, "raster"),
-            KnobSpec.ofChoice("learning_rate", "ar.learningRate", RATES, "0.003"),
-            KnobSpec.ofChoice("batch", "ar.batch", BATCHES, "32"),
-            KnobSpec.ofInt("train_images", "ar.trainImages", "", 200, 8000, 4000),
-            KnobSpec.ofInt("seed", "ar.seed", "", 0, 999, 1),
-            KnobSpec.ofChoice("view", "ar.view", VIEWS, "train"),
-            KnobSpec.ofInt("pixel", "ar.pixel", "", 0, SIDE * SIDE - 1, 14 * SIDE + 14),
-            KnobSpec.ofInt("depth", "ar.depth", "", 1, MAX_DEPTH, MAX_DEPTH),
-            KnobSpec.ofInt("keep_rows", "ar.keepRows", "", 0, SIDE, 14));
+    public static final Knob<String> MODEL = Knob.choice("model", "ar.model", MODELS, "nade");
+    public static final Knob<String> START = Knob.choice("start", "ar.start", STARTS, "scratch");
+    /** The architecture knobs act only on a network trained from scratch (a checkpoint brings its own). */
+    private static boolean scratch(KnobValues v, String model) {
+        return v.get(START).equals("scratch") && v.get(MODEL).equals(model);
+    }
+    public static final Knob<Integer> HIDDEN = Knob.integer("hidden", "ar.hidden", "", 4, 256, 64)
+            .actsWhen(v -> scratch(v, "nade"));
+    public static final Knob<Integer> CHANNELS = Knob.integer("channels", "ar.channels", "", 4, 48, 16)
+            .actsWhen(v -> scratch(v, "pixelcnn"));
+    public static final Knob<Integer> LAYERS = Knob.integer("layers", "ar.layers", "", 1, MAX_DEPTH - 1, 4)
+            .actsWhen(v -> scratch(v, "pixelcnn"));
+    public static final Knob<String> ORDERING = Knob.choice("ordering", "ar.ordering", ORDERINGS, "raster")
+            .actsWhen(v -> scratch(v, "nade"));
+    public static final Knob<Double> LEARNING_RATE = Knob.realChoice("learning_rate", "ar.learningRate", RATES, "0.003");
+    public static final Knob<Integer> BATCH = Knob.intChoice("batch", "ar.batch",
+            BATCHES.stream().map(Integer::valueOf).toList(), 32);
+    public static final Knob<Integer> TRAIN_IMAGES = Knob.integer("train_images", "ar.trainImages", "", 200, 8000, 4000);
+    public static final Knob<Integer> SEED = Knob.integer("seed", "ar.seed", "", 0, 999, 1);
+    public static final Knob<Panel> VIEW = Knob.choice("view", "ar.view", Panel.class, Panel.TRAIN);
+    public static final Knob<Integer> PIXEL = Knob.integer("pixel", "ar.pixel", "", 0, SIDE * SIDE - 1, 14 * SIDE + 14)
+            .in(Panel.FIELD);
+    public static final Knob<Integer> DEPTH = Knob.integer("depth", "ar.depth", "", 1, MAX_DEPTH, MAX_DEPTH)
+            .in(Panel.FIELD);
+    public static final Knob<Integer> KEEP_ROWS = Knob.integer("keep_rows", "ar.keepRows", "", 0, SIDE, 14)
+            .in(Panel.INPAINT);
 
-    public static AutoregressiveParams from(Map<String, Object> v, ImageDataset images) {
-        return new AutoregressiveParams((String) v.get("model"), (String) v.get("start"), (Integer) v.get("hidden"),
-                (Integer) v.get("channels"), (Integer) v.get("layers"), (String) v.get("ordering"),
-                Double.parseDouble((String) v.get("learning_rate")), Integer.parseInt((String) v.get("batch")),
-                (Integer) v.get("train_images"), (Integer) v.get("seed"), (String) v.get("view"),
-                (Integer) v.get("pixel"), (Integer) v.get("depth"), (Integer) v.get("keep_rows"), images);
+    public static final ParamSpec SPEC = ParamSpec.of(MODEL, START, HIDDEN, CHANNELS, LAYERS, ORDERING, LEARNING_RATE,
+            BATCH, TRAIN_IMAGES, SEED, VIEW, PIXEL, DEPTH, KEEP_ROWS).withPanelKnob(VIEW);
+
+    public static AutoregressiveParams from(KnobValues v, ImageDataset images) {
+        return new AutoregressiveParams(v.get(MODEL), v.get(START), v.get(HIDDEN), v.get(CHANNELS), v.get(LAYERS),
+                v.get(ORDERING), v.get(LEARNING_RATE), v.get(BATCH), v.get(TRAIN_IMAGES), v.get(SEED), v.get(VIEW),
+                v.get(PIXEL), v.get(DEPTH), v.get(KEEP_ROWS), images);
     }
 
     public boolean isNade() {

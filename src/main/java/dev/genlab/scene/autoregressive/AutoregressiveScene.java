@@ -1,18 +1,13 @@
 package dev.genlab.scene.autoregressive;
 
 import java.util.List;
-import java.util.function.Predicate;
 
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 
 import dev.genlab.data.ImageDataset;
 import dev.genlab.i18n.I18n;
-import dev.genlab.live.LiveModel;
 import dev.genlab.live.Trainer;
 import dev.genlab.scene.SceneContext;
 import dev.genlab.scene.SceneDescriptor;
@@ -23,7 +18,7 @@ import dev.genlab.scene.TrainerScene;
  * 28 × 28 images against the counting baselines, sampled pixel by pixel, with their receptive
  * fields and inpainting. Training and sampling run on the trainer thread.
  */
-public final class AutoregressiveScene extends TrainerScene<AutoregressiveParams, AutoregressiveSnapshot> {
+public final class AutoregressiveScene extends TrainerScene<AutoregressiveLab, AutoregressiveParams, AutoregressiveSnapshot> {
 
     public static final String ID = "autoregressive";
     public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, AutoregressiveParams.SPEC,
@@ -36,7 +31,6 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveParams
     private final AutoregressiveView view = new AutoregressiveView();
     private final ChangeListener<ImageDataset> imagesListener = (obs, o, n) -> push();
     private int testImage;
-    private final ObjectProperty<Predicate<String>> knobFilter = new SimpleObjectProperty<>(this, "knobFilter");
 
     public AutoregressiveScene(SceneContext context) {
         this(context, StandardModels.INSTANCE);
@@ -58,13 +52,9 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveParams
             int i = ++testImage;
             view.setDrawing(null);
             if (trainer() != null) {
-                trainer().inject(m -> ((AutoregressiveLab) m).useTestImage(i));
+                send(m -> m.useTestImage(i));
             }
         });
-        for (String k : List.of("model", "start", "view")) {
-            params().property(k).addListener((obs, o, n) -> updateKnobFilter());
-        }
-        updateKnobFilter();
         playingProperty().addListener((obs, was, now) -> {
             if (!now) {
                 refreshSamples();
@@ -79,38 +69,15 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveParams
     /** Asks for samples of the network as it is now, if it trained since the last grid. */
     public void refreshSamples() {
         if (trainer() != null) {
-            trainer().inject(m -> ((AutoregressiveLab) m).refreshSamples());
+            send(m -> m.refreshSamples());
         }
     }
 
     private void sendDrawing() {
         byte[] d = view.drawing();
         if (d != null && trainer() != null) {
-            trainer().inject(m -> ((AutoregressiveLab) m).setInpaintInput(d));
+            send(m -> m.setInpaintInput(d));
         }
-    }
-
-    /**
-     * Only the knobs that act now: the architecture of the chosen network (none when the
-     * checkpoint's own applies), the receptive field's pixel and depth in that panel, the rows
-     * kept when inpainting.
-     */
-    private void updateKnobFilter() {
-        boolean nade = params().getChoice("model").equals("nade");
-        boolean scratch = params().getChoice("start").equals("scratch");
-        String panel = params().getChoice("view");
-        knobFilter.set(id -> switch (id) {
-            case "hidden", "ordering" -> nade && scratch;
-            case "channels", "layers" -> !nade && scratch;
-            case "pixel", "depth" -> panel.equals("field");
-            case "keep_rows" -> panel.equals("inpaint");
-            default -> true;
-        });
-    }
-
-    @Override
-    public ObservableValue<Predicate<String>> knobFilter() {
-        return knobFilter;
     }
 
     @Override
@@ -119,13 +86,13 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveParams
     }
 
     @Override
-    protected LiveModel<AutoregressiveParams, AutoregressiveSnapshot> newModel() {
+    protected AutoregressiveLab newModel() {
         return new AutoregressiveLab(factory);
     }
 
     @Override
     protected AutoregressiveParams currentParams() {
-        return AutoregressiveParams.from(params().snapshot(), context.images().getValue());
+        return AutoregressiveParams.from(params().values(), context.images().getValue());
     }
 
     @Override
@@ -134,7 +101,7 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveParams
                 && java.util.Arrays.equals(view.drawing(), snapshot.inpaintInput())) {
             view.setDrawing(null);
         }
-        view.show(snapshot, (String) params().get("view"));
+        view.show(snapshot, params().get(AutoregressiveParams.VIEW));
     }
 
     @Override

@@ -73,7 +73,7 @@ final class AutoregressiveView extends HBox {
     private LineChartPlot.Series testSeries;
     private byte[] samplesShown;
     private byte[] completionsShown;
-    private String currentView = "train";
+    private AutoregressiveParams.Panel currentView = AutoregressiveParams.Panel.TRAIN;
     /** The canvas as the student left it, ahead of the trainer's copy while a stroke is drawn. */
     private byte[] drawing;
 
@@ -147,7 +147,7 @@ final class AutoregressiveView extends HBox {
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         getChildren().addAll(left, right);
-        showPanel("train");
+        showPanel(AutoregressiveParams.Panel.TRAIN);
         I18n.localeProperty().addListener(new WeakInvalidationListener(languageListener));
     }
 
@@ -164,12 +164,12 @@ final class AutoregressiveView extends HBox {
         return last;
     }
 
-    void showPanel(String view) {
+    void showPanel(AutoregressiveParams.Panel view) {
         currentView = view;
-        trainPanel.setVisible(view.equals("train"));
-        samplePanel.setVisible(view.equals("sample"));
-        fieldPanel.setVisible(view.equals("field"));
-        inpaintPanel.setVisible(view.equals("inpaint"));
+        trainPanel.setVisible(view == AutoregressiveParams.Panel.TRAIN);
+        samplePanel.setVisible(view == AutoregressiveParams.Panel.SAMPLE);
+        fieldPanel.setVisible(view == AutoregressiveParams.Panel.FIELD);
+        inpaintPanel.setVisible(view == AutoregressiveParams.Panel.INPAINT);
     }
 
     /** The inpainting canvas as the student is drawing it (null: as the trainer last reported). */
@@ -184,7 +184,7 @@ final class AutoregressiveView extends HBox {
         return drawing != null ? drawing.clone() : last == null ? null : last.inpaintInput().clone();
     }
 
-    void show(AutoregressiveSnapshot s, String view) {
+    void show(AutoregressiveSnapshot s, AutoregressiveParams.Panel view) {
         last = s;
         showPanel(view);
         note.setText(s.message().isEmpty() ? "" : I18n.get(s.message()));
@@ -202,10 +202,10 @@ final class AutoregressiveView extends HBox {
         showCurves(s);
         showReadouts(s);
         switch (view) {
-            case "sample" -> showSampler(s);
-            case "field" -> showField(s);
-            case "inpaint" -> showInpaint(s);
-            default -> showSamples(s);
+            case SAMPLE -> showSampler(s);
+            case FIELD -> showField(s);
+            case INPAINT -> showInpaint(s);
+            case TRAIN -> showSamples(s);
         }
     }
 

@@ -143,9 +143,9 @@ public final class ChainRuleScene implements LessonScene {
     }
 
     private void nextOrder() {
-        int i = ChainRuleModel.ORDERS.indexOf(params.getChoice("order"));
+        int i = ChainRuleModel.ORDERS.indexOf(params.get(ChainRuleParams.ORDER));
         String next = ChainRuleModel.ORDERS.get((i + 1) % ChainRuleModel.ORDERS.size());
-        params.set("order", next);
+        params.set(ChainRuleParams.ORDER, next);
         status.set(I18n.get("chainrule.status.order", next.charAt(0) + " \u2192 " + next.charAt(1) + " \u2192 "
                 + next.charAt(2)));
     }
@@ -176,7 +176,7 @@ public final class ChainRuleScene implements LessonScene {
     private double[] weights() {
         double[] u = new double[8];
         for (int i = 0; i < 8; i++) {
-            u[i] = params.getDouble(ChainRuleModel.knobId(i));
+            u[i] = params.get(ChainRuleParams.WEIGHTS.get(i));
         }
         return u;
     }
@@ -184,16 +184,16 @@ public final class ChainRuleScene implements LessonScene {
     private void recompute() {
         double[] u = weights();
         double sum = ChainRuleModel.sum(u);
-        String ci = params.getChoice("ci");
-        char bx = params.getChoice("bayes_x").charAt(0);
-        char by = params.getChoice("bayes_y").charAt(0);
+        String ci = params.get(ChainRuleParams.CI);
+        char bx = params.get(ChainRuleParams.BAYES_X).charAt(0);
+        char by = params.get(ChainRuleParams.BAYES_Y).charAt(0);
         if (ChainRuleModel.allZero(u)) {
             view.show(new Shown(u, sum, null, null, bx, by, null, null, ci, Double.NaN, Double.NaN, false,
                     ChainRuleModel.FULL_PARAMETERS));
             return;
         }
         double[] p = ChainRuleModel.normalise(u);
-        ChainRuleModel.Tree tree = ChainRuleModel.tree(p, ChainRuleModel.order(params.getChoice("order")));
+        ChainRuleModel.Tree tree = ChainRuleModel.tree(p, ChainRuleModel.order(params.get(ChainRuleParams.ORDER)));
         ChainRuleModel.Bayes b1 = null;
         ChainRuleModel.Bayes b0 = null;
         if (bx != by) {
@@ -225,7 +225,7 @@ public final class ChainRuleScene implements LessonScene {
         batch = true;
         try {
             for (int i = 0; i < 8; i++) {
-                params.set(ChainRuleModel.knobId(i), q[i]);
+                params.set(ChainRuleParams.WEIGHTS.get(i), q[i]);
             }
         } finally {
             batch = false;

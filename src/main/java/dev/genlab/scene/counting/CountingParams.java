@@ -1,10 +1,10 @@
 package dev.genlab.scene.counting;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.genlab.data.ImageDataset;
-import dev.genlab.scene.KnobSpec;
+import dev.genlab.scene.Knob;
+import dev.genlab.scene.KnobValues;
 import dev.genlab.scene.ParamSpec;
 
 /**
@@ -26,21 +26,23 @@ public record CountingParams(int side, int markovOrder, int neighbourhood, int n
     /** Image sides that divide 28, so that downsampling averages whole blocks. */
     public static final List<String> SIDES = List.of("2", "4", "7", "14", "28");
 
-    public static final ParamSpec SPEC = ParamSpec.of(
-            KnobSpec.ofChoice("size", "counting.size", SIDES, "4"),
-            KnobSpec.ofInt("markov_order", "counting.markovOrder", "", 0, 8, 1),
-            KnobSpec.ofInt("neighbourhood", "counting.neighbourhood", "", 0, 12, 4),
-            KnobSpec.ofInt("nade_hidden", "counting.nadeHidden", "", 1, 500, 50),
-            KnobSpec.ofDouble("smoothing", "counting.smoothing", "", 0, 2, 0.5, 0.05),
-            KnobSpec.ofInt("train_images", "counting.trainImages", "", 50, 8000, 2000),
-            KnobSpec.ofDouble("threshold", "counting.threshold", "", 0.1, 0.9, 0.5, 0.05),
-            KnobSpec.ofInt("seed", "counting.seed", "", 0, 999, 1),
-            KnobSpec.ofToggle("show_full", "counting.showFull", false).asViewOnly());
+    public static final Knob<Integer> SIZE = Knob.intChoice("size", "counting.size",
+            SIDES.stream().map(Integer::valueOf).toList(), 4);
+    public static final Knob<Integer> MARKOV_ORDER = Knob.integer("markov_order", "counting.markovOrder", "", 0, 8, 1);
+    public static final Knob<Integer> NEIGHBOURHOOD = Knob.integer("neighbourhood", "counting.neighbourhood", "", 0, 12, 4);
+    public static final Knob<Integer> NADE_HIDDEN = Knob.integer("nade_hidden", "counting.nadeHidden", "", 1, 500, 50);
+    public static final Knob<Double> SMOOTHING = Knob.real("smoothing", "counting.smoothing", "", 0, 2, 0.5, 0.05);
+    public static final Knob<Integer> TRAIN_IMAGES = Knob.integer("train_images", "counting.trainImages", "", 50, 8000, 2000);
+    public static final Knob<Double> THRESHOLD = Knob.real("threshold", "counting.threshold", "", 0.1, 0.9, 0.5, 0.05);
+    public static final Knob<Integer> SEED = Knob.integer("seed", "counting.seed", "", 0, 999, 1);
+    public static final Knob<Boolean> SHOW_FULL = Knob.toggle("show_full", "counting.showFull", false).viewOnly();
 
-    public static CountingParams from(Map<String, Object> v, ImageDataset images) {
-        return new CountingParams(Integer.parseInt((String) v.get("size")), (Integer) v.get("markov_order"),
-                (Integer) v.get("neighbourhood"), (Integer) v.get("nade_hidden"), (Double) v.get("smoothing"),
-                (Integer) v.get("train_images"), (Double) v.get("threshold"), (Integer) v.get("seed"), images);
+    public static final ParamSpec SPEC = ParamSpec.of(SIZE, MARKOV_ORDER, NEIGHBOURHOOD, NADE_HIDDEN, SMOOTHING,
+            TRAIN_IMAGES, THRESHOLD, SEED, SHOW_FULL);
+
+    public static CountingParams from(KnobValues v, ImageDataset images) {
+        return new CountingParams(v.get(SIZE), v.get(MARKOV_ORDER), v.get(NEIGHBOURHOOD), v.get(NADE_HIDDEN),
+                v.get(SMOOTHING), v.get(TRAIN_IMAGES), v.get(THRESHOLD), v.get(SEED), images);
     }
 
     public int pixels() {

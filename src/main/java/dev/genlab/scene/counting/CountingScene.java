@@ -5,7 +5,6 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 
 import dev.genlab.data.ImageDataset;
-import dev.genlab.live.LiveModel;
 import dev.genlab.scene.SceneContext;
 import dev.genlab.scene.SceneDescriptor;
 import dev.genlab.scene.TrainerScene;
@@ -15,7 +14,7 @@ import dev.genlab.scene.TrainerScene;
  * what each independence assumption buys and costs. Fitting runs on the trainer thread; a step
  * (or Play) draws fresh samples from every fitted model.
  */
-public final class CountingScene extends TrainerScene<CountingParams, CountingSnapshot> {
+public final class CountingScene extends TrainerScene<CountingModel, CountingParams, CountingSnapshot> {
 
     public static final String ID = "counting";
     public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, CountingParams.SPEC, CountingScene::new);
@@ -38,13 +37,13 @@ public final class CountingScene extends TrainerScene<CountingParams, CountingSn
     }
 
     @Override
-    protected LiveModel<CountingParams, CountingSnapshot> newModel() {
+    protected CountingModel newModel() {
         return new CountingModel();
     }
 
     @Override
     protected CountingParams currentParams() {
-        return CountingParams.from(params().snapshot(), context.images().getValue());
+        return CountingParams.from(params().values(), context.images().getValue());
     }
 
     @Override
@@ -54,7 +53,7 @@ public final class CountingScene extends TrainerScene<CountingParams, CountingSn
 
     @Override
     protected void viewKnobsChanged() {
-        view.setShowFull(params().getToggle("show_full"));
+        view.setShowFull(params().get(CountingParams.SHOW_FULL));
     }
 
     /** What the view last drew (tests). */

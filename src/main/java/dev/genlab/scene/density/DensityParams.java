@@ -1,9 +1,9 @@
 package dev.genlab.scene.density;
 
 import java.util.List;
-import java.util.Map;
 
-import dev.genlab.scene.KnobSpec;
+import dev.genlab.scene.Knob;
+import dev.genlab.scene.KnobValues;
 import dev.genlab.scene.ParamSpec;
 
 /**
@@ -29,18 +29,24 @@ public record DensityParams(String dataset, int points, int components, String i
     public static final String DRAWN = "drawn";
     public static final String MIXTURE = "mixture";
 
-    public static final ParamSpec SPEC = ParamSpec.of(
-            KnobSpec.ofChoice("dataset", "density.dataset", List.of("mixture", "moons", "rings", "spiral", "checkerboard", DRAWN), "mixture"),
-            KnobSpec.ofInt("true_modes", "density.trueModes", "", 1, 8, 3),
-            KnobSpec.ofDouble("true_separation", "density.trueSeparation", "", 0, 3, 1.5, 0.05),
-            KnobSpec.ofInt("points", "density.points", "", 50, 3000, 600),
-            KnobSpec.ofInt("components", "density.components", "", 1, 12, 3),
-            KnobSpec.ofChoice("init", "density.init", List.of("kmeanspp", "random"), "kmeanspp"),
-            KnobSpec.ofInt("seed", "density.seed", "", 0, 999, 1),
-            KnobSpec.ofInt("samples", "density.samples", "", 0, 2000, 0),
-            KnobSpec.ofDouble("outlier_threshold", "density.outlier", "nats", -20, 2, -6, 0.1),
-            KnobSpec.ofToggle("show_responsibilities", "density.showResp", false).asViewOnly(),
-            KnobSpec.ofToggle("show_contours", "density.showContours", true).asViewOnly());
+    public static final Knob<String> DATASET = Knob.choice("dataset", "density.dataset",
+            List.of("mixture", "moons", "rings", "spiral", "checkerboard", DRAWN), "mixture");
+    public static final Knob<Integer> TRUE_MODES = Knob.integer("true_modes", "density.trueModes", "", 1, 8, 3);
+    public static final Knob<Double> TRUE_SEPARATION = Knob.real("true_separation", "density.trueSeparation", "", 0, 3,
+            1.5, 0.05);
+    public static final Knob<Integer> POINTS = Knob.integer("points", "density.points", "", 50, 3000, 600);
+    public static final Knob<Integer> COMPONENTS = Knob.integer("components", "density.components", "", 1, 12, 3);
+    public static final Knob<String> INIT = Knob.choice("init", "density.init", List.of("kmeanspp", "random"), "kmeanspp");
+    public static final Knob<Integer> SEED = Knob.integer("seed", "density.seed", "", 0, 999, 1);
+    public static final Knob<Integer> SAMPLES = Knob.integer("samples", "density.samples", "", 0, 2000, 0);
+    public static final Knob<Double> OUTLIER_THRESHOLD = Knob.real("outlier_threshold", "density.outlier", "nats", -20, 2,
+            -6, 0.1);
+    public static final Knob<Boolean> SHOW_RESPONSIBILITIES = Knob.toggle("show_responsibilities", "density.showResp",
+            false).viewOnly();
+    public static final Knob<Boolean> SHOW_CONTOURS = Knob.toggle("show_contours", "density.showContours", true).viewOnly();
+
+    public static final ParamSpec SPEC = ParamSpec.of(DATASET, TRUE_MODES, TRUE_SEPARATION, POINTS, COMPONENTS, INIT,
+            SEED, SAMPLES, OUTLIER_THRESHOLD, SHOW_RESPONSIBILITIES, SHOW_CONTOURS);
 
     public DensityParams {
         drawnX = drawnX.clone();
@@ -54,12 +60,11 @@ public record DensityParams(String dataset, int points, int components, String i
         }
     }
 
-    /** Values of the model knobs from a {@link dev.genlab.scene.ParamSet#snapshot()}, plus drawn points. */
-    public static DensityParams from(Map<String, Object> v, double[] drawnX, double[] drawnY, double[] view) {
-        return new DensityParams((String) v.get("dataset"), (Integer) v.get("points"), (Integer) v.get("components"),
-                (String) v.get("init"), (Integer) v.get("seed"), (Integer) v.get("samples"),
-                (Double) v.get("outlier_threshold"), (Integer) v.get("true_modes"), (Double) v.get("true_separation"),
-                drawnX, drawnY, view);
+    /** Values of the model knobs from a {@link dev.genlab.scene.ParamSet#values()}, plus drawn points. */
+    public static DensityParams from(KnobValues v, double[] drawnX, double[] drawnY, double[] view) {
+        return new DensityParams(v.get(DATASET), v.get(POINTS), v.get(COMPONENTS), v.get(INIT), v.get(SEED),
+                v.get(SAMPLES), v.get(OUTLIER_THRESHOLD), v.get(TRUE_MODES), v.get(TRUE_SEPARATION), drawnX, drawnY,
+                view);
     }
 
     @Override

@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import javafx.scene.Node;
-import javafx.util.Duration;
 
-import org.controlsfx.control.Notifications;
 
 import dev.genlab.i18n.I18n;
-import dev.genlab.live.LiveModel;
 import dev.genlab.live.Trainer;
 import dev.genlab.scene.SceneDescriptor;
 import dev.genlab.scene.TrainerScene;
@@ -20,7 +17,7 @@ import dev.genlab.scene.TrainerScene;
  * three things a generative model does: sampling (model samples), density evaluation (heat map,
  * hover, click-to-score with an outlier threshold) and features (responsibilities as colours).
  */
-public final class DensityScene extends TrainerScene<DensityParams, DensitySnapshot> {
+public final class DensityScene extends TrainerScene<DensityModel, DensityParams, DensitySnapshot> {
 
     public static final String ID = "density";
     public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, DensityParams.SPEC, ctx -> new DensityScene());
@@ -37,7 +34,7 @@ public final class DensityScene extends TrainerScene<DensityParams, DensitySnaps
         super(ID, DensityParams.SPEC, BASE_RATE);
         DensityModel.warmEntropies();
         view.plot.setOnDataClicked(this::clicked);
-        params().property("dataset").addListener((obs, o, n) -> updateDrawing());
+        params().property(DensityParams.DATASET).addListener((obs, o, n) -> updateDrawing());
         updateDrawing();
         viewKnobsChanged();
     }
@@ -53,19 +50,14 @@ public final class DensityScene extends TrainerScene<DensityParams, DensitySnaps
     }
 
     @Override
-    protected LiveModel<DensityParams, DensitySnapshot> newModel() {
+    protected DensityModel newModel() {
         return new DensityModel();
     }
 
     @Override
     protected DensityParams currentParams() {
-        double[] xs = new double[drawn.size()];
-        double[] ys = new double[drawn.size()];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = drawn.get(i)[0];
-            ys[i] = drawn.get(i)[1];
-        }
-        return DensityParams.from(params().snapshot(), xs, ys, viewSent);
+        double[][] d = xy(drawn);
+        return DensityParams.from(params().values(), d[0], d[1], viewSent);
     }
 
     @Override
@@ -75,9 +67,9 @@ public final class DensityScene extends TrainerScene<DensityParams, DensitySnaps
 
     @Override
     protected void viewKnobsChanged() {
-        view.setShowResponsibilities(params().getToggle("show_responsibilities"));
-        view.setContours(params().getToggle("show_contours"));
-        view.setThreshold(params().getDouble("outlier_threshold"));
+        view.setShowResponsibilities(params().get(DensityParams.SHOW_RESPONSIBILITIES));
+        view.setContours(params().get(DensityParams.SHOW_CONTOURS));
+        view.setThreshold(params().get(DensityParams.OUTLIER_THRESHOLD));
     }
 
     /**
@@ -102,12 +94,7 @@ public final class DensityScene extends TrainerScene<DensityParams, DensitySnaps
 
     @Override
     protected void diverged(Trainer.Event e) {
-        String msg = I18n.get("density.status.diverged", e.step(), e.message());
-        setStatus(msg);
-        if (view.getScene() != null && view.getScene().getWindow() != null && view.getScene().getWindow().isShowing()) {
-            Notifications.create().owner(view).title(I18n.get("live.diverged.title")).text(msg)
-                    .hideAfter(Duration.seconds(6)).showWarning();
-        }
+        reportDivergence(I18n.get("density.status.diverged", e.step(), e.message()));
     }
 
     public DensitySnapshot lastShown() {
@@ -117,7 +104,7 @@ public final class DensityScene extends TrainerScene<DensityParams, DensitySnaps
     /** Breaks the model on the trainer thread so the divergence guard must act (tests, and a demo). */
     public void forceDivergence() {
         if (trainer() != null) {
-            trainer().inject(m -> ((DensityModel) m).poison());
+            send(DensityModel::poison);
             trainer().stepOnce();
         }
     }
@@ -134,7 +121,7 @@ public final class DensityScene extends TrainerScene<DensityParams, DensitySnaps
 
     /** In "draw your own", dragging lays points along the stroke (and right-drag still pans). */
     private void updateDrawing() {
-        if (DensityParams.DRAWN.equals(params().getChoice("dataset"))) {
+        if (DensityParams.DRAWN.equals(params().get(DensityParams.DATASET))) {
             view.plot.setOnDataDragged((x, y) -> {
                 double[] last = drawn.isEmpty() ? null : drawn.get(drawn.size() - 1);
                 if (last == null || Math.hypot(x - last[0], y - last[1]) >= DRAG_SPACING) {
@@ -154,7 +141,7 @@ public final class DensityScene extends TrainerScene<DensityParams, DensitySnaps
 
     /** A click adds a point to a drawn data set, and otherwise scores the clicked position. */
     private void clicked(double x, double y) {
-        if (DensityParams.DRAWN.equals(params().getChoice("dataset"))) {
+        if (DensityParams.DRAWN.equals(params().get(DensityParams.DATASET))) {
             addPoint(x, y);
         } else {
             view.pick(new float[] {(float) x, (float) y});

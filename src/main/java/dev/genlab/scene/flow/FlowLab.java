@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Consumer;
 
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -32,8 +30,10 @@ import dev.genlab.model.nn.Nd4jReady;
  * likelihood on a toy distribution or drawn points, one Adam step per {@link #step}. Each snapshot
  * traces samples and a base-plane grid through every layer and evaluates the model density.
  *
- * <p>Layer edits arrive through {@link #edit} from the JavaFX thread and are applied here, on the
- * trainer thread, which alone touches the flow (coupling layers own ND4J workspaces).
+ * <p>Layer edits ({@link #add}, {@link #remove}, {@link #move}) and what the view asks to see
+ * ({@link #show(View)}) arrive as commands through the trainer's channel and run here, on the trainer
+ * thread, which alone touches the flow (coupling layers own ND4J workspaces). The model knows nothing
+ * of the view but that request.
  */
 public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
@@ -60,7 +60,21 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private static final Map<String, Double> ENTROPY = new ConcurrentHashMap<>();
     private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private final ConcurrentLinkedQueue<Consumer<FlowLab>> edits = new ConcurrentLinkedQueue<>();
+    /**
+     * What the view asks the trainer thread to compute: the density grid of the panel shown (over the
+     * data when training, over the warped base box in the layers panel, none in 1-D) and the Jacobian of
+     * the selected layer (−1: the first coupling) at the base-plane point (probeX, probeY).
+     */
+    public record View(FlowParams.Panel panel, int selected, double probeX, double probeY) {
+        public static final View INITIAL = new View(FlowParams.Panel.ONED, -1, 0.8, 0.6);
+    }
+
+    /** The Jacobian of one layer at the state a base-plane point reaches before it (row-major ∂f_k/∂z). */
+    public record LayerJacobian(int layer, double zx, double zy, double[] matrix) {
+    }
+
+    private View view = View.INITIAL;
+    private boolean playing;
     private Flow flow;
     private FlowParams key;
     private DataSource2D data;
@@ -106,9 +120,14 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         t.start();
     }
 
-    /** Queues an edit of the stack; it is applied on the trainer thread before the next step or snapshot. */
-    public void edit(Consumer<FlowLab> e) {
-        edits.add(e);
+    /** What the view shows from now on (a command, on the trainer thread). */
+    public void show(View v) {
+        view = v;
+    }
+
+    @Override
+    public void playingChanged(boolean now) {
+        playing = now;
     }
 
     // ---------------------------------------------------------------- the stack
@@ -184,21 +203,21 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     }
 
     /** Adds a layer of this kind at index (sampling order); it starts as a visible, invertible map. */
-    void add(String kind, int index, FlowParams p) {
+    public void add(String kind, int index, FlowParams p) {
         FlowLayer l = newLayer(kind, p, false);
         flow.insert(Math.max(0, Math.min(flow.size(), index)), l);
         changed();
         message = "";
     }
 
-    void remove(int index) {
+    public void remove(int index) {
         if (index >= 0 && index < flow.size()) {
             flow.remove(index);
             changed();
         }
     }
 
-    void move(int from, int to) {
+    public void move(int from, int to) {
         if (from >= 0 && from < flow.size() && to >= 0 && to < flow.size()) {
             flow.move(from, to);
             changed();
@@ -240,7 +259,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
             return;
         }
         appliedMatrix = m.clone();
-        int i = linearIndex(p.selected());
+        int i = linearIndex(view.selected());
         if (i < 0) {
             return;
         }
@@ -255,11 +274,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         changed();
     }
 
-    private void drainEdits(FlowParams p) {
-        Consumer<FlowLab> e;
-        while ((e = edits.poll()) != null) {
-            e.accept(this);
-        }
+    /** Follows the knobs that act without a reset: the matrix sliders and the drawn points. */
+    private void follow(FlowParams p) {
         applyMatrix(p);
         updateData(p);
     }
@@ -305,7 +321,6 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     public void reset(FlowParams p) {
         // coupling networks are ND4J arrays: never initialise the backend beside the app's loader thread
         Nd4jReady.await();
-        edits.clear();
         structure++;
         key = p;
         flow = build(p);
@@ -332,7 +347,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     @Override
     public double step(FlowParams p) {
-        drainEdits(p);
+        follow(p);
         if (data == null || flow.size() == 0) {
             return 0;
         }
@@ -392,22 +407,18 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     @Override
     public FlowLabSnapshot snapshot(FlowParams p) {
-        drainEdits(p);
+        follow(p);
         long now = System.nanoTime();
         // while playing, the trainer publishes every ~16 ms: the traced points, Jacobian and latent codes
         // (~25 ms with eight couplings) follow at most every HEAVY_PERIOD_NS and the grid every
         // GRID_PERIOD_NS, so that training keeps most of the thread
-        boolean full = !p.playing() || trace == null || traceStructure != structure || !p.panel().equals(tracePanel)
-                || now - traceAt >= HEAVY_PERIOD_NS || p.selected() != traceAsked || p.probeX() != traceProbeX
-                || p.probeY() != traceProbeY;
+        boolean full = !playing || trace == null || traceStructure != structure || !view.equals(traceView)
+                || now - traceAt >= HEAVY_PERIOD_NS;
         if (full) {
-            traceAsked = p.selected();
-            traceProbeX = p.probeX();
-            traceProbeY = p.probeY();
-            trace(p);
+            traceView = view;
+            trace();
             traceAt = now;
             traceStructure = structure;
-            tracePanel = p.panel();
         }
         refreshGrid(p, trace);
         int k = flow.size();
@@ -417,11 +428,11 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
             names[i] = flow.layer(i).name();
             kinds[i] = kindOf(flow.layer(i));
         }
-        int li = linearIndex(p.selected());
+        int li = linearIndex(view.selected());
         double entropy = toy == null ? Double.NaN : ENTROPY.getOrDefault(toy.id(), Double.NaN);
         String health = flow.health();
         return new FlowLabSnapshot(steps, lastNll, heldOut, java.util.Arrays.copyOf(history, (int) steps), entropy,
-                p.dataset(), names, kinds, flow.numParams(), traceSelected, layerJacobian, null, p.probeX(), p.probeY(),
+                p.dataset(), names, kinds, flow.numParams(), layerJacobian,
                 li, li >= 0 ? ((LinearLayer) flow.layer(li)).matrix() : null, SAMPLES, CELLS, trace.xs(), trace.ys(),
                 trace.logDet(), grid, dx.clone(), dy.clone(), latent[0], latent[1], qq[0], qq[1],
                 health.isEmpty() ? message : health);
@@ -431,17 +442,13 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private Flow.Trace trace;
     private long traceAt;
     private long traceStructure = -1;
-    private String tracePanel = "";
-    private int traceSelected = -1;
-    private int traceAsked = -2;
-    private double traceProbeX = Double.NaN;
-    private double traceProbeY = Double.NaN;
-    private double[] layerJacobian;
+    private View traceView;
+    private LayerJacobian layerJacobian;
     private double[][] latent;
     private double[][][] qq;
 
     /** Samples, grid corners and cell centres through every layer; the selected layer's Jacobian; the codes. */
-    private void trace(FlowParams p) {
+    private void trace() {
         int m = CELLS + 1;
         int nPts = SAMPLES + m * m + CELLS * CELLS;
         double[] px = new double[nPts];
@@ -464,11 +471,12 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         trace = flow.trace(px, py, true);
         int k = flow.size();
         // nothing selected: the first coupling layer (else the first layer), so a Jacobian is always shown
-        traceSelected = p.selected() >= 0 && p.selected() < k ? p.selected() : firstCoupling();
+        int selected = view.selected() >= 0 && view.selected() < k ? view.selected() : firstCoupling();
         layerJacobian = null;
-        if (traceSelected >= 0 && !"train".equals(p.panel())) {
-            Flow.Trace t = flow.trace(new double[] {p.probeX()}, new double[] {p.probeY()}, true);
-            layerJacobian = flow.layer(traceSelected).jacobian(t.xs()[traceSelected][0], t.ys()[traceSelected][0]);
+        if (selected >= 0 && view.panel() == FlowParams.Panel.LAYERS) {
+            Flow.Trace t = flow.trace(new double[] {view.probeX()}, new double[] {view.probeY()}, true);
+            layerJacobian = new LayerJacobian(selected, view.probeX(), view.probeY(),
+                    flow.layer(selected).jacobian(t.xs()[selected][0], t.ys()[selected][0]));
         }
         if (data != null && heldOutAt != steps) {
             heldOut = flow.nll(hx, hy);
@@ -487,12 +495,12 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
      */
     private void refreshGrid(FlowParams p, Flow.Trace trace) {
         long now = System.nanoTime();
-        int want = p.playing() ? playingN : GRID_PAUSED;
-        boolean samePanel = grid != null && gridPanel.equals(p.panel());
+        int want = playing ? playingN : GRID_PAUSED;
+        boolean samePanel = grid != null && gridPanel == view.panel();
         if (samePanel && gridVersion == version && grid.n() == want) {
             return;
         }
-        if (samePanel && p.playing() && grid.n() <= GRID_PLAYING && now - gridAt < GRID_PERIOD_NS) {
+        if (samePanel && playing && grid.n() <= GRID_PLAYING && now - gridAt < GRID_PERIOD_NS) {
             return;
         }
         double[] b = box(p, trace);
@@ -500,7 +508,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         long t0 = System.nanoTime();
         grid = flow.densityGrid(b[0], b[1], b[2], b[3], n);
         gridNs = System.nanoTime() - t0;
-        if (p.playing()) {
+        if (playing) {
             if (gridNs > GRID_BUDGET_NS && playingN > GRID_PLAYING_MIN) {
                 playingN -= 8;
             } else if (gridNs < GRID_BUDGET_NS / 3 && playingN < GRID_PLAYING) {
@@ -509,14 +517,14 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         }
         gridAt = now;
         gridVersion = version;
-        gridPanel = p.panel();
+        gridPanel = view.panel();
     }
 
-    private String gridPanel = "";
+    private FlowParams.Panel gridPanel;
     private int playingN = GRID_PLAYING;
 
     private double[] box(FlowParams p, Flow.Trace trace) {
-        if (data != null && !"layers".equals(p.panel())) {
+        if (data != null && view.panel() != FlowParams.Panel.LAYERS) {
             // a square box: the plot keeps one unit as long on x as on y, so the heat map fills it
             double[] b = data.bounds();
             if (toy == null) {

@@ -18,10 +18,8 @@ import dev.genlab.model.flow.Flow;
  * @param layerNames     the stack, sampling order
  * @param layerKinds     "linear", "planar", "radial", "coupling", "permutation" per layer
  * @param numParams      trainable parameters of the stack
- * @param selected       the selected layer (−1 none)
- * @param layerJacobian  ∂f_k/∂z of the selected layer at the probe's state before it (row-major), or null
- * @param stackJacobian  ∂f/∂z of the whole stack at the probe
- * @param probeX         the base-plane probe
+ * @param layerJacobian  what the layers panel asked for: ∂f_k/∂z of the selected layer (the first coupling
+ *                       when none is) at the state its base-plane point reaches before it; null in other panels
  * @param linearIndex    the layer the matrix sliders edit (−1 none) and its matrix
  * @param linearMatrix
  * @param density        log p_x on a grid (over the data for training, over the warped grid otherwise)
@@ -31,9 +29,8 @@ import dev.genlab.model.flow.Flow;
  * @param message        "" or a sentence to show (a refused edit, a layer's health)
  */
 public record FlowLabSnapshot(long steps, double nll, double heldOutNll, double[] history, double entropy,
-                              String dataset, String[] layerNames, String[] layerKinds, int numParams, int selected,
-                              double[] layerJacobian, double[] stackJacobian, double probeX, double probeY,
-                              int linearIndex, double[] linearMatrix, int samples, int cells,
+                              String dataset, String[] layerNames, String[] layerKinds, int numParams,
+                              FlowLab.LayerJacobian layerJacobian, int linearIndex, double[] linearMatrix, int samples, int cells,
                               double[][] traceX, double[][] traceY, double[][] traceLogDet,
                               Flow.DensityGrid density, double[] dataX, double[] dataY, double[] latentX,
                               double[] latentY, double[][] qqX, double[][] qqY, String message) {

@@ -1,16 +1,18 @@
 package dev.genlab.scene.flow;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.genlab.model.flow.Base2D;
-import dev.genlab.scene.KnobSpec;
+import dev.genlab.scene.Knob;
+import dev.genlab.scene.KnobValues;
 import dev.genlab.scene.ParamSpec;
 
 /**
- * Knobs of the change-of-variables scene and an immutable copy of the values the 2-D flow reads.
+ * Knobs of the change-of-variables scene, and an immutable copy of the values the 2-D flow reads.
  * The 1-D knobs and the panel are view-only: the 1-D change of variables is a few thousand plain
- * double operations, computed on the JavaFX thread as a slider moves.
+ * double operations, computed on the JavaFX thread as a slider moves. What the view shows (the
+ * panel, the selected layer, the probe) is not here: the scene asks the model for it explicitly
+ * ({@link FlowLab.View}), and the trainer tells the model when it plays.
  *
  * @param dataset      toy distribution id, or "drawn"
  * @param flowType     what the stack is built of: linear, planar, radial, coupling, coupling_lu
@@ -23,58 +25,73 @@ import dev.genlab.scene.ParamSpec;
  * @param matrix       {a, b, c, d} of the linear layer the sliders edit
  * @param drawnX       the drawn points (empty unless dataset is "drawn")
  * @param drawnY
- * @param playing      true while training plays (a coarser density grid is published then)
- * @param panel        the panel shown ("oned", "layers", "train"): where the density grid is evaluated
- * @param selected     the layer selected in the layer list (−1: none); its Jacobian is shown
- * @param probeX       the base-plane point whose Jacobians are shown
- * @param probeY
  */
 public record FlowParams(String dataset, String flowType, int layers, int hidden, double learningRate, int batch,
-                         Base2D base, long seed, double[] matrix, double[] drawnX, double[] drawnY, boolean playing,
-                         String panel, int selected, double probeX, double probeY) {
+                         Base2D base, long seed, double[] matrix, double[] drawnX, double[] drawnY) {
+
+    /** The scene's three panels. */
+    public enum Panel { ONED, LAYERS, TRAIN }
 
     public static final String DRAWN = "drawn";
-    public static final List<String> PANELS = List.of("oned", "layers", "train");
     public static final List<String> TRANSFORMS = List.of("affine", "tanh", "linear_spline", "rq_spline", "fold");
     public static final List<String> BASES_1D = List.of("normal", "uniform");
     public static final List<String> DATASETS = List.of("mixture", "moons", "rings", "checkerboard", "spiral", DRAWN);
     public static final List<String> FLOW_TYPES = List.of("linear", "planar", "radial", "coupling", "coupling_lu");
-    public static final List<String> HIDDEN = List.of("8", "16", "32", "64", "128");
+    public static final List<Integer> HIDDEN_SIZES = List.of(8, 16, 32, 64, 128);
     public static final List<String> RATES = List.of("0.0005", "0.001", "0.002", "0.005", "0.01", "0.03");
-    public static final List<String> BATCHES = List.of("32", "64", "128", "256", "512");
+    public static final List<Integer> BATCHES = List.of(32, 64, 128, 256, 512);
     public static final List<String> BASES_2D = List.of("normal", "logistic");
 
-    public static final ParamSpec SPEC = ParamSpec.of(
-            KnobSpec.ofChoice("panel", "flow.panel", PANELS, "oned").asViewOnly(),
-            KnobSpec.ofChoice("transform", "flow.transform", TRANSFORMS, "affine").asViewOnly(),
-            KnobSpec.ofChoice("base1d", "flow.base1d", BASES_1D, "normal").asViewOnly(),
-            KnobSpec.ofDouble("a", "flow.a", "", -3, 3, 2, 0.05).asViewOnly(),
-            KnobSpec.ofDouble("b", "flow.b", "", -3, 3, 1, 0.05).asViewOnly(),
-            KnobSpec.ofDouble("c", "flow.c", "", -3, 3, 0, 0.05).asViewOnly(),
-            KnobSpec.ofInt("intervals", "flow.intervals", "", 1, 5, 3).asViewOnly(),
-            KnobSpec.ofChoice("dataset", "flow.dataset", DATASETS, "moons"),
-            KnobSpec.ofChoice("flow_type", "flow.flowType", FLOW_TYPES, "linear"),
-            KnobSpec.ofInt("layers", "flow.layers", "", 1, 16, 1),
-            KnobSpec.ofChoice("hidden", "flow.hidden", HIDDEN, "32"),
-            KnobSpec.ofChoice("learning_rate", "flow.learningRate", RATES, "0.005"),
-            KnobSpec.ofChoice("batch", "flow.batch", BATCHES, "256"),
-            KnobSpec.ofChoice("base", "flow.base", BASES_2D, "normal"),
-            KnobSpec.ofInt("seed", "flow.seed", "", 0, 999, 1),
-            KnobSpec.ofDouble("m11", "flow.m11", "", -2, 2, 1, 0.05),
-            KnobSpec.ofDouble("m12", "flow.m12", "", -2, 2, 0, 0.05),
-            KnobSpec.ofDouble("m21", "flow.m21", "", -2, 2, 0, 0.05),
-            KnobSpec.ofDouble("m22", "flow.m22", "", -2, 2, 1, 0.05),
-            KnobSpec.ofChoice("fill", "flow.fill", List.of("logdet", "density"), "logdet").asViewOnly());
+    private static boolean transformIs(KnobValues v, String... any) {
+        return List.of(any).contains(v.get(TRANSFORM));
+    }
 
-    public static FlowParams from(Map<String, Object> v, double[] drawnX, double[] drawnY, boolean playing,
-                                  int selected, double probeX, double probeY) {
-        return new FlowParams((String) v.get("dataset"), (String) v.get("flow_type"), (Integer) v.get("layers"),
-                Integer.parseInt((String) v.get("hidden")), Double.parseDouble((String) v.get("learning_rate")),
-                Integer.parseInt((String) v.get("batch")),
-                "logistic".equals(v.get("base")) ? Base2D.LOGISTIC : Base2D.NORMAL, (Integer) v.get("seed"),
-                new double[] {((Number) v.get("m11")).doubleValue(), ((Number) v.get("m12")).doubleValue(),
-                        ((Number) v.get("m21")).doubleValue(), ((Number) v.get("m22")).doubleValue()},
-                drawnX, drawnY, playing, (String) v.get("panel"), selected, probeX, probeY);
+    public static final Knob<Panel> PANEL = Knob.choice("panel", "flow.panel", Panel.class, Panel.ONED).viewOnly();
+    public static final Knob<String> TRANSFORM = Knob.choice("transform", "flow.transform", TRANSFORMS, "affine")
+            .viewOnly().in(Panel.ONED);
+    public static final Knob<String> BASE_1D = Knob.choice("base1d", "flow.base1d", BASES_1D, "normal").viewOnly()
+            .in(Panel.ONED);
+    public static final Knob<Double> A = Knob.real("a", "flow.a", "", -3, 3, 2, 0.05).viewOnly().in(Panel.ONED)
+            .actsWhen(v -> transformIs(v, "affine", "tanh"));
+    public static final Knob<Double> B = Knob.real("b", "flow.b", "", -3, 3, 1, 0.05).viewOnly().in(Panel.ONED)
+            .actsWhen(v -> transformIs(v, "affine", "tanh"));
+    public static final Knob<Double> C = Knob.real("c", "flow.c", "", -3, 3, 0, 0.05).viewOnly().in(Panel.ONED)
+            .actsWhen(v -> transformIs(v, "tanh"));
+    public static final Knob<Integer> INTERVALS = Knob.integer("intervals", "flow.intervals", "", 1, 5, 3).viewOnly()
+            .in(Panel.ONED);
+    public static final Knob<String> DATASET = Knob.choice("dataset", "flow.dataset", DATASETS, "moons")
+            .in(Panel.LAYERS, Panel.TRAIN);
+    public static final Knob<String> FLOW_TYPE = Knob.choice("flow_type", "flow.flowType", FLOW_TYPES, "linear")
+            .in(Panel.LAYERS, Panel.TRAIN);
+    public static final Knob<Integer> LAYERS = Knob.integer("layers", "flow.layers", "", 1, 16, 1)
+            .in(Panel.LAYERS, Panel.TRAIN);
+    public static final Knob<Integer> HIDDEN = Knob.intChoice("hidden", "flow.hidden", HIDDEN_SIZES, 32)
+            .in(Panel.LAYERS, Panel.TRAIN);
+    public static final Knob<Double> LEARNING_RATE = Knob.realChoice("learning_rate", "flow.learningRate", RATES, "0.005")
+            .in(Panel.LAYERS, Panel.TRAIN);
+    public static final Knob<Integer> BATCH = Knob.intChoice("batch", "flow.batch", BATCHES, 256)
+            .in(Panel.LAYERS, Panel.TRAIN);
+    public static final Knob<String> BASE = Knob.choice("base", "flow.base", BASES_2D, "normal")
+            .in(Panel.LAYERS, Panel.TRAIN);
+    public static final Knob<Integer> SEED = Knob.integer("seed", "flow.seed", "", 0, 999, 1)
+            .in(Panel.LAYERS, Panel.TRAIN);
+    public static final Knob<Double> M11 = Knob.real("m11", "flow.m11", "", -2, 2, 1, 0.05).in(Panel.LAYERS);
+    public static final Knob<Double> M12 = Knob.real("m12", "flow.m12", "", -2, 2, 0, 0.05).in(Panel.LAYERS);
+    public static final Knob<Double> M21 = Knob.real("m21", "flow.m21", "", -2, 2, 0, 0.05).in(Panel.LAYERS);
+    public static final Knob<Double> M22 = Knob.real("m22", "flow.m22", "", -2, 2, 1, 0.05).in(Panel.LAYERS);
+    /** The four entries of the matrix the sliders edit, row-major. */
+    public static final List<Knob<Double>> MATRIX = List.of(M11, M12, M21, M22);
+    public static final Knob<String> FILL = Knob.choice("fill", "flow.fill", List.of("logdet", "density"), "logdet")
+            .viewOnly().in(Panel.LAYERS);
+
+    public static final ParamSpec SPEC = ParamSpec.of(PANEL, TRANSFORM, BASE_1D, A, B, C, INTERVALS, DATASET, FLOW_TYPE,
+            LAYERS, HIDDEN, LEARNING_RATE, BATCH, BASE, SEED, M11, M12, M21, M22, FILL).withPanelKnob(PANEL);
+
+    /** The model's knobs from the scene's values, plus the drawn points {xs, ys}. */
+    public static FlowParams from(KnobValues v, double[][] drawn) {
+        return new FlowParams(v.get(DATASET), v.get(FLOW_TYPE), v.get(LAYERS), v.get(HIDDEN), v.get(LEARNING_RATE),
+                v.get(BATCH), "logistic".equals(v.get(BASE)) ? Base2D.LOGISTIC : Base2D.NORMAL, v.get(SEED),
+                new double[] {v.get(M11), v.get(M12), v.get(M21), v.get(M22)}, drawn[0], drawn[1]);
     }
 
     /** Same flow to train: same data, architecture, base and seed. */

@@ -29,6 +29,7 @@ import dev.genlab.plot.Marker;
 import dev.genlab.plot.Plot2D;
 import dev.genlab.plot.ScatterLayer;
 import dev.genlab.plot.WarpedGridLayer;
+import dev.genlab.scene.ScenePanel;
 
 /**
  * The 2-D layers panel: the base plane (grid, samples, the probe) and the plane after k layers,
@@ -37,9 +38,13 @@ import dev.genlab.plot.WarpedGridLayer;
  * beneath the warped grid. The layer list edits the stack; the step buttons and the animation
  * morph samples and grid layer by layer, z → x (sampling) or x → z (inference), with the running
  * log-det sum. The selected layer's Jacobian at the probe is drawn as a matrix whose diagonal is
- * highlighted (a coupling's is triangular).
+ * highlighted (a coupling's is triangular). The panel keeps its own view state: where the morph is,
+ * the probe, the fill, and a notice (a refused matrix, a divergence) to show over the model's message.
  */
-final class LayersPanel extends BorderPane {
+final class LayersPanel extends BorderPane implements ScenePanel<FlowLabSnapshot> {
+
+    /** Layers per second of the morph. */
+    static final double MORPH_RATE = 1.5;
 
     static final Color SAMPLE = Color.web("#e7298a");
 
@@ -210,6 +215,143 @@ final class LayersPanel extends BorderPane {
     private double pos;
     private boolean drawnInverse;
     private boolean drawnFill;
+    private double drawnProbeX = Double.NaN;
+    private double drawnProbeY = Double.NaN;
+    /** The morph's position (NaN: at the data plane of the next snapshot) and where it is heading (NaN: still). */
+    private double morph = Double.NaN;
+    private double target = Double.NaN;
+    private long lastFrame = -1;
+    private double probeX = FlowLab.View.INITIAL.probeX();
+    private double probeY = FlowLab.View.INITIAL.probeY();
+    private boolean densityFill;
+    private String notice = "";
+
+    @Override
+    public Enum<?> id() {
+        return FlowParams.Panel.LAYERS;
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    @Override
+    public void draw(FlowLabSnapshot s) {
+        boolean newStack = last == null || last.layers() != s.layers();
+        if (newStack || Double.isNaN(morph)) {
+            morph = s.layers();
+            target = Double.NaN;
+        }
+        paint(s);
+    }
+
+    private void paint(FlowLabSnapshot s) {
+        paint(s, morph, inverse.isSelected(), densityFill);
+        if (!notice.isEmpty()) {
+            message.setText(notice);
+        }
+    }
+
+    /** Redraws the last snapshot (a view setting changed). */
+    void repaint() {
+        if (last != null) {
+            paint(last);
+        }
+    }
+
+    /** Forgets the morph position: the next snapshot is shown at the data plane. */
+    void restartMorph() {
+        morph = Double.NaN;
+    }
+
+    /** The morph position in layers (0 = base plane). */
+    double morphPosition() {
+        return Double.isNaN(morph) ? 0 : morph;
+    }
+
+    boolean morphing() {
+        return !Double.isNaN(target);
+    }
+
+    /** Moves the morph one layer forward (+1) or back (−1). */
+    void stepBy(int by) {
+        stepTo(Math.round(morphPosition()) + by);
+    }
+
+    private void stepTo(double k) {
+        if (last == null) {
+            return;
+        }
+        target = Math.max(0, Math.min(last.layers(), k));
+        lastFrame = -1;
+    }
+
+    /** Plays the morph through every layer in the direction chosen. */
+    void animate() {
+        if (last == null) {
+            return;
+        }
+        boolean inv = inverse.isSelected();
+        morph = inv ? last.layers() : 0;
+        stepTo(inv ? 0 : last.layers());
+    }
+
+    @Override
+    public void frame() {
+        if (Double.isNaN(target) || last == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        double dt = lastFrame < 0 ? 1 / 60.0 : Math.min(0.1, (now - lastFrame) / 1e9);
+        lastFrame = now;
+        double d = target - morph;
+        double stepBy = MORPH_RATE * dt;
+        if (Math.abs(d) <= stepBy) {
+            morph = target;
+            target = Double.NaN;
+        } else {
+            morph += Math.signum(d) * stepBy;
+        }
+        repaint();
+    }
+
+    double probeX() {
+        return probeX;
+    }
+
+    double probeY() {
+        return probeY;
+    }
+
+    void setProbe(double x, double y) {
+        probeX = x;
+        probeY = y;
+    }
+
+    void setDensityFill(boolean on) {
+        densityFill = on;
+        repaint();
+    }
+
+    /** A sentence the scene wants seen over the model's own message ("" for none). */
+    void setNotice(String text) {
+        notice = text;
+        message.setText(text.isEmpty() && last != null ? modelMessage(last) : text);
+    }
+
+    /** The probe and the morph back to where a fresh scene starts. */
+    void resetView() {
+        probeX = FlowLab.View.INITIAL.probeX();
+        probeY = FlowLab.View.INITIAL.probeY();
+        morph = Double.NaN;
+        target = Double.NaN;
+        notice = "";
+    }
+
+    private static String modelMessage(FlowLabSnapshot s) {
+        return s.message().startsWith("flow.") ? I18n.get(s.message()) : s.message();
+    }
 
     FlowLabSnapshot last() {
         return last;
@@ -224,15 +366,17 @@ final class LayersPanel extends BorderPane {
      * Draws the snapshot with the samples and grid at position {@code at} (0 … K layers, fractional
      * positions interpolate between two layers' states: the morph).
      */
-    void draw(FlowLabSnapshot s, double at, boolean inverseDirection, boolean densityFill) {
+    private void paint(FlowLabSnapshot s, double at, boolean inverseDirection, boolean densityFill) {
         if (last != null && s.traceX() == last.traceX() && s.density() == last.density() && at == pos
                 && inverseDirection == drawnInverse && densityFill == drawnFill && s.message().equals(last.message())
-                && s.selected() == last.selected()) {
+                && s.layerJacobian() == last.layerJacobian() && probeX == drawnProbeX && probeY == drawnProbeY) {
             last = s;
             return;
         }
         drawnInverse = inverseDirection;
         drawnFill = densityFill;
+        drawnProbeX = probeX;
+        drawnProbeY = probeY;
         last = s;
         int kMax = s.layers();
         pos = Math.max(0, Math.min(kMax, at));
@@ -309,8 +453,8 @@ final class LayersPanel extends BorderPane {
         baseSamples.setMarkerRadius(1.6);
         baseSamples.setOpacity(0.7);
         baseSamples.put(series(I18n.get("flow.series.base"), zx, zy, SAMPLE));
-        baseSamples.put(new ScatterLayer.Series(I18n.get("flow.series.probe"), new float[] {(float) s.probeX()},
-                new float[] {(float) s.probeY()}, Color.web("#00bcd4"), Marker.SQUARE));
+        baseSamples.put(new ScatterLayer.Series(I18n.get("flow.series.probe"), new float[] {(float) probeX},
+                new float[] {(float) probeY}, Color.web("#00bcd4"), Marker.SQUARE));
         if (basePlot.dataExtentProperty().get() == null) {
             basePlot.setDataExtent(Extent.square(FlowLab.BOX + 0.3));
         }
@@ -328,8 +472,8 @@ final class LayersPanel extends BorderPane {
                 list.getSelectionModel().select(sel);
             }
         }
-        if (list.getSelectionModel().getSelectedIndex() < 0 && s.selected() >= 0) {
-            list.getSelectionModel().select(s.selected());
+        if (list.getSelectionModel().getSelectedIndex() < 0 && s.layerJacobian() != null) {
+            list.getSelectionModel().select(s.layerJacobian().layer());
         }
         int kShown = (int) Math.round(pos);
         double ld = s.meanLogDet(kShown);
@@ -349,16 +493,16 @@ final class LayersPanel extends BorderPane {
         } else {
             det.setText("");
         }
-        message.setText(s.message().startsWith("flow.") ? I18n.get(s.message()) : s.message());
-        double[] j = s.layerJacobian();
-        boolean tri = j != null && s.selected() >= 0 && s.layerKinds()[s.selected()].startsWith("coupling");
+        message.setText(modelMessage(s));
+        FlowLab.LayerJacobian lj = s.layerJacobian();
+        double[] j = lj == null ? null : lj.matrix();
+        boolean tri = j != null && s.layerKinds()[lj.layer()].startsWith("coupling");
         showJacobian(j, tri);
         if (j != null) {
             double dj = j[0] * j[3] - j[1] * j[2];
             String key = tri ? "flow.jacobian.triangular" : "flow.jacobian.full";
-            jacobianText.setText(I18n.get(key, s.selected() + 1, I18n.get("flow.kind." + s.layerKinds()[s.selected()]),
-                    fmt(s.probeX()), fmt(s.probeY()),
-                    fmt(dj), fmt(j[0] * j[3])));
+            jacobianText.setText(I18n.get(key, lj.layer() + 1, I18n.get("flow.kind." + s.layerKinds()[lj.layer()]),
+                    fmt(lj.zx()), fmt(lj.zy()), fmt(dj), fmt(j[0] * j[3])));
         }
     }
 

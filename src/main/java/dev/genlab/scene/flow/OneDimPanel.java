@@ -30,6 +30,7 @@ import dev.genlab.plot.CurvePlot;
 import dev.genlab.plot.PlotTheme;
 import dev.genlab.plot.PlotTransform;
 import dev.genlab.scene.ParamSet;
+import dev.genlab.scene.ScenePanel;
 
 /**
  * The 1-D change of variables x = f(z): the base density p_z with a few z-intervals shaded, the
@@ -41,7 +42,7 @@ import dev.genlab.scene.ParamSet;
  * <p>Everything is plain double arithmetic on a few hundred points, recomputed on the JavaFX
  * thread in the same pulse as the slider or knot that moved.
  */
-final class OneDimPanel extends BorderPane {
+final class OneDimPanel extends BorderPane implements ScenePanel<FlowLabSnapshot> {
 
     static final int POINTS = 400;
     static final double PLOT_Z = 3.5;
@@ -142,7 +143,7 @@ final class OneDimPanel extends BorderPane {
     }
 
     private boolean isSpline() {
-        String t = params.getChoice("transform");
+        String t = params.get(FlowParams.TRANSFORM);
         return t.equals("linear_spline") || t.equals("rq_spline");
     }
 
@@ -195,10 +196,10 @@ final class OneDimPanel extends BorderPane {
     }
 
     private Transform1D transform() {
-        double a = params.getDouble("a");
-        double b = params.getDouble("b");
-        double c = params.getDouble("c");
-        switch (params.getChoice("transform")) {
+        double a = params.get(FlowParams.A);
+        double b = params.get(FlowParams.B);
+        double c = params.get(FlowParams.C);
+        switch (params.get(FlowParams.TRANSFORM)) {
             case "affine" -> {
                 try {
                     lastAffine = new Affine1D(a, b);
@@ -229,12 +230,32 @@ final class OneDimPanel extends BorderPane {
     }
 
     /** Recomputes every curve and read-out from the knobs and knots. */
+    @Override
+    public Enum<?> id() {
+        return FlowParams.Panel.ONED;
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    /** The 1-D panel draws nothing of the 2-D flow's: it computes its own curves on this thread. */
+    @Override
+    public void draw(FlowLabSnapshot snapshot) {
+    }
+
+    @Override
+    public void shown() {
+        recompute();
+    }
+
     void recompute() {
         long t0 = System.nanoTime();
         if (!isSpline()) {
             refusal = "";
         }
-        Base1D base = params.getChoice("base1d").equals("uniform") ? new Base1D.Uniform(-1.5, 1.5)
+        Base1D base = params.get(FlowParams.BASE_1D).equals("uniform") ? new Base1D.Uniform(-1.5, 1.5)
                 : new Base1D.StandardNormal();
         Transform1D f = transform();
         cov = new ChangeOfVariables1D(base, f);
@@ -312,7 +333,7 @@ final class OneDimPanel extends BorderPane {
     }
 
     private void showIntervals(PlotTheme theme) {
-        int n = params.getInt("intervals");
+        int n = params.get(FlowParams.INTERVALS);
         double[] s = cov.base().support();
         double lo = Math.max(-1.8, s[0]);
         double hi = Math.min(1.8, s[1]);

@@ -10,6 +10,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
 import dev.genlab.i18n.I18n;
+import dev.genlab.scene.ScenePanel;
 import dev.genlab.plot.ColorBar;
 import dev.genlab.plot.ColorMap;
 import dev.genlab.plot.CurvePlot;
@@ -26,7 +27,7 @@ import dev.genlab.plot.ScatterLayer;
  * a QQ plot of those codes against the base's quantiles (on the diagonal when they are distributed
  * as p_z). The NLL curve against H(p) sits below every 2-D panel (see {@link FlowView}).
  */
-final class TrainPanel extends BorderPane {
+final class TrainPanel extends BorderPane implements ScenePanel<FlowLabSnapshot> {
 
     static final Color DATA = Color.web("#1b1b1b");
     static final Color SAMPLE = Color.web("#e7298a");
@@ -98,7 +99,18 @@ final class TrainPanel extends BorderPane {
         return g.logDensity()[j * g.n() + i];
     }
 
-    void draw(FlowLabSnapshot s) {
+    @Override
+    public Enum<?> id() {
+        return FlowParams.Panel.TRAIN;
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    @Override
+    public void draw(FlowLabSnapshot s) {
         FlowLabSnapshot before = last;
         last = s;
         // while playing most snapshots only carry a new NLL: redraw a figure only when its data changed

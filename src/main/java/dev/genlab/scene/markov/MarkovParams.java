@@ -1,10 +1,10 @@
 package dev.genlab.scene.markov;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.genlab.data.ImageDataset;
-import dev.genlab.scene.KnobSpec;
+import dev.genlab.scene.Knob;
+import dev.genlab.scene.KnobValues;
 import dev.genlab.scene.ParamSpec;
 
 /**
@@ -38,24 +38,28 @@ public record MarkovParams(int side, String family, int order, int neighbourhood
     /** Side of the grid the pixel knobs index. */
     public static final int GRID = 28;
 
-    public static final ParamSpec SPEC = ParamSpec.of(
-            KnobSpec.ofChoice("size", "markov.size", SIDES, "14"),
-            KnobSpec.ofChoice("family", "markov.family", FAMILIES, "markov"),
-            KnobSpec.ofInt("order", "markov.order", "", 0, MAX_ORDER, 2),
-            KnobSpec.ofInt("neighbourhood", "markov.neighbourhood", "", 0, MAX_NEIGHBOURS, 4),
-            KnobSpec.ofChoice("ordering", "markov.ordering", ORDERINGS, "raster"),
-            KnobSpec.ofDouble("smoothing", "markov.smoothing", "", 0, 2, 0.5, 0.05),
-            KnobSpec.ofInt("train_images", "markov.trainImages", "", 50, 8000, 1000),
-            KnobSpec.ofDouble("threshold", "markov.threshold", "", 0.1, 0.9, 0.5, 0.05),
-            KnobSpec.ofInt("seed", "markov.seed", "", 0, 999, 1),
-            KnobSpec.ofInt("pixel", "markov.pixel", "", 0, GRID * GRID - 1, 14 * GRID + 14),
-            KnobSpec.ofInt("far_pixel", "markov.farPixel", "", 0, GRID * GRID - 1, 14 * GRID + 20));
+    public static final Knob<Integer> SIZE = Knob.intChoice("size", "markov.size",
+            SIDES.stream().map(Integer::valueOf).toList(), 14);
+    public static final Knob<String> FAMILY = Knob.choice("family", "markov.family", FAMILIES, "markov");
+    public static final Knob<Integer> ORDER = Knob.integer("order", "markov.order", "", 0, MAX_ORDER, 2);
+    public static final Knob<Integer> NEIGHBOURHOOD = Knob.integer("neighbourhood", "markov.neighbourhood", "", 0,
+            MAX_NEIGHBOURS, 4);
+    public static final Knob<String> ORDERING = Knob.choice("ordering", "markov.ordering", ORDERINGS, "raster");
+    public static final Knob<Double> SMOOTHING = Knob.real("smoothing", "markov.smoothing", "", 0, 2, 0.5, 0.05);
+    public static final Knob<Integer> TRAIN_IMAGES = Knob.integer("train_images", "markov.trainImages", "", 50, 8000, 1000);
+    public static final Knob<Double> THRESHOLD = Knob.real("threshold", "markov.threshold", "", 0.1, 0.9, 0.5, 0.05);
+    public static final Knob<Integer> SEED = Knob.integer("seed", "markov.seed", "", 0, 999, 1);
+    public static final Knob<Integer> PIXEL = Knob.integer("pixel", "markov.pixel", "", 0, GRID * GRID - 1, 14 * GRID + 14);
+    public static final Knob<Integer> FAR_PIXEL = Knob.integer("far_pixel", "markov.farPixel", "", 0, GRID * GRID - 1,
+            14 * GRID + 20);
 
-    public static MarkovParams from(Map<String, Object> v, ImageDataset images) {
-        return new MarkovParams(Integer.parseInt((String) v.get("size")), (String) v.get("family"),
-                (Integer) v.get("order"), (Integer) v.get("neighbourhood"), (String) v.get("ordering"),
-                (Double) v.get("smoothing"), (Integer) v.get("train_images"), (Double) v.get("threshold"),
-                (Integer) v.get("seed"), (Integer) v.get("pixel"), (Integer) v.get("far_pixel"), images);
+    public static final ParamSpec SPEC = ParamSpec.of(SIZE, FAMILY, ORDER, NEIGHBOURHOOD, ORDERING, SMOOTHING,
+            TRAIN_IMAGES, THRESHOLD, SEED, PIXEL, FAR_PIXEL);
+
+    public static MarkovParams from(KnobValues v, ImageDataset images) {
+        return new MarkovParams(v.get(SIZE), v.get(FAMILY), v.get(ORDER), v.get(NEIGHBOURHOOD), v.get(ORDERING),
+                v.get(SMOOTHING), v.get(TRAIN_IMAGES), v.get(THRESHOLD), v.get(SEED), v.get(PIXEL), v.get(FAR_PIXEL),
+                images);
     }
 
     public int pixels() {

@@ -6,7 +6,6 @@ import javafx.scene.Node;
 
 import dev.genlab.data.ImageDataset;
 import dev.genlab.i18n.I18n;
-import dev.genlab.live.LiveModel;
 import dev.genlab.live.Trainer;
 import dev.genlab.scene.SceneContext;
 import dev.genlab.scene.SceneDescriptor;
@@ -18,7 +17,7 @@ import dev.genlab.scene.TrainerScene;
  * step along the ordering, and the mutual information between two pixels with and without the
  * first one's neighbours. Fitting runs on the trainer thread; a step draws one pixel.
  */
-public final class MarkovScene extends TrainerScene<MarkovParams, MarkovSnapshot> {
+public final class MarkovScene extends TrainerScene<MarkovLab, MarkovParams, MarkovSnapshot> {
 
     public static final String ID = "markov";
     public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, MarkovParams.SPEC, MarkovScene::new);
@@ -41,13 +40,13 @@ public final class MarkovScene extends TrainerScene<MarkovParams, MarkovSnapshot
     }
 
     @Override
-    protected LiveModel<MarkovParams, MarkovSnapshot> newModel() {
+    protected MarkovLab newModel() {
         return new MarkovLab();
     }
 
     @Override
     protected MarkovParams currentParams() {
-        return MarkovParams.from(params().snapshot(), context.images().getValue());
+        return MarkovParams.from(params().values(), context.images().getValue());
     }
 
     @Override

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.HashMap;
+import dev.genlab.scene.ParamSet;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -33,12 +33,11 @@ class AutoregressiveLabTest {
     }
 
     static AutoregressiveParams params(String... knobs) {
-        Map<String, Object> v = new HashMap<>();
-        AutoregressiveParams.SPEC.knobs().forEach(k -> v.put(k.id(), k.defaultValue()));
+        ParamSet v = new ParamSet(AutoregressiveParams.SPEC);
         for (int i = 0; i < knobs.length; i += 2) {
-            v.put(knobs[i], AutoregressiveParams.SPEC.get(knobs[i]).parse(knobs[i + 1]));
+            v.setText(knobs[i], knobs[i + 1]);
         }
-        return AutoregressiveParams.from(v, digits);
+        return AutoregressiveParams.from(v.values(), digits);
     }
 
     static AutoregressiveLab lab(AutoregressiveParams p) {

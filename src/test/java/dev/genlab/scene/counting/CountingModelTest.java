@@ -29,7 +29,7 @@ class CountingModelTest {
         for (int i = 0; i < kv.length; i += 2) {
             p.setText(kv[i], kv[i + 1]);
         }
-        return CountingParams.from(p.snapshot(), digits);
+        return CountingParams.from(p.values(), digits);
     }
 
     static CountingSnapshot.Row row(CountingSnapshot s, String id) {
@@ -125,7 +125,7 @@ class CountingModelTest {
     @Test
     void noImagesYetSaysSo() {
         CountingModel m = new CountingModel();
-        CountingParams p = CountingParams.from(new ParamSet(CountingParams.SPEC).snapshot(), null);
+        CountingParams p = CountingParams.from(new ParamSet(CountingParams.SPEC).values(), null);
         m.reset(p);
         CountingSnapshot s = m.snapshot(p);
         assertEquals("counting.note.noImages", s.message());

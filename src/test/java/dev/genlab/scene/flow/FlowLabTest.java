@@ -3,31 +3,33 @@ package dev.genlab.scene.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.genlab.scene.KnobSpec;
+import dev.genlab.scene.ParamSet;
 
 class FlowLabTest {
 
-    static FlowParams params(boolean playing, String panel, String type, int layers) {
-        Map<String, Object> v = new HashMap<>();
-        for (KnobSpec k : FlowParams.SPEC.knobs()) {
-            v.put(k.id(), k.defaultValue());
-        }
-        v.put("panel", panel);
-        v.put("flow_type", type);
-        v.put("layers", layers);
-        return FlowParams.from(v, new double[0], new double[0], playing, -1, 0.8, 0.6);
+    static FlowParams params(String type, int layers) {
+        ParamSet v = new ParamSet(FlowParams.SPEC);
+        v.set(FlowParams.FLOW_TYPE, type);
+        v.set(FlowParams.LAYERS, layers);
+        return FlowParams.from(v.values(), new double[][] {new double[0], new double[0]});
+    }
+
+    /** A lab showing the training panel, as the scene asks for it. */
+    static FlowLab lab(FlowParams p, boolean playing) {
+        FlowLab lab = new FlowLab();
+        lab.reset(p);
+        lab.show(new FlowLab.View(FlowParams.Panel.TRAIN, -1, 0.8, 0.6));
+        lab.playingChanged(playing);
+        return lab;
     }
 
     @Test
     void whilePlayingTheGridIsCoarseAndThrottled() {
-        FlowLab lab = new FlowLab();
-        FlowParams p = params(true, "train", "coupling", 8);
-        lab.reset(p);
+        FlowParams p = params("coupling", 8);
+        FlowLab lab = lab(p, true);
         for (int i = 0; i < 40; i++) {
             lab.step(p);
         }
@@ -56,7 +58,8 @@ class FlowLabTest {
                 + traces.size() + " last grid ms " + lab.lastGridNs() / 1e6);
         assertTrue(grids.size() <= 2 + 2e9 / FlowLab.GRID_PERIOD_NS, "grids are throttled: " + grids.size());
         assertTrue(traces.size() <= 2 + 2e9 / FlowLab.HEAVY_PERIOD_NS, "traces are throttled: " + traces.size());
-        FlowLabSnapshot paused = lab.snapshot(params(false, "train", "coupling", 8));
+        lab.playingChanged(false);
+        FlowLabSnapshot paused = lab.snapshot(p);
         assertEquals(FlowLab.GRID_PAUSED, paused.density().n(), "paused: the fine grid");
     }
 }

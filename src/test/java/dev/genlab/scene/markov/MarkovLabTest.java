@@ -38,7 +38,7 @@ class MarkovLabTest {
         for (int i = 0; i < kv.length; i += 2) {
             p.setText(kv[i], kv[i + 1]);
         }
-        return MarkovParams.from(p.snapshot(), digits);
+        return MarkovParams.from(p.values(), digits);
     }
 
     static MarkovSnapshot fitted(MarkovLab lab, MarkovParams p) {
