@@ -31,6 +31,14 @@ public interface LiveModel<P, S> {
     /** True while every parameter is finite and within sane bounds. */
     boolean isHealthy();
 
+    /**
+     * Why the model is not healthy, in a sentence for the student (the trainer shows it when it
+     * restores the last good state); "" to let the trainer say that parameters left their sane range.
+     */
+    default String problem() {
+        return "";
+    }
+
     /** An immutable picture of the model for the view; may cost a grid evaluation. */
     S snapshot(P params);
 

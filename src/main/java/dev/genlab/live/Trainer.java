@@ -249,8 +249,9 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
                     if (doStep) {
                         double objective = model.step(p);
                         if (!Double.isFinite(objective) || !model.isHealthy()) {
-                            diverged(good, p, Double.isFinite(objective)
-                                    ? "parameters left their sane range" : "objective became " + objective);
+                            String why = model.problem();
+                            diverged(good, p, !Double.isFinite(objective) ? "objective became " + objective
+                                    : why.isEmpty() ? "parameters left their sane range" : why);
                             continue;
                         }
                         good = model.saveState();

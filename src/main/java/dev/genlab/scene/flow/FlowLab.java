@@ -340,6 +340,9 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         p.base().sample(SAMPLES, new SplittableRandom(p.seed() + 77), zx, zy);
         steps = 0;
         lastNll = Double.NaN;
+        recentNll = Double.NaN;
+        blownUp = false;
+        beforeLastStep = null;
         heldOut = Double.NaN;
         heldOutAt = -1;
         version++;
@@ -357,7 +360,10 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
             by = new double[n];
         }
         data.batch(n, rng, bx, by);
+        Saved before = capture();
         lastNll = flow.trainStep(bx, by, n, p.learningRate());
+        beforeLastStep = before;
+        watchForBlowUp(lastNll);
         if (steps == history.length) {
             history = java.util.Arrays.copyOf(history, history.length * 2);
         }
@@ -375,14 +381,30 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private record Saved(List<FlowLayer> layers, double[][] params, long steps) {
     }
 
+    /** The state before the last step, until the trainer takes it as its last good state. */
+    private Saved beforeLastStep;
+
+    private Saved capture() {
+        return new Saved(new ArrayList<>(flow.layers()), flow.saveParams(), steps);
+    }
+
+    /**
+     * After a step, the state from before it: a step's batch NLL is measured before its update, so a
+     * step that blows the flow up shows only in the next step's NLL, and the state to go back to is the
+     * one before the culprit (the copy costs the same as one taken after the step).
+     */
     @Override
     public Object saveState() {
-        return new Saved(new ArrayList<>(flow.layers()), flow.saveParams(), steps);
+        Saved s = beforeLastStep != null ? beforeLastStep : capture();
+        beforeLastStep = null;
+        return s;
     }
 
     @Override
     public void restoreState(Object state) {
         Saved s = (Saved) state;
+        blownUp = false;
+        beforeLastStep = null;
         while (flow.size() > 0) {
             flow.remove(flow.size() - 1);
         }
@@ -395,9 +417,33 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         heldOutAt = -1;
     }
 
+    /**
+     * A blow-up that is not (yet) a NaN: the batch NLL jumps far above where training was (at the top
+     * learning rate a step can send it from 2 to 2,400 nats and the samples off the plot). Measured
+     * against a slow running mean of the recent batch NLLs, after a few steps.
+     */
+    static final double BLOW_UP_NATS = 25;
+    static final int BLOW_UP_AFTER = 20;
+    private double recentNll = Double.NaN;
+    private boolean blownUp;
+
+    private void watchForBlowUp(double nll) {
+        blownUp = steps > BLOW_UP_AFTER && Double.isFinite(recentNll) && nll > recentNll + BLOW_UP_NATS;
+        if (!blownUp) {
+            recentNll = Double.isNaN(recentNll) ? nll : 0.9 * recentNll + 0.1 * nll;
+        }
+    }
+
     @Override
     public boolean isHealthy() {
-        return flow.health().isEmpty();
+        return !blownUp && flow.health().isEmpty();
+    }
+
+    @Override
+    public String problem() {
+        return blownUp ? String.format(java.util.Locale.ROOT,
+                "the batch NLL jumped from about %.2f to %.1f nats: the step was too large (lower the learning rate)",
+                recentNll, lastNll) : flow.health();
     }
 
     @Override

@@ -62,4 +62,43 @@ class FlowLabTest {
         FlowLabSnapshot paused = lab.snapshot(p);
         assertEquals(FlowLab.GRID_PAUSED, paused.density().n(), "paused: the fine grid");
     }
+
+    /**
+     * At the top learning rate the batch NLL can jump by thousands of nats without a NaN: the trainer
+     * stops, says why, and goes back to the state before the step that did it (its curve keeps no spike).
+     */
+    @Test
+    void aBlowUpThatIsNotANanIsReportedAndUndone() throws Exception {
+        ParamSet v = new ParamSet(FlowParams.SPEC);
+        v.set(FlowParams.FLOW_TYPE, "coupling");
+        v.set(FlowParams.LAYERS, 8);
+        v.set(FlowParams.LEARNING_RATE, 0.03);
+        v.set(FlowParams.DATASET, "checkerboard");
+        FlowParams p = FlowParams.from(v.values(), new double[][] {new double[0], new double[0]});
+        FlowLab lab = new FlowLab();
+        dev.genlab.live.Trainer<FlowLab, FlowParams, FlowLabSnapshot> t = new dev.genlab.live.Trainer<>("blowup", lab, p, 1e6);
+        java.util.concurrent.CopyOnWriteArrayList<dev.genlab.live.Trainer.Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        t.setEventListener(events::add);
+        t.start();
+        t.setPlaying(true);
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (events.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertTrue(!events.isEmpty(), "at 0.03 on the checkerboard the flow blows up within a minute");
+        dev.genlab.live.Trainer.Event e = events.get(0);
+        assertTrue(e.diverged() && e.message().contains("jumped"), e.message());
+        // and the curve it shows after the restore ends before the culprit: no point far above its recent level
+        long endWait = System.nanoTime() + 5_000_000_000L;
+        while (t.latest().snapshot().steps() >= e.step() && System.nanoTime() < endWait) {
+            Thread.sleep(10);
+        }
+        t.stop();
+        double[] h = t.latest().snapshot().history();
+        assertTrue(h.length < e.step(), "restored to before the step that blew up: " + h.length + " < " + e.step());
+        double recent = java.util.Arrays.stream(h, h.length - 20, h.length).average().orElseThrow();
+        for (int i = h.length - 20; i < h.length; i++) {
+            assertTrue(h[i] < recent + FlowLab.BLOW_UP_NATS, "no spike left on the curve: " + h[i]);
+        }
+    }
 }
