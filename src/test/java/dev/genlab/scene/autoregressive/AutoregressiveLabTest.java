@@ -223,7 +223,7 @@ class AutoregressiveLabTest {
 
     private static Map<String, String> checkpointHeader(String id) {
         try {
-            return dev.genlab.model.autoregressive.Checkpoint.readResource(id.equals("nade")
+            return dev.genlab.model.io.Checkpoint.readResource(id.equals("nade")
                     ? dev.genlab.model.autoregressive.Nade.DIGITS_CHECKPOINT : StandardModels.PIXELCNN_CHECKPOINT).header();
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
