@@ -10,12 +10,12 @@ import java.util.function.Consumer;
 
 import org.nd4j.linalg.api.buffer.DataType;
 
+import dev.genlab.data.DataSource2D;
 import dev.genlab.data.PointSet;
 import dev.genlab.data.ToyDistribution;
 import dev.genlab.data.ToyDistributions;
 import dev.genlab.live.LiveModel;
 import dev.genlab.model.flow.AffineCoupling;
-import dev.genlab.model.flow.DataSource2D;
 import dev.genlab.model.flow.Flow;
 import dev.genlab.model.flow.FlowLayer;
 import dev.genlab.model.flow.LatentDiagnostics;
