@@ -38,9 +38,6 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
     /** A covariance with log-determinant under this has collapsed onto a point. */
     static final double MIN_LOG_DET = -25;
 
-    /** H(p) of each default toy distribution: a quadrature worth computing once per process. */
-    private static final java.util.Map<String, Double> ENTROPY = new java.util.concurrent.ConcurrentHashMap<>();
-
     private double[] xs = new double[0];
     private double[] ys = new double[0];
     private double[] testX = new double[0];
@@ -82,7 +79,9 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
             testX = new double[p.points()];
             testY = new double[p.points()];
             toy.sample(p.points(), rng, testX, testY);
-            entropy = ENTROPY.computeIfAbsent(truthKey(p), id -> toy.entropy());
+            // a fixed shape ships H(p) as a constant; the editable mixture integrates it here, on the
+            // trainer thread (≤ 60 ms for 8 modes, once per reset)
+            entropy = toy.entropy();
             bounds = toy.bounds().clone();
         }
         k = p.components();
@@ -183,33 +182,6 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
             cs.add(GaussianMixture2D.Component.of(1.0 / m, r * Math.cos(a), r * Math.sin(a), 0.16, 0, 0.16));
         }
         return new GaussianMixture2D(cs);
-    }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
-
-    /**
-     * Computes the fixed toy shapes' entropies on a background thread, once per process: the
-     * spiral's quadrature takes seconds, and a student choosing it should not wait for the floor.
-     */
-    static void warmEntropies() {
-        if (!WARMING.compareAndSet(false, true)) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            for (String id : ToyDistributions.ids()) {
-                if (!DensityParams.MIXTURE.equals(id)) {
-                    ENTROPY.computeIfAbsent(id, k -> ToyDistributions.byId(k).entropy());
-                }
-            }
-        }, "entropy-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-    }
-
-    private static String truthKey(DensityParams p) {
-        return DensityParams.MIXTURE.equals(p.dataset())
-                ? p.dataset() + "/" + p.trueModes() + "/" + p.trueSeparation() : p.dataset();
     }
 
     /** Fills log r_ik and returns the average log-likelihood of the data. */

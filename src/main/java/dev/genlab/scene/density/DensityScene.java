@@ -35,7 +35,6 @@ public final class DensityScene extends TrainerScene<DensityParams, DensitySnaps
 
     public DensityScene() {
         super(ID, DensityParams.SPEC, BASE_RATE);
-        DensityModel.warmEntropies();
         view.plot.setOnDataClicked(this::clicked);
         params().property("dataset").addListener((obs, o, n) -> updateDrawing());
         updateDrawing();

@@ -2,9 +2,7 @@ package dev.genlab.scene.flow;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -57,9 +55,6 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     static final int HELD_OUT_EVERY = 20;
     static final DataType DTYPE = DataType.FLOAT;
 
-    private static final Map<String, Double> ENTROPY = new ConcurrentHashMap<>();
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
-
     private final ConcurrentLinkedQueue<Consumer<FlowLab>> edits = new ConcurrentLinkedQueue<>();
     private Flow flow;
     private FlowParams key;
@@ -90,21 +85,6 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private long version;
     /** Counts edits of the stack (not training steps): a new structure is traced at once. */
     private long structure;
-
-    /** Computes the toy shapes' entropies in the background once per process (the spiral takes seconds). */
-    static void warmEntropies() {
-        if (!WARMING.compareAndSet(false, true)) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            for (String id : ToyDistributions.ids()) {
-                ENTROPY.computeIfAbsent(id, k -> ToyDistributions.byId(k).entropy());
-            }
-        }, "flow-entropy-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-    }
 
     /** Queues an edit of the stack; it is applied on the trainer thread before the next step or snapshot. */
     public void edit(Consumer<FlowLab> e) {
@@ -418,7 +398,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
             kinds[i] = kindOf(flow.layer(i));
         }
         int li = linearIndex(p.selected());
-        double entropy = toy == null ? Double.NaN : ENTROPY.getOrDefault(toy.id(), Double.NaN);
+        double entropy = toy == null ? Double.NaN : toy.entropy(); // a default shape: a shipped constant
         String health = flow.health();
         return new FlowLabSnapshot(steps, lastNll, heldOut, java.util.Arrays.copyOf(history, (int) steps), entropy,
                 p.dataset(), names, kinds, flow.numParams(), traceSelected, layerJacobian, null, p.probeX(), p.probeY(),

@@ -80,7 +80,6 @@ public final class FlowScene extends TrainerScene<FlowParams, FlowLabSnapshot> {
 
     public FlowScene() {
         super(ID, FlowParams.SPEC, BASE_RATE);
-        FlowLab.warmEntropies();
         oneDim = new OneDimPanel(params());
         root.setId("flow-view");
         chart.setId("flow-nll-chart");
