@@ -2,7 +2,10 @@ package dev.genlab.data;
 
 import dev.genlab.math.GridIntegral;
 
-/** Shares the cached quadrature entropy of the toy distributions. */
+/**
+ * Shares the entropy of the toy distributions: a default shape ships its H(p) as a constant (see
+ * {@link #shipEntropy}); any other shape integrates it once, on first use ({@link #quadratureEntropy}).
+ */
 abstract class AbstractToyDistribution implements ToyDistribution {
 
     /** Grid for the entropy integral: midpoint rule, n × n over {@link #entropyBox()}. */
@@ -10,15 +13,34 @@ abstract class AbstractToyDistribution implements ToyDistribution {
 
     private volatile double entropy = Double.NaN;
 
+    /** The shipped constant, or the quadrature computed once per instance (seconds for a spiral). */
     @Override
     public double entropy() {
         double h = entropy;
         if (Double.isNaN(h)) {
-            double[] b = entropyBox();
-            h = GridIntegral.entropy(this::logDensity, b[0], b[1], b[2], b[3], ENTROPY_GRID);
+            h = quadratureEntropy();
             entropy = h;
         }
         return h;
+    }
+
+    /**
+     * Gives this instance its H(p) as a constant computed offline, for the default shapes (called by
+     * their no-argument constructors); {@code ToyDistributionsTest} recomputes each one by quadrature.
+     */
+    final void shipEntropy(double h) {
+        entropy = h;
+    }
+
+    /**
+     * H(p) = −∫∫ p log p by the n × n midpoint rule ({@link #ENTROPY_GRID}) over {@link #entropyBox()}:
+     * how the shipped constants were computed. The integrand is smooth and negligible at the box's
+     * edges, so the midpoint rule converges faster than any power of the grid step here: grids of
+     * 360, 720 and 1440 agree to 10⁻¹², and a box twice as wide changes H by under 10⁻¹¹.
+     */
+    double quadratureEntropy() {
+        double[] b = entropyBox();
+        return GridIntegral.entropy(this::logDensity, b[0], b[1], b[2], b[3], ENTROPY_GRID);
     }
 
     /**

@@ -27,6 +27,11 @@ public interface ToyDistribution {
     /** {xmin, xmax, ymin, ymax}: a box holding all but a negligible part (≲ 10⁻⁵) of the mass. */
     double[] bounds();
 
-    /** H(p) = −∫ p log p in nats, by quadrature over (a little more than) {@link #bounds()}, computed once. */
+    /**
+     * H(p) = −∫ p log p in nats. The built-in shapes in their default form ({@link ToyDistributions#byId})
+     * return a constant shipped with their class (computed offline by quadrature) and the checkerboard
+     * its closed form; any other shape integrates it over (a little more than) {@link #bounds()} on
+     * first use, once per instance, which can take seconds (keep it off the JavaFX thread).
+     */
     double entropy();
 }

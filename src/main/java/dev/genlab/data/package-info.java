@@ -9,7 +9,8 @@
  *       and {@link dev.genlab.data.Downsample}.</li>
  *   <li>2-D toys with exact log-density and sampling: {@link dev.genlab.data.ToyDistribution} and
  *       its registry {@link dev.genlab.data.ToyDistributions}; user-drawn points in
- *       {@link dev.genlab.data.PointSet}.</li>
+ *       {@link dev.genlab.data.PointSet}; training batches of 2-D points from either through
+ *       {@link dev.genlab.data.DataSource2D}.</li>
  * </ul>
  * Long reads take a progress callback and a cancellation flag so that a JavaFX {@code Task} can
  * drive them; nothing here touches a UI thread.

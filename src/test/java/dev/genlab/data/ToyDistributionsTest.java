@@ -42,6 +42,43 @@ class ToyDistributionsTest {
         assertTrue(!r.rejects(), id + ": " + r);
     }
 
+    /**
+     * The H(p) each default shape ships as a constant is what the quadrature gives (recomputed here,
+     * 360² midpoint rule over the widened bounds; up to 1.4 s for the spiral).
+     */
+    @ParameterizedTest
+    @MethodSource("ids")
+    void shippedEntropyIsTheQuadrature(String id) {
+        AbstractToyDistribution p = (AbstractToyDistribution) ToyDistributions.byId(id);
+        long t0 = System.nanoTime();
+        double shipped = p.entropy();
+        long ns = System.nanoTime() - t0;
+        double quadrature = p.quadratureEntropy();
+        System.out.printf("%-12s H shipped %.12f, by quadrature %.12f (shipped value read in %d µs)%n", id, shipped,
+                quadrature, ns / 1000);
+        assertEquals(quadrature, shipped, 1e-10);
+        assertTrue(ns < 5_000_000L, id + ": entropy() of a default shape should be a constant, took " + ns + " ns");
+    }
+
+    @Test
+    void otherShapesIntegrateTheirOwnEntropy() {
+        // the same shapes built through their parameters: integrated on first use, equal to the constants
+        assertEquals(TwoMoons.DEFAULT_ENTROPY, new TwoMoons(0.1).entropy(), 1e-10);
+        assertEquals(Spiral.DEFAULT_ENTROPY, new Spiral(2, 0.1).entropy(), 1e-10);
+        assertEquals(Rings.DEFAULT_ENTROPY, new Rings(3, 2, 0.1).entropy(), 1e-10);
+        // other parameters, other entropies: more noise spreads the rings
+        double wider = new Rings(3, 2, 0.2).entropy();
+        assertTrue(wider > Rings.DEFAULT_ENTROPY + 0.1, "rings with σ = 0.2: H = " + wider);
+        // an edited mixture is not the default one
+        GaussianMixture2D edited = new GaussianMixture2D().withMean(2, 0.5, 2.5);
+        assertEquals(edited.quadratureEntropy(), edited.entropy(), 0);
+        assertTrue(Math.abs(edited.entropy() - GaussianMixture2D.DEFAULT_ENTROPY) > 1e-3);
+        // the checkerboard's closed form, on another board
+        Checkerboard board = new Checkerboard(3, 1.5);
+        assertEquals(board.quadratureEntropy(), board.entropy(), 1e-12);
+        assertEquals(Math.log(5), board.entropy(), 1e-12);
+    }
+
     @Test
     void chiSquareTestRejectsMoonsSamplesAgainstRingsDensity() {
         int n = 50_000;

@@ -20,6 +20,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import dev.genlab.model.discrete.BinaryImages;
 import dev.genlab.model.discrete.IndependentModel;
 import dev.genlab.model.discrete.PixelOrdering;
+import dev.genlab.model.io.Checkpoint;
 import dev.genlab.model.nn.Loss;
 import dev.genlab.model.nn.StepWorkspace;
 

@@ -3,6 +3,8 @@ package dev.genlab.model.flow;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import dev.genlab.data.DataSource2D;
+
 /**
  * A flow trained by maximum likelihood on a 2-D data source, one Adam step at a time: what a
  * scene's {@code LiveModel} wraps. Each {@link #step} draws a batch, minimises

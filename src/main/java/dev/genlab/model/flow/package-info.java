@@ -14,7 +14,7 @@
  * area before and after, the layer-by-layer {@link dev.genlab.model.flow.Flow.Trace} in both
  * directions, and a maximum-likelihood training step with hand-written back-propagation and Adam.
  * {@link dev.genlab.model.flow.FlowTraining} is what a scene's trainer wraps: batches from a toy
- * distribution or drawn points ({@link dev.genlab.model.flow.DataSource2D}), knobs in {@link
+ * distribution or drawn points ({@link dev.genlab.data.DataSource2D}), knobs in {@link
  * dev.genlab.model.flow.FlowConfig}, immutable {@link dev.genlab.model.flow.FlowSnapshot}s, save and
  * restore for the divergence guard. A flow without coupling layers is plain Java and may be used from
  * any one thread (the analytic view redraws it on the JavaFX thread within a frame); a flow with

@@ -18,12 +18,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * ε = ε̂ / √(1 − β₂ᵗ). The moments are one libnd4j {@code adam_updater} op, so a step is two ops
  * whatever the number of parameters.
  *
+ * <p>The step size α may change between steps ({@link #setLearningRate}): m, v and t carry on, as
+ * in a learning-rate schedule (the paper's α_t is already per step), so a learning-rate knob
+ * moved during training does not restart the optimiser. Only {@link #reset()} forgets them.
+ *
  * <p>The moments are allocated once, outside any workspace, for a parameter vector of a fixed
  * length. Trainer thread only.
  */
 public final class Adam implements Optimizer {
 
-    private final double learningRate;
+    private double learningRate;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -37,7 +41,7 @@ public final class Adam implements Optimizer {
     }
 
     public Adam(long size, DataType type, double learningRate, double beta1, double beta2, double epsilon) {
-        this.learningRate = learningRate;
+        this.learningRate = requireRate(learningRate);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
@@ -57,6 +61,32 @@ public final class Adam implements Optimizer {
         Nd4j.exec(new AdamUpdater(grads, v, m, grads, v, m, learningRate, beta1, beta2, epsilon, t));
         t++;
         params.subi(grads);
+    }
+
+    /** α for the steps from now on; the moments and the step count are kept. */
+    public void setLearningRate(double learningRate) {
+        this.learningRate = requireRate(learningRate);
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** A copy of the first moment m (for tests and diagnostics). */
+    public double[] firstMoment() {
+        return m.toDoubleVector();
+    }
+
+    /** A copy of the second moment v. */
+    public double[] secondMoment() {
+        return v.toDoubleVector();
+    }
+
+    private static double requireRate(double rate) {
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("learning rate must be finite and not negative, got " + rate);
+        }
+        return rate;
     }
 
     @Override

@@ -88,7 +88,6 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private AutoregressiveModel model;
     private int checkpointImages = -1;
     private Adam adam;
-    private double adamRate;
     private long steps;
     private long stepsThisRun;
     private long examples;
@@ -266,7 +265,6 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
             }
         }
         adam = new Adam(model.numParams(), DataType.FLOAT, p.learningRate());
-        adamRate = p.learningRate();
         gridModel = factory.create(arch, p.seed(), DataType.FLOAT);
         viewModel = factory.create(arch, p.seed(), DataType.FLOAT);
         viewAt = -1;
@@ -292,10 +290,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         if (p.view() == AutoregressiveParams.Panel.SAMPLE) {
             return samplePixel(p);
         }
-        if (adamRate != p.learningRate()) {
-            adam = new Adam(model.numParams(), DataType.FLOAT, p.learningRate());
-            adamRate = p.learningRate();
-        }
+        adam.setLearningRate(p.learningRate()); // a new rate keeps Adam's moments: training carries on
         int[] batch = nextBatch(p.batch());
         long t0 = System.nanoTime();
         boolean slow = t0 - lastTrainAt > 250_000_000L; // Step pressed by hand, or a slow speed
@@ -528,7 +523,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         model.loadParams((double[]) state);
         steps = savedSteps;
         examples = savedExamples;
-        adam = new Adam(model.numParams(), DataType.FLOAT, adamRate);
+        adam.reset(); // the moments of a diverged run may hold NaN
         cancelJobs();
         while (trainX.size() > 0 && trainX.last() > steps) {
             trainX.removeLast();
@@ -605,6 +600,11 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     AutoregressiveModel model() {
         return model;
+    }
+
+    /** The optimiser: kept across learning-rate changes, new with every network. */
+    Adam optimiser() {
+        return adam;
     }
 
     BinaryImages trainImages() {

@@ -7,10 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import dev.genlab.model.autoregressive.AutoregressiveModel;
-import dev.genlab.model.autoregressive.Checkpoint;
 import dev.genlab.model.autoregressive.Nade;
 import dev.genlab.model.autoregressive.PixelCnn;
 import dev.genlab.model.discrete.PixelOrdering;
+import dev.genlab.model.io.Checkpoint;
 
 /**
  * The networks GenLab ships: NADE and PixelCNN for 28 × 28 images, and their checkpoints trained

@@ -32,7 +32,6 @@ public final class DensityScene extends TrainerScene<DensityModel, DensityParams
 
     public DensityScene() {
         super(ID, DensityParams.SPEC, BASE_RATE);
-        DensityModel.warmEntropies();
         view.plot.setOnDataClicked(this::clicked);
         params().property(DensityParams.DATASET).addListener((obs, o, n) -> updateDrawing());
         updateDrawing();

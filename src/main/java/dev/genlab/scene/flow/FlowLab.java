@@ -2,18 +2,16 @@ package dev.genlab.scene.flow;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.nd4j.linalg.api.buffer.DataType;
 
+import dev.genlab.data.DataSource2D;
 import dev.genlab.data.PointSet;
 import dev.genlab.data.ToyDistribution;
 import dev.genlab.data.ToyDistributions;
 import dev.genlab.live.LiveModel;
 import dev.genlab.model.flow.AffineCoupling;
-import dev.genlab.model.flow.DataSource2D;
 import dev.genlab.model.flow.Flow;
 import dev.genlab.model.flow.FlowLayer;
 import dev.genlab.model.flow.LatentDiagnostics;
@@ -56,9 +54,6 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     static final long GRID_BUDGET_NS = 30_000_000L;
     static final int HELD_OUT_EVERY = 20;
     static final DataType DTYPE = DataType.FLOAT;
-
-    private static final Map<String, Double> ENTROPY = new ConcurrentHashMap<>();
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * What the view asks the trainer thread to compute: the density grid of the panel shown (over the
@@ -104,21 +99,6 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private long version;
     /** Counts edits of the stack (not training steps): a new structure is traced at once. */
     private long structure;
-
-    /** Computes the toy shapes' entropies in the background once per process (the spiral takes seconds). */
-    static void warmEntropies() {
-        if (!WARMING.compareAndSet(false, true)) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            for (String id : ToyDistributions.ids()) {
-                ENTROPY.computeIfAbsent(id, k -> ToyDistributions.byId(k).entropy());
-            }
-        }, "flow-entropy-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-    }
 
     /** What the view shows from now on (a command, on the trainer thread). */
     public void show(View v) {
@@ -475,7 +455,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
             kinds[i] = kindOf(flow.layer(i));
         }
         int li = linearIndex(view.selected());
-        double entropy = toy == null ? Double.NaN : ENTROPY.getOrDefault(toy.id(), Double.NaN);
+        double entropy = toy == null ? Double.NaN : toy.entropy(); // a default shape: a shipped constant
         String health = flow.health();
         return new FlowLabSnapshot(steps, lastNll, heldOut, java.util.Arrays.copyOf(history, (int) steps), entropy,
                 p.dataset(), names, kinds, flow.numParams(), layerJacobian,

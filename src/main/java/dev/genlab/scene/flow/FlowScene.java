@@ -55,7 +55,6 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
 
     public FlowScene() {
         super(ID, FlowParams.SPEC, BASE_RATE);
-        FlowLab.warmEntropies();
         oneDim = new OneDimPanel(params());
         panels = new PanelHost<>(root, List.of(oneDim, layers, train));
         root.setId("flow-view");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import dev.genlab.bench.BenchReport;
+import dev.genlab.data.DataSource2D;
 import dev.genlab.data.TwoMoons;
 
 /**

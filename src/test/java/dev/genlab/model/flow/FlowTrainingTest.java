@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
+import dev.genlab.data.DataSource2D;
 import dev.genlab.data.GaussianMixture2D;
 import dev.genlab.data.PointSet;
 

@@ -2,6 +2,7 @@ package dev.genlab.model.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,6 +38,66 @@ class OptimizerTest {
             assertArrayEquals(expected, theta.toDoubleVector(), 1e-14, "step " + t);
         }
         assertEquals(5, adam.steps());
+    }
+
+    /**
+     * A learning rate changed mid-training (0.1 for 4 steps, then 0.01) keeps m, v and t: the steps
+     * after the change are the paper's update with the old moments and the new α, computed by hand.
+     */
+    @Test
+    void adamKeepsItsMomentsWhenTheLearningRateChanges() {
+        double b1 = 0.9;
+        double b2 = 0.999;
+        double eps = 1e-8;
+        INDArray theta = Nd4j.createFromArray(2.0, -0.5);
+        Adam adam = new Adam(2, DataType.DOUBLE, 0.1, b1, b2, eps);
+
+        double[] expected = {2.0, -0.5};
+        double[] m = new double[2];
+        double[] v = new double[2];
+        for (int t = 1; t <= 8; t++) {
+            double lr = t <= 4 ? 0.1 : 0.01;
+            if (t == 5) {
+                // given four steps at 0.1, when the rate drops, then nothing the optimiser holds changes
+                double[] m4 = adam.firstMoment();
+                double[] v4 = adam.secondMoment();
+                adam.setLearningRate(lr);
+                assertArrayEquals(m4, adam.firstMoment(), 0);
+                assertArrayEquals(v4, adam.secondMoment(), 0);
+                assertArrayEquals(m, m4, 1e-15, "m after 4 steps");
+                assertArrayEquals(v, v4, 1e-15, "v after 4 steps");
+                assertEquals(4, adam.steps());
+                assertEquals(0.01, adam.learningRate());
+            }
+            for (int i = 0; i < 2; i++) {
+                double g = C * expected[i];
+                m[i] = b1 * m[i] + (1 - b1) * g;
+                v[i] = b2 * v[i] + (1 - b2) * g * g;
+                double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
+                expected[i] -= alpha * m[i] / (Math.sqrt(v[i]) + eps);
+            }
+            adam.step(theta, theta.mul(C));
+            assertArrayEquals(expected, theta.toDoubleVector(), 1e-14, "step " + t);
+        }
+        assertEquals(8, adam.steps());
+
+        // a new Adam at the new rate (what lesson 5 used to build) takes another step: it forgot m and v
+        INDArray restarted = Nd4j.createFromArray(2.0, -0.5);
+        Adam first = new Adam(2, DataType.DOUBLE, 0.1, b1, b2, eps);
+        for (int t = 0; t < 4; t++) {
+            first.step(restarted, restarted.mul(C));
+        }
+        new Adam(2, DataType.DOUBLE, 0.01, b1, b2, eps).step(restarted, restarted.mul(C));
+        INDArray kept = Nd4j.createFromArray(2.0, -0.5);
+        Adam once = new Adam(2, DataType.DOUBLE, 0.1, b1, b2, eps);
+        for (int t = 0; t < 4; t++) {
+            once.step(kept, kept.mul(C));
+        }
+        once.setLearningRate(0.01);
+        once.step(kept, kept.mul(C));
+        // θ₂ crossed zero at 0.1 a step, so its kept moments are far from a fresh start's ±α
+        assertTrue(Math.abs(kept.getDouble(1) - restarted.getDouble(1)) > 1e-3,
+                kept.getDouble(1) + " vs " + restarted.getDouble(1));
     }
 
     /** Bias correction makes the first step exactly lr · sign(g), up to ε. */

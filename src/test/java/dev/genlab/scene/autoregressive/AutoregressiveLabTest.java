@@ -188,6 +188,59 @@ class AutoregressiveLabTest {
     }
 
     @Test
+    void aLearningRateChangeCarriesTrainingOnWithTheSameAdam() {
+        // given ten steps at the default rate 0.003
+        AutoregressiveParams p = params("hidden", "16", "train_images", "1000");
+        AutoregressiveLab lab = lab(p);
+        for (int i = 0; i < 10; i++) {
+            lab.step(p);
+        }
+        dev.genlab.model.nn.Adam adam = lab.optimiser();
+        double[] m = adam.firstMoment();
+        double[] v = adam.secondMoment();
+        double[] theta = lab.model().saveParams();
+
+        // when the learning-rate knob moves to 0.01
+        AutoregressiveParams faster = params("hidden", "16", "train_images", "1000", "learning_rate", "0.01");
+        assertFalse(lab.needsReset(p, faster), "a learning rate is not a new network");
+        lab.step(faster);
+
+        // then the same optimiser takes step 11 at the new rate, from the moments of step 10
+        AutoregressiveSnapshot s = lab.snapshot(faster);
+        assertEquals(11, s.steps());
+        assertEquals(11, s.trainX().length);
+        assertTrue(adam == lab.optimiser(), "the same Adam");
+        assertEquals(11, adam.steps());
+        assertEquals(0.01, adam.learningRate());
+        double[] m1 = adam.firstMoment();
+        double[] v1 = adam.secondMoment();
+        double[] after = lab.model().saveParams();
+        double b1 = 0.9;
+        double b2 = 0.999;
+        double alpha = 0.01 * Math.sqrt(1 - Math.pow(b2, 11)) / (1 - Math.pow(b1, 11));
+        int checked = 0;
+        for (int i = 0; i < theta.length; i++) {
+            double g = (m1[i] - b1 * m[i]) / (1 - b1); // the gradient of step 11, if m carried on
+            if (Math.abs(g) < 1e-3) {
+                continue;
+            }
+            assertEquals(b2 * v[i] + (1 - b2) * g * g, v1[i], 1e-4 * v1[i] + 1e-9, "v carried on at " + i);
+            assertEquals(alpha * m1[i] / (Math.sqrt(v1[i]) + 1e-8), theta[i] - after[i],
+                    1e-3 * Math.abs(theta[i] - after[i]) + 2 * Math.ulp((float) theta[i]), // float parameters
+                    "Adam's step 11 at α = 0.01, parameter " + i);
+            checked++;
+        }
+        assertTrue(checked > 100, checked + " parameters checked");
+
+        // an architecture change does start again, with a new optimiser
+        AutoregressiveParams wider = params("hidden", "24", "train_images", "1000", "learning_rate", "0.01");
+        assertTrue(lab.needsReset(faster, wider));
+        lab.reset(wider);
+        assertEquals(0, lab.steps());
+        assertEquals(0, lab.optimiser().steps());
+    }
+
+    @Test
     void aDivergingStepRestoresTheSavedWeights() {
         AutoregressiveParams p = params("hidden", "16");
         AutoregressiveLab lab = lab(p);
@@ -222,7 +275,7 @@ class AutoregressiveLabTest {
 
     private static Map<String, String> checkpointHeader(String id) {
         try {
-            return dev.genlab.model.autoregressive.Checkpoint.readResource(id.equals("nade")
+            return dev.genlab.model.io.Checkpoint.readResource(id.equals("nade")
                     ? dev.genlab.model.autoregressive.Nade.DIGITS_CHECKPOINT : StandardModels.PIXELCNN_CHECKPOINT).header();
         } catch (java.io.IOException e) {
             throw new AssertionError(e);

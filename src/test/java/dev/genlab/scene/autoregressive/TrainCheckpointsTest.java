@@ -17,11 +17,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 import dev.genlab.data.ProceduralDigits;
 import dev.genlab.model.autoregressive.AutoregressiveModel;
-import dev.genlab.model.autoregressive.Checkpoint;
 import dev.genlab.model.autoregressive.Nade;
 import dev.genlab.model.autoregressive.PixelCnn;
 import dev.genlab.model.discrete.BinaryImages;
 import dev.genlab.model.discrete.IndependentModel;
+import dev.genlab.model.io.Checkpoint;
 import dev.genlab.model.nn.Adam;
 
 /**

@@ -1,4 +1,4 @@
-package dev.genlab.model.autoregressive;
+package dev.genlab.model.io;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -37,7 +37,9 @@ import java.util.zip.ZipException;
  * validates every part and reports a truncated, corrupt or foreign file as a
  * {@link CheckpointException} whose message says what is wrong, never a bare EOFException. The
  * format knows nothing of any model: each model turns its header into an architecture itself
- * (e.g. {@link Nade#fromCheckpoint}).
+ * (e.g. {@code model.autoregressive.Nade.fromCheckpoint}). Nothing in the file names a Java class
+ * or package, so moving this class (it lived in {@code model.autoregressive} until 2026-12) left the
+ * format and every file written before as they were.
  */
 public record Checkpoint(String modelId, Map<String, String> header, float[] params) {
 

@@ -1,11 +1,11 @@
-package dev.genlab.model.flow;
+package dev.genlab.data;
 
 import java.util.random.RandomGenerator;
 
-import dev.genlab.data.PointSet;
-import dev.genlab.data.ToyDistribution;
-
-/** Where training batches come from: fresh draws from a toy distribution, or resampled drawn points. */
+/**
+ * Where training batches of 2-D points come from: fresh draws from a toy distribution, or resampled
+ * drawn points. (It lived in {@code model.flow} until 2026-12; any lesson that trains on 2-D points uses it.)
+ */
 public interface DataSource2D {
 
     /** Writes a batch of n points into xs, ys. */
