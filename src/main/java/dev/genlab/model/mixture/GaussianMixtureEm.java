@@ -18,10 +18,14 @@ import dev.genlab.math.LogMath;
  *            Σ_k = Σ_i r_ik (x_i − μ_k)(x_i − μ_k)ᵀ / N_k
  * </pre>
  * An iteration ({@link #mStep()} then {@link #eStep()}) never lowers ℓ (Dempster et al., Theorem 1;
- * Bishop section 9.4). A component whose N_k falls under 10⁻¹⁰ keeps its place with π_k = 0. Nothing
- * regularises the covariances: a component that collapses onto one point sends ℓ to infinity, which
- * {@link #isHealthy()} reports (log det Σ_k under {@link #MIN_LOG_DET}); a trainer's divergence guard
- * acts on it.
+ * Bishop section 9.4). A component whose N_k falls under 10⁻¹⁰ keeps its place with π_k = 0.
+ *
+ * <p>The M-step adds λI to every Σ_k, λ = {@link #REGULARISER_FRACTION} × the data's mean variance per
+ * axis (scikit-learn's {@code reg_covar} does the same with a fixed λ). Without it, data on a line (a
+ * stroke the student draws) gives a component a singular Σ_k and ℓ = ∞ at the first iteration, the
+ * likelihood's well-known singularity (Bishop section 9.2.1). With it, ℓ is bounded; an iteration can then
+ * lower ℓ by a hair (it is no longer the exact maximiser), which the tests allow for. Anything still
+ * broken (a NaN) is what {@link #isHealthy()} reports for a trainer's divergence guard.
  *
  * <p>Initialisation ({@link #initialise}): K data points as means, drawn without replacement
  * ({@link Init#RANDOM}) or by k-means++ D² seeding ({@link Init#KMEANS_PP}; Arthur &amp; Vassilvitskii
@@ -33,6 +37,9 @@ import dev.genlab.math.LogMath;
  * thread-safe: one trainer thread owns an instance.
  */
 public final class GaussianMixtureEm {
+
+    /** λ as a fraction of the data's variance: 10⁻³, a standard deviation floor of about 3 % of the data's. */
+    public static final double REGULARISER_FRACTION = 1e-3;
 
     /** A covariance with log-determinant under this has collapsed onto a point. */
     public static final double MIN_LOG_DET = -25;
@@ -57,6 +64,7 @@ public final class GaussianMixtureEm {
     private final double[][] logR;
     /** log π_k and the components as Gaussian2D, rebuilt on demand after the parameters change. */
     private double[] logW;
+    private double regulariser;
     private Gaussian2D[] g;
 
     /**
@@ -102,6 +110,10 @@ public final class GaussianMixtureEm {
         vxx /= n;
         vxy /= n;
         vyy /= n;
+        regulariser = REGULARISER_FRACTION * 0.5 * (vxx + vyy);
+        if (!(regulariser > 0)) {
+            regulariser = 1e-6; // all points on one spot: any positive floor keeps Σ_k invertible
+        }
         double shrink = 1.0 / k;
         int[] chosen = new int[k];
         if (init == Init.RANDOM) {
@@ -197,9 +209,9 @@ public final class GaussianMixtureEm {
             w[j] = nk / n;
             mx[j] = ux;
             my[j] = uy;
-            sxx[j] = cxx / nk;
+            sxx[j] = cxx / nk + regulariser;
             sxy[j] = cxy / nk;
-            syy[j] = cyy / nk;
+            syy[j] = cyy / nk + regulariser;
         }
         changed();
     }
@@ -304,6 +316,11 @@ public final class GaussianMixtureEm {
     }
 
     /** Σ_k as (σxx, σxy, σyy) triples. */
+    /** λ, the variance added to each Σ_k's diagonal in every M-step (0 before {@link #initialise}). */
+    public double regulariser() {
+        return regulariser;
+    }
+
     public double[] covs() {
         double[] c = new double[3 * k];
         for (int j = 0; j < k; j++) {

@@ -35,6 +35,8 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
     private double[] testY = new double[0];
     private double entropy = Double.NaN;
     private double[] bounds = {-4, 4, -4, 4};
+    /** What the plot shows (xMin, xMax, yMin, yMax), where the heat map is evaluated; null: the data's bounds. */
+    private double[] extent;
     private String message = "";
 
     /** The fit; null when there are too few points for K components. */
@@ -136,6 +138,18 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
         return b;
     }
 
+    /**
+     * The view's request: evaluate the heat map over this extent from now on (zoom, pan and resizing
+     * change what the plot shows). A command, on the trainer thread.
+     */
+    public void showExtent(double[] xMinMaxYMinMax) {
+        double[] e = xMinMaxYMinMax.clone();
+        if (e.length != 4 || !(e[1] > e[0]) || !(e[3] > e[2])) {
+            throw new IllegalArgumentException("an extent is xMin < xMax, yMin < yMax");
+        }
+        extent = e;
+    }
+
     @Override
     public boolean needsReset(DensityParams before, DensityParams after) {
         return !before.sameModel(after);
@@ -190,7 +204,7 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
             dx[i] = (float) xs[i];
             dy[i] = (float) ys[i];
         }
-        double[] ext = p.view() != null ? p.view() : widen(bounds, GRID_ASPECT);
+        double[] ext = extent != null ? extent : widen(bounds, GRID_ASPECT);
         float[] grid = new float[GRID * GRID];
         float[] sx = new float[0];
         float[] sy = new float[0];
@@ -232,7 +246,8 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
         double[] means = k > 0 ? em.means() : new double[0];
         double[] covs = k > 0 ? em.covs() : new double[0];
         return new DensitySnapshot(steps, dx, dy, comp, lp, sx, sy, grid, GRID, GRID, ext, weights, means, covs,
-                history.clone(), testHistory.clone(), entropy, bounds.clone(), message);
+                history.clone(), testHistory.clone(), entropy, bounds.clone(), message,
+                em == null ? 0 : em.regulariser());
     }
 
     /** Bounds grown (never cut) to width/height = aspect, so the heat map fills a wide plot. */

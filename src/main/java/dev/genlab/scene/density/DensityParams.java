@@ -20,11 +20,10 @@ import dev.genlab.scene.ParamSpec;
  * @param trueSeparation radius of the circle the true mixture's modes sit on
  * @param drawnX     x of the user's points (used when dataset is {@code drawn})
  * @param drawnY     y of the user's points
- * @param view       xMin, xMax, yMin, yMax the plot shows, where the heat map is evaluated; null for the data's bounds
  */
 public record DensityParams(String dataset, int points, int components, String init, long seed, int samples,
                             double outlierThreshold, int trueModes, double trueSeparation,
-                            double[] drawnX, double[] drawnY, double[] view) {
+                            double[] drawnX, double[] drawnY) {
 
     public static final String DRAWN = "drawn";
     public static final String MIXTURE = "mixture";
@@ -51,25 +50,15 @@ public record DensityParams(String dataset, int points, int components, String i
     public DensityParams {
         drawnX = drawnX.clone();
         drawnY = drawnY.clone();
-        view = view == null ? null : view.clone();
-        if (view != null && (view.length != 4 || !(view[1] > view[0]) || !(view[3] > view[2]))) {
-            throw new IllegalArgumentException("view must be xMin < xMax, yMin < yMax");
-        }
         if (drawnX.length != drawnY.length) {
             throw new IllegalArgumentException("drawn x and y differ in length");
         }
     }
 
     /** Values of the model knobs from a {@link dev.genlab.scene.ParamSet#values()}, plus drawn points. */
-    public static DensityParams from(KnobValues v, double[] drawnX, double[] drawnY, double[] view) {
+    public static DensityParams from(KnobValues v, double[] drawnX, double[] drawnY) {
         return new DensityParams(v.get(DATASET), v.get(POINTS), v.get(COMPONENTS), v.get(INIT), v.get(SEED),
-                v.get(SAMPLES), v.get(OUTLIER_THRESHOLD), v.get(TRUE_MODES), v.get(TRUE_SEPARATION), drawnX, drawnY,
-                view);
-    }
-
-    @Override
-    public double[] view() {
-        return view == null ? null : view.clone();
+                v.get(SAMPLES), v.get(OUTLIER_THRESHOLD), v.get(TRUE_MODES), v.get(TRUE_SEPARATION), drawnX, drawnY);
     }
 
     public boolean isDrawn() {

@@ -49,6 +49,12 @@ public final class DensityScene extends TrainerScene<DensityModel, DensityParams
     }
 
     @Override
+    public void activate() {
+        super.activate();
+        viewSent = null; // a new model: tell it again what the plot shows (next frame)
+    }
+
+    @Override
     protected DensityModel newModel() {
         return new DensityModel();
     }
@@ -56,7 +62,7 @@ public final class DensityScene extends TrainerScene<DensityModel, DensityParams
     @Override
     protected DensityParams currentParams() {
         double[][] d = xy(drawn);
-        return DensityParams.from(params().values(), d[0], d[1], viewSent);
+        return DensityParams.from(params().values(), d[0], d[1]);
     }
 
     @Override
@@ -82,7 +88,7 @@ public final class DensityScene extends TrainerScene<DensityModel, DensityParams
             return;
         }
         viewSent = shown;
-        push();
+        send(m -> m.showExtent(shown));
     }
 
     @Override

@@ -26,11 +26,12 @@ import dev.genlab.math.LogMath;
  * @param entropy    H(p) of the true distribution in nats, NaN when unknown (drawn data)
  * @param bounds     xMin, xMax, yMin, yMax holding the data: the plot's home view
  * @param message    a note for the user ("" when none)
+ * @param regulariser λ, the variance EM adds to each covariance's diagonal (0 before a fit)
  */
 public record DensitySnapshot(long iteration, float[] dataX, float[] dataY, int[] dataComponent, float[] dataLogP,
                               float[] sampleX, float[] sampleY, float[] grid, int gridW, int gridH, double[] extent,
                               double[] weights, double[] means, double[] covs, double[] history, double[] testHistory, double entropy,
-                              double[] bounds, String message) {
+                              double[] bounds, String message, double regulariser) {
 
     public int components() {
         return weights.length;

@@ -138,7 +138,9 @@ final class DensityView extends BorderPane {
         }
         ellipses.setComponents(s.weights(), s.means(), s.covs());
         redrawPoints();
-        iteration.setText(I18n.get("density.iteration", s.iteration()));
+        iteration.setText(s.regulariser() > 0
+                ? I18n.get("density.iterationRegularised", s.iteration(), String.format(java.util.Locale.ROOT, "%.2g", s.regulariser()))
+                : I18n.get("density.iteration", s.iteration()));
         trainNll.setText(s.components() == 0 ? "" : I18n.get("density.trainNll", fmt(-s.avgLogLikelihood())));
         testNll.setText(Double.isNaN(s.testLogLikelihood()) ? "" : I18n.get("density.testNll", fmt(-s.testLogLikelihood())));
         floor.setText(Double.isNaN(s.entropy()) ? I18n.get("density.noFloor") : I18n.get("density.floor", fmt(s.entropy())));

@@ -142,7 +142,9 @@ class GaussianMixtureEmTest {
             }
             assertEquals(nk / n, em.weights()[j], 1e-12);
             assertArrayEquals(new double[] {ux, uy}, Arrays.copyOfRange(em.means(), 2 * j, 2 * j + 2), 1e-12);
-            assertArrayEquals(new double[] {cxx, cxy, cyy}, Arrays.copyOfRange(em.covs(), 3 * j, 3 * j + 3), 1e-12);
+            double lambda = lambda(d);
+            assertArrayEquals(new double[] {cxx + lambda, cxy, cyy + lambda}, Arrays.copyOfRange(em.covs(), 3 * j, 3 * j + 3),
+                    1e-12);
         }
         assertEquals(1.0, Arrays.stream(em.weights()).sum(), 1e-12);
     }
@@ -163,8 +165,22 @@ class GaussianMixtureEmTest {
             syy += (d[1][i] - my) * (d[1][i] - my) / n;
         }
         assertArrayEquals(new double[] {mx, my}, em.means(), 1e-12);
-        assertArrayEquals(new double[] {sxx, sxy, syy}, em.covs(), 1e-12);
+        // the maximum-likelihood fit plus the regulariser λI, λ = 10⁻³ × the data's mean variance per axis
+        double lambda = 1e-3 * 0.5 * (sxx + syy);
+        assertArrayEquals(new double[] {sxx + lambda, sxy, syy + lambda}, em.covs(), 1e-12);
         assertEquals(1.0, em.weights()[0], 1e-12);
+    }
+
+    /** λ of the M-step, from the data: 10⁻³ × the mean of the two axes' variances. */
+    static double lambda(double[][] d) {
+        int n = d[0].length;
+        double mx = Arrays.stream(d[0]).sum() / n;
+        double my = Arrays.stream(d[1]).sum() / n;
+        double v = 0;
+        for (int i = 0; i < n; i++) {
+            v += ((d[0][i] - mx) * (d[0][i] - mx) + (d[1][i] - my) * (d[1][i] - my)) / (2.0 * n);
+        }
+        return 1e-3 * v;
     }
 
     @Test

@@ -28,7 +28,7 @@ class DensityModelBenchTest {
         ParamSet set = new ParamSet(DensityParams.SPEC);
         set.set("dataset", dataset);
         set.set("components", components);
-        return DensityParams.from(set.values(), new double[0], new double[0], null);
+        return DensityParams.from(set.values(), new double[0], new double[0]);
     }
 
     /** Median over batches of iterations per second. */

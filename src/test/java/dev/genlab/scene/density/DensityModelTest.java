@@ -27,7 +27,7 @@ class DensityModelTest {
         ParamSet p = new ParamSet(DensityParams.SPEC);
         p.apply(Map.of("dataset", dataset, "components", String.valueOf(k), "init", init,
                 "seed", String.valueOf(seed), "points", "400", "samples", "300"));
-        return DensityParams.from(p.values(), new double[0], new double[0], null);
+        return DensityParams.from(p.values(), new double[0], new double[0]);
     }
 
     /** The mixture's log-density written out with an explicit 2x2 inverse, independent of Gaussian2D. */
@@ -132,7 +132,7 @@ class DensityModelTest {
     void tooFewDrawnPointsAskForMore() {
         ParamSet ps = new ParamSet(DensityParams.SPEC);
         ps.apply(Map.of("dataset", "drawn", "components", "3"));
-        DensityParams p = DensityParams.from(ps.values(), new double[] {0, 1}, new double[] {0, 1}, null);
+        DensityParams p = DensityParams.from(ps.values(), new double[] {0, 1}, new double[] {0, 1});
         DensityModel m = new DensityModel();
         m.reset(p);
         DensitySnapshot s = m.snapshot(p);
@@ -146,7 +146,7 @@ class DensityModelTest {
         ParamSet ps = new ParamSet(DensityParams.SPEC);
         ps.apply(Map.of("dataset", "mixture", "true_modes", "1"));
         DensityModel m = new DensityModel();
-        DensityParams p = DensityParams.from(ps.values(), new double[0], new double[0], null);
+        DensityParams p = DensityParams.from(ps.values(), new double[0], new double[0]);
         m.reset(p);
         // H = log(2 pi e) + 0.5 log det Sigma, Sigma = 0.16 I
         assertEquals(Math.log(2 * Math.PI * Math.E) + Math.log(0.16), m.snapshot(p).entropy(), 1e-4);
@@ -156,7 +156,7 @@ class DensityModelTest {
     void trueModesSitOnTheCircle() {
         ParamSet ps = new ParamSet(DensityParams.SPEC);
         ps.apply(Map.of("true_modes", "4", "true_separation", "2"));
-        var truth = DensityModel.truth(DensityParams.from(ps.values(), new double[0], new double[0], null));
+        var truth = DensityModel.truth(DensityParams.from(ps.values(), new double[0], new double[0]));
         // the density peaks at (0, 2) (a mode) and is far lower at the centre
         assertTrue(truth.logDensity(0, 2) > truth.logDensity(0, 0) + 5);
         assertEquals(truth.logDensity(0, 2), truth.logDensity(-2, 0), 1e-9, "modes are alike");
