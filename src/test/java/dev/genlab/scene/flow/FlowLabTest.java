@@ -24,7 +24,7 @@ class FlowLabTest {
     }
 
     @Test
-    void whilePlayingTheGridIsCoarseAndThrottled() {
+    void whilePlayingTheGridIsFullSizeAndThrottled() {
         FlowLab lab = new FlowLab();
         FlowParams p = params(true, "train", "coupling", 8);
         lab.reset(p);
@@ -47,8 +47,7 @@ class FlowLabTest {
                 snapshots++;
                 grids.add(s.density());
                 traces.add(s.traceX());
-                assertTrue(s.density().n() <= FlowLab.GRID_PLAYING && s.density().n() >= FlowLab.GRID_PLAYING_MIN,
-                        "a coarse grid while playing: " + s.density().n());
+                assertEquals(128, s.density().n(), "the full 128 x 128 grid while playing");
                 assertEquals(s.steps(), s.history().length, "the curve is never held back");
             }
         }
@@ -57,6 +56,7 @@ class FlowLabTest {
         assertTrue(grids.size() <= 2 + 2e9 / FlowLab.GRID_PERIOD_NS, "grids are throttled: " + grids.size());
         assertTrue(traces.size() <= 2 + 2e9 / FlowLab.HEAVY_PERIOD_NS, "traces are throttled: " + traces.size());
         FlowLabSnapshot paused = lab.snapshot(params(false, "train", "coupling", 8));
-        assertEquals(FlowLab.GRID_PAUSED, paused.density().n(), "paused: the fine grid");
+        assertEquals(128, paused.density().n(), "paused: the same grid");
+        assertTrue(grids.size() >= 2, "the grid follows training while playing: " + grids.size());
     }
 }

@@ -1,0 +1,120 @@
+package dev.genlab.scene.flow;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import dev.genlab.bench.BenchReport;
+import dev.genlab.data.ToyDistributions;
+import dev.genlab.scene.KnobSpec;
+
+/**
+ * The flow lesson's figures, timed on the code the scene runs: {@link FlowLab} with the training
+ * step's preset (eight couplings, hidden 32, tanh, batch 256, Adam 0.005, float, two moons), and the
+ * same at hidden 64. Adam steps per second, the 128 × 128 model log-density grid of the training panel
+ * (as FlowLab computes it for a snapshot), and the wall time of training until the held-out NLL is
+ * within 0.1 nats of H(p), or the cap and the gap if it never gets there.
+ * Run with {@code ./mvnw -o -q test -Pbench -Dtest=FlowBenchTest}.
+ *
+ * <p>Physical limits beside the figures: a step of the default flow is ~12.6 MFLOP of multiply-adds
+ * (8 couplings × 3 × 2·256·32², the hidden product forward, its two backward products), which at the
+ * single-core GEMM peak (~100 GFLOP/s, STACK.md) would allow ~8000 steps/s: at batch 256 the step is
+ * bound by per-layer overheads and the element-wise work (tanhs, exps), not by FLOPs. The grid's
+ * hidden products are 2·16384·H²·8 FLOP: 0.27 GFLOP at H = 32 (2.7 ms at peak), 1.07 GFLOP at H = 64
+ * (10.7 ms); the 2·16384·H·8 tanhs (8.4 M at H = 32) cost as much again in plain Java.
+ */
+@Tag("bench")
+class FlowBenchTest {
+
+    private static final double CAP_S = 120;
+
+    static FlowParams params(boolean playing, Map<String, Object> overrides) {
+        Map<String, Object> v = new HashMap<>();
+        for (KnobSpec k : FlowParams.SPEC.knobs()) {
+            v.put(k.id(), k.defaultValue());
+        }
+        // the last step's preset of lessons/06-change-of-variables/lesson.en.md
+        v.put("panel", "train");
+        v.put("flow_type", "coupling");
+        v.put("layers", 8);
+        v.put("hidden", "32");
+        v.put("learning_rate", "0.005");
+        v.put("batch", "256");
+        v.put("dataset", "moons");
+        v.putAll(overrides);
+        return FlowParams.from(v, new double[0], new double[0], playing, -1, 0.8, 0.6);
+    }
+
+    @Test
+    void stepsPerSecondAndGrid() {
+        BenchReport.CpuMark mark = BenchReport.cpuMark();
+        measure("", params(true, Map.of()), params(false, Map.of()), 2.7);
+        measure("_hidden64", params(true, Map.of("hidden", "64")), params(false, Map.of("hidden", "64")), 10.7);
+        BenchReport.row("flow_bench_other_cpu_cores", BenchReport.otherCpuCores(mark), "cores");
+    }
+
+    private static void measure(String suffix, FlowParams playing, FlowParams paused, double peakMs) {
+        FlowLab lab = new FlowLab();
+        lab.reset(playing);
+        for (int i = 0; i < 200; i++) {
+            lab.step(playing);
+        }
+        int timed = 600;
+        double[] ms = new double[timed];
+        for (int i = 0; i < timed; i++) {
+            long t0 = System.nanoTime();
+            lab.step(playing);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        BenchReport.row("flow_steps_per_s" + suffix, 1000 / BenchReport.median(ms), "steps/s (target >= 250)");
+        BenchReport.row("flow_step_ms_p90" + suffix, BenchReport.percentile(ms, 0.9), "ms");
+        // the grid a snapshot computes: a step makes the flow new, so each paused snapshot draws one
+        double[] g = new double[25];
+        for (int i = -5; i < g.length; i++) {
+            lab.step(playing);
+            FlowLabSnapshot s = lab.snapshot(paused);
+            if (s.density().n() != 128) {
+                throw new AssertionError("grid " + s.density().n());
+            }
+            if (i >= 0) {
+                g[i] = lab.lastGridNs() / 1e6;
+            }
+        }
+        String name = suffix.isEmpty() ? "flow_grid128_ms" : "flow_grid128" + suffix + "_ms";
+        BenchReport.row(name, BenchReport.median(g), String.format(java.util.Locale.ROOT,
+                "ms (target <= 16; hidden products alone at GEMM peak: %.1f ms)", peakMs));
+    }
+
+    @Test
+    void moonsToATenthOfANat() {
+        BenchReport.CpuMark mark = BenchReport.cpuMark();
+        double entropy = ToyDistributions.byId("moons").entropy();
+        FlowParams playing = params(true, Map.of());
+        FlowParams paused = params(false, Map.of());
+        FlowLab lab = new FlowLab();
+        lab.reset(playing);
+        double trainS = 0;
+        double gap = Double.NaN;
+        double reached = Double.NaN;
+        while (trainS < CAP_S) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                lab.step(playing);
+            }
+            trainS += (System.nanoTime() - t0) / 1e9;
+            gap = lab.snapshot(paused).heldOutNll() - entropy;
+            System.out.printf("moons: %d steps, %.1f s, gap %.4f nats%n", lab.steps(), trainS, gap);
+            if (gap < 0.1) {
+                reached = trainS;
+                break;
+            }
+        }
+        BenchReport.row("flow_moons_s_to_0.1nat", Double.isNaN(reached) ? CAP_S : reached,
+                Double.isNaN(reached) ? "s (cap, not reached)" : "s");
+        BenchReport.row("flow_moons_final_gap_nat", gap, "nats (1000 held-out points)");
+        BenchReport.row("flow_moons_steps", lab.steps(), "steps");
+        BenchReport.row("flow_moons_other_cpu_cores", BenchReport.otherCpuCores(mark), "cores");
+    }
+}
