@@ -52,6 +52,23 @@ class FlowBenchTest {
         BenchReport.CpuMark mark = BenchReport.cpuMark();
         measure("", params(true, Map.of()), params(false, Map.of()), 2.7);
         measure("_hidden64", params(true, Map.of("hidden", "64")), params(false, Map.of("hidden", "64")), 10.7);
+        // the machine's speed at the time: STACK.md's reference product (3.1 ms on an idle machine)
+        org.nd4j.linalg.api.ndarray.INDArray a = org.nd4j.linalg.factory.Nd4j.rand(
+                org.nd4j.linalg.api.buffer.DataType.FLOAT, 40000, 64).dup('f');
+        org.nd4j.linalg.api.ndarray.INDArray b = org.nd4j.linalg.factory.Nd4j.rand(
+                org.nd4j.linalg.api.buffer.DataType.FLOAT, 64, 64).dup('f');
+        org.nd4j.linalg.api.ndarray.INDArray c = org.nd4j.linalg.factory.Nd4j.createUninitialized(
+                org.nd4j.linalg.api.buffer.DataType.FLOAT, new long[] {40000, 64}, 'f');
+        double[] gm = new double[20];
+        for (int i = -5; i < gm.length; i++) {
+            long t0 = System.nanoTime();
+            org.nd4j.linalg.factory.Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            if (i >= 0) {
+                gm[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        BenchReport.row("flow_bench_gemm40000x64x64_ms", BenchReport.median(gm),
+                "ms (machine reference: 3.1 ms idle per STACK.md, i.e. ~100 GFLOP/s)");
         BenchReport.row("flow_bench_other_cpu_cores", BenchReport.otherCpuCores(mark), "cores");
     }
 
