@@ -29,7 +29,7 @@ import dev.genlab.scene.flow.FlowScene;
  *
  * <ul>
  *   <li>Training: the last step (eight couplings of hidden size 32 on the moons, training panel) plays
- *       at the top speed; after 1 s of warm-up, 5 s are measured as in {@link FrameBenchTest}: pulse
+ *       at the top speed; after 3 s of warm-up, 5 s are measured as in {@link FrameBenchTest}: pulse
  *       intervals ({@code flow_frame_ms_*}), FX-thread time per pulse from the first animation timer to
  *       the end of layout ({@code flow_fx_busy_ms_*}), new density grids drawn per second
  *       ({@code flow_grid_refresh_per_s}), the side of the grid in the snapshot drawn while playing
@@ -44,7 +44,8 @@ import dev.genlab.scene.flow.FlowScene;
 @ExtendWith(ApplicationExtension.class)
 class FlowFrameBenchTest {
 
-    private static final long WARMUP_MS = 1000;
+    /** Long enough for the JIT to have compiled the flow's loops (its first grids take ~1 s, then ~10 ms). */
+    private static final long WARMUP_MS = 3000;
     private static final long MEASURE_MS = 5000;
     private static final int MAX_FRAMES = 10_000;
 

@@ -47,14 +47,15 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
      * Density grid cells per axis, paused and playing alike. While playing the grid is refreshed at the
      * first snapshot GRID_PERIOD_NS after the last (a snapshot follows a step and comes ~16 ms after the
      * previous one, so 12–14 grids a second), and never more often than keeps it under GRID_SHARE of
-     * the trainer thread: a grid that costs more (a slow machine, a wide network) comes less often, never
-     * coarser. The lesson's grid (8 couplings, H = 32: 16384 points through one gemm per layer) costs
+     * the trainer thread: a grid that costs more (a slow machine, a wide network, the first grids before
+     * the JIT has compiled them) comes less often, never coarser, and at least every GRID_PERIOD_MAX_NS. The lesson's grid (8 couplings, H = 32: 16384 points through one gemm per layer) costs
      * ~10 ms on an idle machine (~25 ms with two other builds running), so training keeps 85 % of the
      * thread (at least 70 %).
      */
     static final int GRID_CELLS = 128;
     static final long GRID_PERIOD_NS = 60_000_000L;
     static final double GRID_SHARE = 0.3;
+    static final long GRID_PERIOD_MAX_NS = 250_000_000L;
     static final int HELD_OUT_EVERY = 20;
     static final DataType DTYPE = DataType.FLOAT;
 
@@ -492,7 +493,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         if (samePanel && gridVersion == version) {
             return;
         }
-        long period = Math.max(GRID_PERIOD_NS, (long) (gridNs / GRID_SHARE));
+        long period = Math.min(GRID_PERIOD_MAX_NS, Math.max(GRID_PERIOD_NS, (long) (gridNs / GRID_SHARE)));
         if (samePanel && p.playing() && now - gridAt < period) {
             return;
         }
