@@ -17,7 +17,8 @@ import dev.genlab.model.nn.Activation;
  * derivatives, the array copies in and out, the fused Adam). Measured on this 2-core machine with
  * the lesson's default flow (8 couplings, H = 32, batch 256, float): 127 Adam steps/s with the ND4J
  * network, i.e. ~1 ms per coupling per step of which the arithmetic (~0.8 M multiply-adds) is well
- * under a fifth; the loops below run the same step at several hundred steps/s (see FlowBenchTest).
+ * under a fifth. The loops below run the same step at 470 steps/s (2.1 ms; scene FlowBenchTest,
+ * measured with two other builds sharing the 2 cores), hidden 64 at 140 steps/s.
  *
  * <p>Parameters have exactly {@code Mlp}'s flat layout and initialisation, so a network built with
  * the same seed is the same network: layer by layer W (in × out, column-major: W[r, c] at c·in + r)
