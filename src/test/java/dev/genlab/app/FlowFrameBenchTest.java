@@ -29,7 +29,7 @@ import dev.genlab.scene.flow.FlowScene;
  *
  * <ul>
  *   <li>Training: the last step (eight couplings of hidden size 32 on the moons, training panel) plays
- *       at the top speed; after 3 s of warm-up, 5 s are measured as in {@link FrameBenchTest}: pulse
+ *       at the top speed; after a warm-up (3 s and 1000 steps, at most 30 s), 5 s are measured as in {@link FrameBenchTest}: pulse
  *       intervals ({@code flow_frame_ms_*}), FX-thread time per pulse from the first animation timer to
  *       the end of layout ({@code flow_fx_busy_ms_*}), new density grids drawn per second
  *       ({@code flow_grid_refresh_per_s}), the side of the grid in the snapshot drawn while playing
@@ -44,8 +44,14 @@ import dev.genlab.scene.flow.FlowScene;
 @ExtendWith(ApplicationExtension.class)
 class FlowFrameBenchTest {
 
-    /** Long enough for the JIT to have compiled the flow's loops (its first grids take ~1 s, then ~10 ms). */
+    /**
+     * Warm-up: at least WARMUP_MS and WARMUP_STEPS Adam steps (at most WARMUP_CAP_MS), so that the JIT has
+     * compiled the flow's loops: before it has, a step takes tens of ms and a grid up to a second, and on
+     * a machine shared with other builds the compiler thread itself waits for a core.
+     */
     private static final long WARMUP_MS = 3000;
+    private static final long WARMUP_STEPS = 1000;
+    private static final long WARMUP_CAP_MS = 30_000;
     private static final long MEASURE_MS = 5000;
     private static final int MAX_FRAMES = 10_000;
 
@@ -103,7 +109,12 @@ class FlowFrameBenchTest {
         AppTestSupport.awaitFx(() -> scene().lastShown(), s -> s.layers() == 8 && s.density() != null, "the flow");
         fxRun(() -> scene().speedProperty().set(MainWindow.SPEEDS.get(MainWindow.SPEEDS.size() - 1)));
         robot.clickOn("#play");
+        long warm0 = System.nanoTime();
         WaitForAsyncUtils.sleep(WARMUP_MS, TimeUnit.MILLISECONDS);
+        while (fx(() -> scene().lastShown().steps()) < WARMUP_STEPS && System.nanoTime() - warm0 < WARMUP_CAP_MS * 1_000_000L) {
+            WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        }
+        BenchReport.row("flow_frame_bench_warmup_s", (System.nanoTime() - warm0) / 1e9, "s (to " + WARMUP_STEPS + " steps)");
         long stepsBefore = fx(() -> scene().lastShown().steps());
         int gridsBefore = fx(() -> scene().gridRefreshes());
         BenchReport.CpuMark mark = BenchReport.cpuMark();

@@ -48,9 +48,10 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
      * first snapshot GRID_PERIOD_NS after the last (a snapshot follows a step and comes ~16 ms after the
      * previous one, so 12–14 grids a second), and never more often than keeps it under GRID_SHARE of
      * the trainer thread: a grid that costs more (a slow machine, a wide network, the first grids before
-     * the JIT has compiled them) comes less often, never coarser, and at least every GRID_PERIOD_MAX_NS. The lesson's grid (8 couplings, H = 32: 16384 points through one gemm per layer) costs
-     * ~10 ms on an idle machine (~25 ms with two other builds running), so training keeps 85 % of the
-     * thread (at least 70 %).
+     * the JIT has compiled them) comes less often, never coarser, and at least every GRID_PERIOD_MAX_NS.
+     * The lesson's grid (8 couplings, H = 32: 16384 points through one gemm per layer) costs ~10 ms on an
+     * idle machine (estimated; 20–40 ms measured with other builds running), so training keeps ~85 % of
+     * the thread (at least 70 %).
      */
     static final int GRID_CELLS = 128;
     static final long GRID_PERIOD_NS = 60_000_000L;
