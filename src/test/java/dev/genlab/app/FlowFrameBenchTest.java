@@ -29,10 +29,11 @@ import dev.genlab.scene.flow.FlowScene;
  *
  * <ul>
  *   <li>Training: the last step (eight couplings of hidden size 32 on the moons, training panel) plays
- *       at the top speed; after 1 s of warm-up, 5 s are measured as in {@link FrameBenchTest}: pulse
+ *       at the top speed; after a warm-up (3 s and 1000 steps, at most 30 s), 5 s are measured as in {@link FrameBenchTest}: pulse
  *       intervals ({@code flow_frame_ms_*}), FX-thread time per pulse from the first animation timer to
  *       the end of layout ({@code flow_fx_busy_ms_*}), new density grids drawn per second
- *       ({@code flow_grid_refresh_per_s}) and Adam steps per second.</li>
+ *       ({@code flow_grid_refresh_per_s}), the side of the grid in the snapshot drawn while playing
+ *       ({@code flow_train_grid_cells}) and Adam steps per second.</li>
  *   <li>Slider to redraw: in the 2-D layers step (a linear layer) the matrix knob is set on the FX
  *       thread and the time until the scene has drawn the trainer's snapshot with the new matrix is
  *       taken ({@code flow_analytic_redraw_ms}, median of 30); in the 1-D panel the knob's listener
@@ -43,7 +44,14 @@ import dev.genlab.scene.flow.FlowScene;
 @ExtendWith(ApplicationExtension.class)
 class FlowFrameBenchTest {
 
-    private static final long WARMUP_MS = 1000;
+    /**
+     * Warm-up: at least WARMUP_MS and WARMUP_STEPS Adam steps (at most WARMUP_CAP_MS), so that the JIT has
+     * compiled the flow's loops: before it has, a step takes tens of ms and a grid up to a second, and on
+     * a machine shared with other builds the compiler thread itself waits for a core.
+     */
+    private static final long WARMUP_MS = 3000;
+    private static final long WARMUP_STEPS = 1000;
+    private static final long WARMUP_CAP_MS = 30_000;
     private static final long MEASURE_MS = 5000;
     private static final int MAX_FRAMES = 10_000;
 
@@ -101,7 +109,12 @@ class FlowFrameBenchTest {
         AppTestSupport.awaitFx(() -> scene().lastShown(), s -> s.layers() == 8 && s.density() != null, "the flow");
         fxRun(() -> scene().speedProperty().set(MainWindow.SPEEDS.get(MainWindow.SPEEDS.size() - 1)));
         robot.clickOn("#play");
+        long warm0 = System.nanoTime();
         WaitForAsyncUtils.sleep(WARMUP_MS, TimeUnit.MILLISECONDS);
+        while (fx(() -> scene().lastShown().steps()) < WARMUP_STEPS && System.nanoTime() - warm0 < WARMUP_CAP_MS * 1_000_000L) {
+            WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        }
+        BenchReport.row("flow_frame_bench_warmup_s", (System.nanoTime() - warm0) / 1e9, "s (to " + WARMUP_STEPS + " steps)");
         long stepsBefore = fx(() -> scene().lastShown().steps());
         int gridsBefore = fx(() -> scene().gridRefreshes());
         BenchReport.CpuMark mark = BenchReport.cpuMark();
@@ -114,17 +127,20 @@ class FlowFrameBenchTest {
         double others = BenchReport.otherCpuCores(mark);
         long stepsAfter = fx(() -> scene().lastShown().steps());
         int gridsAfter = fx(() -> scene().gridRefreshes());
+        // the side of the density grid in the snapshot drawn last, while still playing
+        int cells = fx(() -> scene().lastShown().density().n());
         robot.clickOn("#play");
         double[] iv = fx(() -> Arrays.copyOf(interval, intervals));
         double[] bz = fx(() -> Arrays.copyOf(busy, busies));
         assertTrue(iv.length >= 50, "frames seen: " + iv.length);
         assertTrue(stepsAfter > stepsBefore, "the flow trained while measured");
         BenchReport.row("flow_frame_ms_p50", BenchReport.percentile(iv, 0.50), "ms");
-        BenchReport.row("flow_frame_ms_p99", BenchReport.percentile(iv, 0.99), "ms");
+        BenchReport.row("flow_frame_ms_p99", BenchReport.percentile(iv, 0.99), "ms (target <= 33; one 60 Hz pulse is 16.7 ms)");
         BenchReport.row("flow_fx_busy_ms_p50", BenchReport.percentile(bz, 0.50), "ms");
         BenchReport.row("flow_fx_busy_ms_p99", BenchReport.percentile(bz, 0.99), "ms");
         BenchReport.row("flow_frames_per_s", iv.length / (Arrays.stream(iv).sum() / 1000), "fps");
-        BenchReport.row("flow_grid_refresh_per_s", (gridsAfter - gridsBefore) / (MEASURE_MS / 1000.0), "1/s");
+        BenchReport.row("flow_grid_refresh_per_s", (gridsAfter - gridsBefore) / (MEASURE_MS / 1000.0), "1/s (target >= 10; FlowLab's ceiling: one per 60 ms period + one 16 ms snapshot, ~13)");
+        BenchReport.row("flow_train_grid_cells", cells, "cells a side while playing (target 128)");
         BenchReport.row("flow_steps_per_s_playing", (stepsAfter - stepsBefore) / (MEASURE_MS / 1000.0), "step/s");
         if (Double.isFinite(others)) {
             BenchReport.row("flow_frame_bench_other_cpu_cores", others, "cores");

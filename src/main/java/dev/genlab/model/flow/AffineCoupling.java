@@ -1,13 +1,8 @@
 package dev.genlab.model.flow;
 
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
-import org.nd4j.linalg.factory.Nd4j;
 
 import dev.genlab.model.nn.Activation;
-import dev.genlab.model.nn.Mlp;
 
 /**
  * The affine coupling layer of RealNVP (Dinh, Sohl-Dickstein &amp; Bengio 2017, "Density
@@ -19,14 +14,18 @@ import dev.genlab.model.nn.Mlp;
  *   Jacobian   ∂x_b/∂z_a = z_b e^s s'(z_a) + t'(z_a),  ∂x_b/∂z_b = e^s,  ∂x_a/∂z = (1, 0):
  *              triangular, so its determinant is e^{s} whatever the networks are.
  * </pre>
- * s and t come from one {@link Mlp} 1 → H → H → 2 with tanh (or a chosen) hidden activation; the scale is bounded,
+ * s and t come from one network 1 → H → H → 2 (the layout and initialisation of {@link dev.genlab.model.nn.Mlp}) with tanh (or a chosen) hidden activation; the scale is bounded,
  * s = S tanh(ŝ/S) with S = {@link #SCALE_BOUND} (RealNVP also bounds s with a tanh), and the last
  * layer starts at zero so a new layer is the identity unless asked for a random start.
  * Back-propagation (G = dL/dz, γ = dL/d(log-det)):
  * dL/dx_b = G_b e^{−s}, dL/dt = −G_b e^{−s}, dL/ds = −G_b z_b − γ, then through the network to
  * dL/dx_a = G_a + (network input gradient).
  *
- * <p>ND4J, confined to one thread; every batched call runs the network on all n points at once.
+ * <p>The network runs in plain Java ({@link CouplingNet}: forward, back-propagation, Adam) on small
+ * batches, and through one ND4J gemm per call ({@link CouplingGemm}) on large ones (the density grid),
+ * both from the same parameters. {@code type} DOUBLE computes everything in double with an exact tanh
+ * (gradient checks); FLOAT, the app's, uses a float-accurate rational tanh and single precision on
+ * large batches. Confined to one thread.
  */
 public final class AffineCoupling extends FlowLayer {
 
@@ -35,18 +34,19 @@ public final class AffineCoupling extends FlowLayer {
 
     private final boolean onX;
     private final int hidden;
-    private final Mlp net;
     private final DataType type;
-    private INDArray adamM;
-    private INDArray adamV;
-    private int adamT;
-    private double[] cachedRaw;
-    private double[] cachedZb;
-    private double[] gradCache;
+    private final CouplingNet net;
+    private final CouplingGemm.Weights gemmWeights = new CouplingGemm.Weights();
+    private double[] st = new double[0];
+    private double[] cachedRaw = new double[0];
+    private double[] cachedZb = new double[0];
+    private double[] gOut = new double[0];
+    private double[] gIn = new double[0];
 
     /**
      * @param conditionedOnX true: x passes through and conditions y; false: the reverse
      * @param hidden         hidden width H of the s, t network
+     * @param type           FLOAT (the app) or DOUBLE (exact tanh, double everywhere: gradient checks)
      * @param identityStart  zero last layer (the layer starts as the identity) or Glorot everywhere
      */
     public AffineCoupling(boolean conditionedOnX, int hidden, DataType type, long seed, boolean identityStart) {
@@ -54,22 +54,21 @@ public final class AffineCoupling extends FlowLayer {
     }
 
     /**
-     * As above with a chosen hidden activation: tanh (smooth s and t, the default) or a cheaper
-     * one such as {@link Activation#LEAKY_RELU} (piecewise-linear s and t, a faster density grid).
+     * As above with a chosen hidden activation: tanh (smooth s and t, the default) or a rectifier
+     * ({@link Activation#RELU}, {@link Activation#LEAKY_RELU}: piecewise-linear s and t).
      */
     public AffineCoupling(boolean conditionedOnX, int hidden, Activation activation, DataType type, long seed,
                           boolean identityStart) {
         if (hidden < 1) {
             throw new IllegalArgumentException("hidden size must be positive, got " + hidden);
         }
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            throw new IllegalArgumentException("a coupling network is FLOAT or DOUBLE, not " + type);
+        }
         this.onX = conditionedOnX;
         this.hidden = hidden;
         this.type = type;
-        this.net = new Mlp(type, activation, Activation.IDENTITY, seed, 1, hidden, hidden, 2);
-        if (identityStart) {
-            net.layer(net.numLayers() - 1).w().assign(0);
-            net.layer(net.numLayers() - 1).b().assign(0);
-        }
+        this.net = new CouplingNet(hidden, activation, type == DataType.DOUBLE, seed, identityStart);
     }
 
     public boolean conditionedOnX() {
@@ -80,26 +79,44 @@ public final class AffineCoupling extends FlowLayer {
         return hidden;
     }
 
-    /** The network (trainer thread only). */
-    public Mlp network() {
-        return net;
+    public DataType dataType() {
+        return type;
     }
 
-    /** Runs the network on the conditioning values: {ŝ₀..ŝ_{n−1}, t₀..t_{n−1}}. */
+    /** Runs the network on the conditioning values: {ŝ₀..ŝ_{n−1}, t₀..t_{n−1}} in a reused array. */
     private double[] run(double[] cond, int n) {
-        INDArray in = column(cond, n);
-        INDArray out = net.forward(in);
-        return out.reshape('f', new long[] {2L * n}).toDoubleVector();
+        if (st.length < 2 * n) {
+            st = new double[2 * n];
+        }
+        if (n >= CouplingGemm.MIN_BATCH && type == DataType.FLOAT && net.act == Activation.TANH) {
+            CouplingGemm.scratch().forward(net, gemmWeights, cond, n, st);
+        } else {
+            net.forward(cond, n, st, false);
+        }
+        return st;
     }
 
-    private INDArray column(double[] v, int n) {
-        double[] c = v.length == n ? v : java.util.Arrays.copyOf(v, n);
-        INDArray a = Nd4j.create(c, new long[] {n, 1}, 'f');
-        return type == DataType.DOUBLE ? a : a.castTo(type);
+    /** The network's outputs {ŝ, t} on n values through the small-batch (plain Java) path: tests. */
+    double[] runSmall(double[] cond, int n) {
+        double[] out = new double[2 * n];
+        net.forward(cond, n, out, false);
+        return out;
     }
 
-    private static double scale(double raw) {
-        return SCALE_BOUND * Math.tanh(raw / SCALE_BOUND);
+    /** The same through the large-batch (gemm) path whatever n is: tests. */
+    double[] runLarge(double[] cond, int n) {
+        double[] out = new double[2 * n];
+        CouplingGemm.scratch().forward(net, gemmWeights, cond, n, out);
+        return out;
+    }
+
+    /** tanh for the scale bound: exact in DOUBLE, the float-accurate rational fit in FLOAT (Math.tanh is slow, see CouplingNet). */
+    private double tanh(double x) {
+        return type == DataType.DOUBLE ? CouplingNet.tanhExact(x) : CouplingNet.tanhFast(x);
+    }
+
+    private double scale(double raw) {
+        return SCALE_BOUND * tanh(raw / SCALE_BOUND);
     }
 
     @Override
@@ -134,12 +151,14 @@ public final class AffineCoupling extends FlowLayer {
     void inverseForTraining(double[] xs, double[] ys, int n, double[] logDet) {
         double[] a = onX ? xs : ys;
         double[] b = onX ? ys : xs;
-        double[] st = run(a, n);
-        cachedRaw = st;
-        cachedZb = new double[n];
+        if (cachedRaw.length < 2 * n) {
+            cachedRaw = new double[2 * n];
+            cachedZb = new double[n];
+        }
+        net.forward(a, n, cachedRaw, true);
         for (int i = 0; i < n; i++) {
-            double s = scale(st[i]);
-            b[i] = (b[i] - st[n + i]) * Math.exp(-s);
+            double s = scale(cachedRaw[i]);
+            b[i] = (b[i] - cachedRaw[n + i]) * Math.exp(-s);
             cachedZb[i] = b[i];
             if (logDet != null) {
                 logDet[i] -= s;
@@ -151,38 +170,35 @@ public final class AffineCoupling extends FlowLayer {
     void backward(double[] gx, double[] gy, int n, double gLd) {
         double[] ga = onX ? gx : gy;
         double[] gb = onX ? gy : gx;
-        double[] gOut = new double[2 * n];
+        if (gOut.length < 2 * n) {
+            gOut = new double[2 * n];
+            gIn = new double[n];
+        }
         for (int i = 0; i < n; i++) {
             double raw = cachedRaw[i];
-            double th = Math.tanh(raw / SCALE_BOUND);
+            double th = tanh(raw / SCALE_BOUND);
             double e = Math.exp(-SCALE_BOUND * th);
             double gs = -gb[i] * cachedZb[i] - gLd;
             gOut[i] = gs * (1 - th * th);
             gOut[n + i] = -gb[i] * e;
             gb[i] *= e;
         }
-        INDArray g = Nd4j.create(gOut, new long[] {n, 2}, 'f');
-        INDArray gIn = net.backward(type == DataType.DOUBLE ? g : g.castTo(type));
-        double[] gin = gIn.reshape('f', new long[] {n}).toDoubleVector();
+        net.backward(gOut, gIn);
         for (int i = 0; i < n; i++) {
-            ga[i] += gin[i];
+            ga[i] += gIn[i];
         }
-        gradCache = null;
     }
 
     @Override
     public double[] jacobian(double zx, double zy) {
         double za = onX ? zx : zy;
         double zb = onX ? zy : zx;
-        double[] st = run(new double[] {za}, 1);
-        double dRaw = net.backward(Nd4j.create(new double[] {1, 0}, new long[] {1, 2}, 'f').castTo(type)).getDouble(0);
-        double dT = net.backward(Nd4j.create(new double[] {0, 1}, new long[] {1, 2}, 'f').castTo(type)).getDouble(0);
-        double th = Math.tanh(st[0] / SCALE_BOUND);
+        double[] v = net.valueAndSlope(za);
+        double th = tanh(v[0] / SCALE_BOUND);
         double s = SCALE_BOUND * th;
-        double ds = (1 - th * th) * dRaw;
-        double dbda = zb * Math.exp(s) * ds + dT;
+        double ds = (1 - th * th) * v[2];
+        double dbda = zb * Math.exp(s) * ds + v[3];
         double dbdb = Math.exp(s);
-        gradCache = null;
         // rows: output x, y; columns: z_x, z_y
         return onX ? new double[] {1, 0, dbda, dbdb} : new double[] {dbdb, dbda, 0, 1};
     }
@@ -199,12 +215,13 @@ public final class AffineCoupling extends FlowLayer {
 
     @Override
     public int numParams() {
-        return (int) net.numParams();
+        return net.size();
     }
 
+    /** Parameters in {@link dev.genlab.model.nn.Mlp}'s flat layout (W column-major then b, layer by layer). */
     @Override
     public double[] params() {
-        return net.toDoubleVector();
+        return net.p.clone();
     }
 
     @Override
@@ -214,35 +231,17 @@ public final class AffineCoupling extends FlowLayer {
 
     @Override
     public double[] gradients() {
-        if (gradCache == null) {
-            gradCache = net.gradients().toDoubleVector();
-        }
-        return gradCache.clone();
+        return net.g.clone();
     }
 
-    /**
-     * The same fused libnd4j update as {@link dev.genlab.model.nn.Adam}, with the rate passed per
-     * step so that a learning-rate slider keeps the moments (nn.Adam fixes its rate at construction).
-     */
+    /** One Adam step; the rate is passed per step so that a learning-rate slider keeps the moments. */
     @Override
     void adamStep(double learningRate) {
-        if (adamM == null) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                adamM = Nd4j.zeros(type, net.numParams());
-                adamV = Nd4j.zeros(type, net.numParams());
-            }
-            adamT = 0;
-        }
-        INDArray g = net.gradients();
-        Nd4j.exec(new AdamUpdater(g, adamV, adamM, g, adamV, adamM, learningRate, 0.9, 0.999, 1e-8, adamT));
-        adamT++;
-        net.params().subi(g);
-        gradCache = null;
+        net.adamStep(learningRate);
     }
 
     @Override
     void resetOptimizer() {
-        adamM = null;
-        adamV = null;
+        net.resetOptimizer();
     }
 }

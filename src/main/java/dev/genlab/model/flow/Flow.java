@@ -6,10 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-
-import dev.genlab.model.nn.StepWorkspace;
-
 /**
  * A 2-D normalizing flow: a base density p_z ({@link Base2D}) pushed through a stack of
  * invertible layers x = f_K ∘ … ∘ f_1(z) (Rezende &amp; Mohamed 2015; Dinh et al. 2017). Layer 0
@@ -20,18 +16,15 @@ import dev.genlab.model.nn.StepWorkspace;
  * and training minimises the mean negative log-likelihood of a batch, −(1/n) Σ_i log p_x(x_i),
  * by back-propagating through the inverse layers by hand and taking one Adam step per layer.
  *
- * <p>Everything is batched over plain {@code double[]} arrays. Layers without networks are plain
- * Java; {@link AffineCoupling} layers run their networks with ND4J, so a flow that has them is
- * confined to the one thread that first evaluates it (its workspaces enforce that). Inputs are never
- * modified; results are fresh arrays, safe to publish.
+ * <p>Everything is batched over plain {@code double[]} arrays, in plain Java except the
+ * {@link AffineCoupling} networks on large batches (a density grid), which take one ND4J gemm per
+ * layer; a flow that has couplings belongs to one thread (its layers keep scratch buffers). Inputs are
+ * never modified; results are fresh arrays, safe to publish.
  */
 public final class Flow {
 
     private final List<FlowLayer> layers = new ArrayList<>();
     private Base2D base;
-    private final StepWorkspace trainSpace = new StepWorkspace("flow-train");
-    private final StepWorkspace evalSpace = new StepWorkspace("flow-eval");
-    private boolean inWorkspace;
 
     public Flow(Base2D base) {
         this.base = base;
@@ -99,10 +92,8 @@ public final class Flow {
         double[] zx = xs.clone();
         double[] zy = ys.clone();
         double[] ld = new double[n];
-        try (Scope ignored = evalScope()) {
-            for (int k = layers.size() - 1; k >= 0; k--) {
-                layers.get(k).inverse(zx, zy, n, ld);
-            }
+        for (int k = layers.size() - 1; k >= 0; k--) {
+            layers.get(k).inverse(zx, zy, n, ld);
         }
         for (int i = 0; i < n; i++) {
             ld[i] += base.logDensity(zx[i], zy[i]);
@@ -146,10 +137,8 @@ public final class Flow {
     public double[][] forward(double[] zx, double[] zy, double[] logDetOut) {
         double[] xs = zx.clone();
         double[] ys = zy.clone();
-        try (Scope ignored = evalScope()) {
-            for (FlowLayer l : layers) {
-                l.forward(xs, ys, xs.length, logDetOut);
-            }
+        for (FlowLayer l : layers) {
+            l.forward(xs, ys, xs.length, logDetOut);
         }
         return new double[][] {xs, ys};
     }
@@ -158,10 +147,8 @@ public final class Flow {
     public double[][] inverse(double[] xs, double[] ys, double[] logDetOut) {
         double[] zx = xs.clone();
         double[] zy = ys.clone();
-        try (Scope ignored = evalScope()) {
-            for (int k = layers.size() - 1; k >= 0; k--) {
-                layers.get(k).inverse(zx, zy, zx.length, logDetOut);
-            }
+        for (int k = layers.size() - 1; k >= 0; k--) {
+            layers.get(k).inverse(zx, zy, zx.length, logDetOut);
         }
         return new double[][] {zx, zy};
     }
@@ -179,11 +166,9 @@ public final class Flow {
         double[] j = {1, 0, 0, 1};
         double[] x = {zx};
         double[] y = {zy};
-        try (Scope ignored = evalScope()) {
-            for (FlowLayer l : layers) {
-                j = AffineLinearLayer.mul(l.jacobian(x[0], y[0]), j);
-                l.forward(x, y, 1, null);
-            }
+        for (FlowLayer l : layers) {
+            j = AffineLinearLayer.mul(l.jacobian(x[0], y[0]), j);
+            l.forward(x, y, 1, null);
         }
         return j;
     }
@@ -223,19 +208,17 @@ public final class Flow {
         tx[0] = cx.clone();
         ty[0] = cy.clone();
         tl[0] = cl.clone();
-        try (Scope ignored = evalScope()) {
-            for (int s = 0; s < k; s++) {
-                FlowLayer l = layers.get(sampling ? s : k - 1 - s);
-                if (sampling) {
-                    l.forward(cx, cy, n, cl);
-                } else {
-                    l.inverse(cx, cy, n, cl);
-                }
-                names[s] = l.name();
-                tx[s + 1] = cx.clone();
-                ty[s + 1] = cy.clone();
-                tl[s + 1] = cl.clone();
+        for (int s = 0; s < k; s++) {
+            FlowLayer l = layers.get(sampling ? s : k - 1 - s);
+            if (sampling) {
+                l.forward(cx, cy, n, cl);
+            } else {
+                l.inverse(cx, cy, n, cl);
             }
+            names[s] = l.name();
+            tx[s + 1] = cx.clone();
+            ty[s + 1] = cy.clone();
+            tl[s + 1] = cl.clone();
         }
         return new Trace(sampling, tx, ty, tl, names);
     }
@@ -323,12 +306,6 @@ public final class Flow {
      * {@link FlowLayer#gradients()} (no step).
      */
     public double backprop(double[] xs, double[] ys, int n) {
-        try (Scope ignored = scope(trainSpace)) {
-            return backpropInScope(xs, ys, n);
-        }
-    }
-
-    private double backpropInScope(double[] xs, double[] ys, int n) {
         double[] zx = Arrays.copyOf(xs, n);
         double[] zy = Arrays.copyOf(ys, n);
         double[] ld = new double[n];
@@ -351,13 +328,11 @@ public final class Flow {
 
     /** One maximum-likelihood step with Adam on a batch; returns the batch NLL before the step (nats). */
     public double trainStep(double[] xs, double[] ys, int n, double learningRate) {
-        try (Scope ignored = scope(trainSpace)) {
-            double nll = backpropInScope(xs, ys, n);
-            for (FlowLayer l : layers) {
-                l.adamStep(learningRate);
-            }
-            return nll;
+        double nll = backprop(xs, ys, n);
+        for (FlowLayer l : layers) {
+            l.adamStep(learningRate);
         }
+        return nll;
     }
 
     /** −(1/n) Σ log p_x over the points (nats). */
@@ -407,29 +382,5 @@ public final class Flow {
 
     public boolean isFinite() {
         return health().isEmpty();
-    }
-
-    // ---- workspaces ------------------------------------------------------------------------
-
-    /** A workspace scope that is a no-op when one is already open (or no layer uses ND4J). */
-    private interface Scope extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    private Scope evalScope() {
-        return scope(evalSpace);
-    }
-
-    private Scope scope(StepWorkspace space) {
-        if (inWorkspace || layers.stream().noneMatch(l -> l instanceof AffineCoupling)) {
-            return () -> { };
-        }
-        MemoryWorkspace ws = space.open();
-        inWorkspace = true;
-        return () -> {
-            inWorkspace = false;
-            ws.close();
-        };
     }
 }

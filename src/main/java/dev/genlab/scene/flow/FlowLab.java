@@ -42,16 +42,19 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     static final int DATA_POINTS = 500;
     static final int HELD_OUT = 1000;
     /**
-     * Density grid cells per axis when paused; while playing at most GRID_PLAYING, refreshed at the first
-     * snapshot GRID_PERIOD_NS after the last (a snapshot follows a step, so that is about 10 a second) and
-     * made coarser (down to GRID_PLAYING_MIN) when one grid costs more
-     * than GRID_BUDGET_NS, so that training keeps most of the thread on a slow machine.
+     * Density grid cells per axis, paused and playing alike. While playing the grid is refreshed at the
+     * first snapshot GRID_PERIOD_NS after the last (a snapshot follows a step and comes ~16 ms after the
+     * previous one, so 12–14 grids a second), and never more often than keeps it under GRID_SHARE of
+     * the trainer thread: a grid that costs more (a slow machine, a wide network, the first grids before
+     * the JIT has compiled them) comes less often, never coarser, and at least every GRID_PERIOD_MAX_NS.
+     * The lesson's grid (8 couplings, H = 32: 16384 points through one gemm per layer) costs ~10 ms on an
+     * idle machine (estimated; 20–40 ms measured with other builds running), so training keeps ~85 % of
+     * the thread (at least 70 %).
      */
-    static final int GRID_PAUSED = 128;
-    static final int GRID_PLAYING = 64;
-    static final int GRID_PLAYING_MIN = 32;
-    static final long GRID_PERIOD_NS = 70_000_000L;
-    static final long GRID_BUDGET_NS = 30_000_000L;
+    static final int GRID_CELLS = 128;
+    static final long GRID_PERIOD_NS = 60_000_000L;
+    static final double GRID_SHARE = 0.3;
+    static final long GRID_PERIOD_MAX_NS = 250_000_000L;
     static final int HELD_OUT_EVERY = 20;
     static final DataType DTYPE = DataType.FLOAT;
 
@@ -515,39 +518,30 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     }
 
     /**
-     * The density grid over the data (training panel) or over the mapped base box (layers panel).
-     * While playing it is 64 × 64 and refreshed at most every 90 ms, so training keeps most of the
-     * thread; paused, it is 128 × 128 and follows every change.
+     * The density grid over the data (training panel) or over the mapped base box (layers panel),
+     * always {@link #GRID_CELLS} a side. Paused it follows every change; while playing it is refreshed
+     * at most every GRID_PERIOD_NS, and less often when it would take more than GRID_SHARE of the thread.
      */
     private void refreshGrid(FlowParams p, Flow.Trace trace) {
         long now = System.nanoTime();
-        int want = playing ? playingN : GRID_PAUSED;
         boolean samePanel = grid != null && gridPanel == view.panel();
-        if (samePanel && gridVersion == version && grid.n() == want) {
+        if (samePanel && gridVersion == version) {
             return;
         }
-        if (samePanel && playing && grid.n() <= GRID_PLAYING && now - gridAt < GRID_PERIOD_NS) {
+        long period = Math.min(GRID_PERIOD_MAX_NS, Math.max(GRID_PERIOD_NS, (long) (gridNs / GRID_SHARE)));
+        if (samePanel && playing && now - gridAt < period) {
             return;
         }
         double[] b = box(p, trace);
-        int n = want;
         long t0 = System.nanoTime();
-        grid = flow.densityGrid(b[0], b[1], b[2], b[3], n);
+        grid = flow.densityGrid(b[0], b[1], b[2], b[3], GRID_CELLS);
         gridNs = System.nanoTime() - t0;
-        if (playing) {
-            if (gridNs > GRID_BUDGET_NS && playingN > GRID_PLAYING_MIN) {
-                playingN -= 8;
-            } else if (gridNs < GRID_BUDGET_NS / 3 && playingN < GRID_PLAYING) {
-                playingN += 8;
-            }
-        }
         gridAt = now;
         gridVersion = version;
         gridPanel = view.panel();
     }
 
     private FlowParams.Panel gridPanel;
-    private int playingN = GRID_PLAYING;
 
     private double[] box(FlowParams p, Flow.Trace trace) {
         if (data != null && view.panel() != FlowParams.Panel.LAYERS) {

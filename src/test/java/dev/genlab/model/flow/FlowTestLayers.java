@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 
 import org.nd4j.linalg.api.buffer.DataType;
 
+import dev.genlab.data.DataSource2D;
+
 /** One instance of every layer type with non-trivial parameters, and stacks of eight. */
 final class FlowTestLayers {
 
@@ -29,8 +31,8 @@ final class FlowTestLayers {
         m.put("coupling-y", () -> one(new AffineCoupling(false, 16, DataType.DOUBLE, 6, false)));
         m.put("mixed-8", FlowTestLayers::mixed8);
         m.put("coupling-8", () -> couplings8(DataType.DOUBLE));
-        m.put("planar-8", () -> new FlowConfig(FlowConfig.Kind.PLANAR, 8, 1, 1e-3, 1, Base2D.NORMAL, 8, DataType.DOUBLE).build());
-        m.put("radial-8", () -> new FlowConfig(FlowConfig.Kind.RADIAL, 8, 1, 1e-3, 1, Base2D.NORMAL, 8, DataType.DOUBLE).build());
+        m.put("planar-8", () -> planars(8, Base2D.NORMAL, new SplittableRandom(8)));
+        m.put("radial-8", () -> radials(8, Base2D.NORMAL, new SplittableRandom(8)));
         m.put("coupling-lu-8-logistic", () -> {
             Flow f = new Flow(Base2D.LOGISTIC);
             SplittableRandom r = new SplittableRandom(30);
@@ -76,6 +78,66 @@ final class FlowTestLayers {
             f.add(new AffineCoupling(k % 2 == 0, 16, type, 20 + k, false));
         }
         return f;
+    }
+
+    /**
+     * Couplings as the scene's FlowLab builds them for flow_type "coupling": alternating x → y and
+     * y → x, identity start, tanh, one seed per layer drawn from {@code SplittableRandom(seed·7919 + 11)}.
+     */
+    static Flow couplingsLikeFlowLab(int layers, int hidden, DataType type, Base2D base, long seed) {
+        SplittableRandom r = new SplittableRandom(seed * 7919 + 11);
+        Flow f = new Flow(base);
+        for (int k = 0; k < layers; k++) {
+            f.add(new AffineCoupling(k % 2 == 0, hidden, type, r.nextLong(), true));
+        }
+        return f;
+    }
+
+    /** Couplings (identity start) each followed by a random-rotation LU layer but the last. */
+    static Flow couplingsWithLu(int couplings, int hidden, DataType type, Base2D base, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Flow f = new Flow(base);
+        for (int k = 0; k < couplings; k++) {
+            f.add(new AffineCoupling(true, hidden, type, r.nextLong(), true));
+            if (k < couplings - 1) {
+                f.add(LuLinearLayer.randomRotation(r));
+            }
+        }
+        return f;
+    }
+
+    /** Planar layers with a small random start. */
+    static Flow planars(int layers, Base2D base, SplittableRandom r) {
+        Flow f = new Flow(base);
+        for (int k = 0; k < layers; k++) {
+            double w1 = r.nextGaussian();
+            double w2 = r.nextGaussian();
+            f.add(new PlanarLayer(w1, w2, 0.1 * r.nextGaussian(), 0.1 * r.nextGaussian(), 0.1 * r.nextGaussian()));
+        }
+        return f;
+    }
+
+    /** Radial layers with random centres. */
+    static Flow radials(int layers, Base2D base, SplittableRandom r) {
+        Flow f = new Flow(base);
+        for (int k = 0; k < layers; k++) {
+            f.add(new RadialLayer(r.nextGaussian(), r.nextGaussian(), 1, 0.1 * r.nextGaussian()));
+        }
+        return f;
+    }
+
+    /** Mean NLL on n fresh points of the source drawn with their own seed (nats). */
+    static double heldOutNll(Flow f, DataSource2D data, int n, long seed) {
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        data.batch(n, new SplittableRandom(seed), xs, ys);
+        return f.nll(xs, ys);
+    }
+
+    /** One Adam step on a fresh batch, as FlowLab.step does; the batch NLL. */
+    static double step(Flow f, DataSource2D data, SplittableRandom rng, double[] bx, double[] by, double lr) {
+        data.batch(bx.length, rng, bx, by);
+        return f.trainStep(bx, by, bx.length, lr);
     }
 
     static List<double[]> randomPoints(SplittableRandom r, int n, double spread) {

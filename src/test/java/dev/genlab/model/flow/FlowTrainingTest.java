@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -12,7 +13,10 @@ import dev.genlab.data.DataSource2D;
 import dev.genlab.data.GaussianMixture2D;
 import dev.genlab.data.PointSet;
 
-/** Maximum-likelihood training reaches the data's entropy, the floor of the cross-entropy NLL. */
+/**
+ * Maximum-likelihood training reaches the data's entropy, the floor of the cross-entropy NLL. The
+ * flows are trained as the scene's FlowLab trains them: a fresh batch, {@link Flow#trainStep}.
+ */
 class FlowTrainingTest {
 
     static GaussianMixture2D twoComponents() {
@@ -25,16 +29,19 @@ class FlowTrainingTest {
     void twoComponentMixtureReachesItsEntropyWithinATenthOfANat() {
         GaussianMixture2D p = twoComponents();
         double entropy = p.entropy();
-        FlowConfig c = new FlowConfig(FlowConfig.Kind.COUPLING, 6, 32, 3e-3, 256, Base2D.NORMAL, 3, DataType.FLOAT);
-        FlowTraining t = new FlowTraining(c, DataSource2D.of(p));
+        DataSource2D data = DataSource2D.of(p);
+        Flow f = FlowTestLayers.couplingsLikeFlowLab(6, 32, DataType.FLOAT, Base2D.NORMAL, 3);
+        SplittableRandom rng = new SplittableRandom(3 ^ 0x5DEECE66DL);
+        double[] bx = new double[256];
+        double[] by = new double[256];
         int budget = 3000;
         double nll = Double.NaN;
         long t0 = System.nanoTime();
         for (int s = 1; s <= budget; s++) {
-            double batch = t.step();
+            double batch = FlowTestLayers.step(f, data, rng, bx, by, 3e-3);
             assertTrue(Double.isFinite(batch));
             if (s % 250 == 0) {
-                nll = t.heldOutNll(20000, 99);
+                nll = FlowTestLayers.heldOutNll(f, data, 20000, 99);
                 System.out.printf("step %d  held-out NLL %.4f  H(p) %.4f  gap %.4f  %.1f s%n", s, nll, entropy,
                         nll - entropy, (System.nanoTime() - t0) / 1e9);
                 if (nll - entropy < 0.1 && s >= 1000) {
@@ -44,58 +51,57 @@ class FlowTrainingTest {
         }
         assertTrue(nll - entropy < 0.1, "held-out NLL " + nll + " vs H(p) " + entropy);
         assertTrue(nll - entropy > -0.03, "an NLL below the entropy means the estimate is broken: " + nll + " vs " + entropy);
-        assertEquals("", t.health());
+        assertEquals("", f.health());
     }
 
     @Test
-    void drawnPointsTrainAndSnapshotsArePlainArraysOfTheRightSize() {
+    void drawnPointsTrainAndSavedParametersComeBack() {
         PointSet points = new PointSet();
-        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        SplittableRandom r = new SplittableRandom(5);
         for (int i = 0; i < 200; i++) {
             points.add(r.nextGaussian() * 0.3 + (i % 2 == 0 ? 1 : -1), r.nextGaussian() * 0.3);
         }
-        FlowConfig c = new FlowConfig(FlowConfig.Kind.COUPLING_LU, 3, 16, 5e-3, 64, Base2D.LOGISTIC, 2, DataType.FLOAT);
-        FlowTraining t = new FlowTraining(c, DataSource2D.of(points.snapshot()));
-        double first = t.step();
-        Object saved = t.saveState();
-        double[][] before = t.flow().saveParams();
+        DataSource2D data = DataSource2D.of(points.snapshot());
+        Flow f = FlowTestLayers.couplingsWithLu(3, 16, DataType.FLOAT, Base2D.LOGISTIC, 2);
+        SplittableRandom rng = new SplittableRandom(7);
+        double[] bx = new double[64];
+        double[] by = new double[64];
+        double first = FlowTestLayers.step(f, data, rng, bx, by, 5e-3);
+        double[][] before = f.saveParams();
         for (int i = 0; i < 300; i++) {
-            t.step();
+            FlowTestLayers.step(f, data, rng, bx, by, 5e-3);
         }
-        assertTrue(t.heldOutNll(2000, 1) < first, "training lowers the NLL");
-        t.setConfig(c.withLearningRate(1e-3).withBatchSize(32));
-        t.step();
-        FlowSnapshot s = t.snapshot(32, 100, 50);
-        assertEquals(32 * 32, s.density().logDensity().length);
-        assertEquals(100, s.sampleX().length);
-        assertEquals(50, s.latentX().length);
-        assertEquals(50, s.qqX()[0].length);
-        assertEquals(302, s.steps());
-        assertEquals(302, s.nllHistory().length);
-        t.restoreState(saved);
-        assertEquals(1, t.steps());
-        assertTrue(java.util.Arrays.deepEquals(before, t.flow().saveParams()), "restore brings back the saved parameters");
-        assertTrue(FlowConfig.needsRebuild(c, c.withHidden(32)));
+        assertTrue(FlowTestLayers.heldOutNll(f, data, 2000, 1) < first, "training lowers the NLL");
+        // a new rate keeps the moments; a smaller batch too
+        assertTrue(Double.isFinite(FlowTestLayers.step(f, data, rng, new double[32], new double[32], 1e-3)));
+        f.restoreParams(before);
+        f.resetOptimizer();
+        assertTrue(java.util.Arrays.deepEquals(before, f.saveParams()), "restore brings back the saved parameters");
     }
 
     /** Planar and radial stacks train through their reparametrisations and stay invertible. */
     @Test
     void planarAndRadialStacksTrainAndStayInvertible() {
-        for (FlowConfig.Kind kind : new FlowConfig.Kind[] {FlowConfig.Kind.PLANAR, FlowConfig.Kind.RADIAL}) {
-            FlowConfig c = new FlowConfig(kind, 8, 1, 1e-2, 256, Base2D.NORMAL, 4, DataType.DOUBLE);
-            FlowTraining t = new FlowTraining(c, DataSource2D.of(twoComponents()));
-            double before = t.heldOutNll(4000, 3);
+        DataSource2D data = DataSource2D.of(twoComponents());
+        for (String kind : new String[] {"planar", "radial"}) {
+            SplittableRandom init = new SplittableRandom(4);
+            Flow f = kind.equals("planar") ? FlowTestLayers.planars(8, Base2D.NORMAL, init)
+                    : FlowTestLayers.radials(8, Base2D.NORMAL, init);
+            SplittableRandom rng = new SplittableRandom(4 ^ 0x5DEECE66DL);
+            double[] bx = new double[256];
+            double[] by = new double[256];
+            double before = FlowTestLayers.heldOutNll(f, data, 4000, 3);
             for (int i = 0; i < 400; i++) {
-                assertTrue(Double.isFinite(t.step()), kind + " step " + i);
+                assertTrue(Double.isFinite(FlowTestLayers.step(f, data, rng, bx, by, 1e-2)), kind + " step " + i);
             }
-            double after = t.heldOutNll(4000, 3);
+            double after = FlowTestLayers.heldOutNll(f, data, 4000, 3);
             assertTrue(after < before - 0.1, kind + ": NLL " + before + " -> " + after);
-            assertEquals("", t.health(), kind.toString());
-            double[][] s = t.flow().sample(200, new java.util.SplittableRandom(1));
-            double[][] z = t.flow().inverse(s[0], s[1], null);
-            double[][] x = t.flow().forward(z[0], z[1], null);
+            assertEquals("", f.health(), kind);
+            double[][] s = f.sample(200, new SplittableRandom(1));
+            double[][] z = f.inverse(s[0], s[1], null);
+            double[][] x = f.forward(z[0], z[1], null);
             for (int i = 0; i < 200; i++) {
-                assertEquals(s[0][i], x[0][i], 1e-6, kind.toString());
+                assertEquals(s[0][i], x[0][i], 1e-6, kind);
             }
         }
     }

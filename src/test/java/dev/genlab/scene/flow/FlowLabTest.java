@@ -27,7 +27,7 @@ class FlowLabTest {
     }
 
     @Test
-    void whilePlayingTheGridIsCoarseAndThrottled() {
+    void whilePlayingTheGridIsFullSizeAndThrottled() {
         FlowParams p = params("coupling", 8);
         FlowLab lab = lab(p, true);
         for (int i = 0; i < 40; i++) {
@@ -49,8 +49,7 @@ class FlowLabTest {
                 snapshots++;
                 grids.add(s.density());
                 traces.add(s.traceX());
-                assertTrue(s.density().n() <= FlowLab.GRID_PLAYING && s.density().n() >= FlowLab.GRID_PLAYING_MIN,
-                        "a coarse grid while playing: " + s.density().n());
+                assertEquals(128, s.density().n(), "the full 128 x 128 grid while playing");
                 assertEquals(s.steps(), s.history().length, "the curve is never held back");
             }
         }
@@ -60,7 +59,8 @@ class FlowLabTest {
         assertTrue(traces.size() <= 2 + 2e9 / FlowLab.HEAVY_PERIOD_NS, "traces are throttled: " + traces.size());
         lab.playingChanged(false);
         FlowLabSnapshot paused = lab.snapshot(p);
-        assertEquals(FlowLab.GRID_PAUSED, paused.density().n(), "paused: the fine grid");
+        assertEquals(128, paused.density().n(), "paused: the same grid");
+        assertTrue(grids.size() >= 2, "the grid follows training while playing: " + grids.size());
     }
 
     /**
