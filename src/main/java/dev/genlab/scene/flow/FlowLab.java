@@ -325,7 +325,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         lastNll = Double.NaN;
         recentNll = Double.NaN;
         blownUp = false;
-        beforeLastStep = null;
+        rewindTo = null;
+        beforePrevious = null;
         heldOut = Double.NaN;
         heldOutAt = -1;
         version++;
@@ -345,8 +346,10 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         data.batch(n, rng, bx, by);
         Saved before = capture();
         lastNll = flow.trainStep(bx, by, n, p.learningRate());
-        beforeLastStep = before;
         watchForBlowUp(lastNll);
+        // this step's NLL was measured before its update: a jump shows the previous step was the culprit
+        rewindTo = blownUp ? beforePrevious : null;
+        beforePrevious = before;
         if (steps == history.length) {
             history = java.util.Arrays.copyOf(history, history.length * 2);
         }
@@ -364,30 +367,27 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private record Saved(List<FlowLayer> layers, double[][] params, long steps) {
     }
 
-    /** The state before the last step, until the trainer takes it as its last good state. */
-    private Saved beforeLastStep;
+    /** The state before the previous step, and where a blow-up goes back to (the state before its culprit). */
+    private Saved beforePrevious;
+    private Saved rewindTo;
 
     private Saved capture() {
         return new Saved(new ArrayList<>(flow.layers()), flow.saveParams(), steps);
     }
 
-    /**
-     * After a step, the state from before it: a step's batch NLL is measured before its update, so a
-     * step that blows the flow up shows only in the next step's NLL, and the state to go back to is the
-     * one before the culprit (the copy costs the same as one taken after the step).
-     */
     @Override
     public Object saveState() {
-        Saved s = beforeLastStep != null ? beforeLastStep : capture();
-        beforeLastStep = null;
-        return s;
+        return capture();
     }
 
     @Override
     public void restoreState(Object state) {
-        Saved s = (Saved) state;
+        // a step's batch NLL is measured before its update, so a blow-up shows one step after the step
+        // that caused it: the trainer's last good state already has the damage; go back before the culprit
+        Saved s = rewindTo != null ? rewindTo : (Saved) state;
         blownUp = false;
-        beforeLastStep = null;
+        rewindTo = null;
+        beforePrevious = null;
         while (flow.size() > 0) {
             flow.remove(flow.size() - 1);
         }
