@@ -1,6 +1,8 @@
 package dev.genlab.app;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -59,8 +61,27 @@ public record Shortcut(String id, List<KeyCombination> combinations) {
         return combinations.stream().anyMatch(k -> k.match(e));
     }
 
-    /** The keys as text, e.g. "→ / Page Down". */
+    /** The keys as text, e.g. "→ / Page Down" or "Ctrl+- / Ctrl+Num -". */
     public String keysText() {
-        return String.join(" / ", combinations.stream().map(KeyCombination::getDisplayText).toList());
+        return String.join(" / ", combinations.stream().map(Shortcut::displayText).toList());
+    }
+
+    /** The numeric keypad's keys that JavaFX shows like the main keyboard's (both "-" for MINUS and SUBTRACT). */
+    private static final Set<KeyCode> KEYPAD = EnumSet.of(KeyCode.ADD, KeyCode.SUBTRACT, KeyCode.MULTIPLY,
+            KeyCode.DIVIDE, KeyCode.DECIMAL);
+
+    /**
+     * A key's text as menus show it, except that a key of the numeric keypad says so: JavaFX shows
+     * Ctrl+MINUS and Ctrl+SUBTRACT alike ("Ctrl+-"), which made the help dialog list zoom out as
+     * "Ctrl+- / Ctrl+-".
+     */
+    static String displayText(KeyCombination k) {
+        String text = k.getDisplayText();
+        if (k instanceof KeyCodeCombination c && (KEYPAD.contains(c.getCode()) || c.getCode().isKeypadKey())) {
+            String key = c.getCode().getChar();
+            String prefix = text.endsWith(key) ? text.substring(0, text.length() - key.length()) : text;
+            return prefix + "Num " + (key.isBlank() ? c.getCode().getName() : key);
+        }
+        return text;
     }
 }
