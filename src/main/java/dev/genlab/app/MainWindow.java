@@ -4,8 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import javafx.application.Application;
@@ -33,7 +36,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -50,6 +52,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -121,6 +124,10 @@ public final class MainWindow {
     private final Button stepButton = new Button();
     private final Button resetButton = new Button();
     private final ComboBox<Double> speed = new ComboBox<>();
+    private final Map<Shortcut, BooleanSupplier> actions;
+    private FileDialogs fileDialogs = FileDialogs.NATIVE;
+    private boolean lastInputWasKey;
+    private boolean focusFromKeyboard;
     private boolean syncingNavigator;
     /** Language listeners, held here so that the static locale does not keep a closed window alive. */
     private final List<Object> keep = new java.util.ArrayList<>();
@@ -142,6 +149,7 @@ public final class MainWindow {
         datasets = new DatasetController(prefs, this::status);
         sceneHost = new SceneHost(new SceneContext(datasets.imagesProperty()));
 
+        actions = buildActions();
         menuBar = buildMenus();
         toolBar = buildToolBar();
         buildNavigator();
@@ -163,6 +171,11 @@ public final class MainWindow {
         scene = new Scene(root, b[2], b[3]);
         scene.getStylesheets().add(MainWindow.class.getResource("genlab.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // remembers whether the focus owner was reached with a key (Tab) or a click (see focusKeeps);
+        // Node.focusVisible would say so, but keyboard traversal does not set it on every platform
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> lastInputWasKey = true);
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> lastInputWasKey = false);
+        scene.focusOwnerProperty().addListener((obs, o, n) -> focusFromKeyboard = lastInputWasKey);
         stage.setScene(scene);
         if (Double.isFinite(b[0]) && Double.isFinite(b[1])) {
             stage.setX(b[0]);
@@ -547,38 +560,108 @@ public final class MainWindow {
 
     // ---- keys ----
 
-    private void onKey(KeyEvent e) {
-        Node focus = scene.getFocusOwner();
-        if (Shortcut.PRESENTER.matches(e)) {
-            setPresenter(!presenter.get());
-            e.consume();
-        } else if (Shortcut.LEAVE_PRESENTER.matches(e) && presenter.get()) {
+    /**
+     * What each shortcut does, one entry per {@link Shortcut#ALL} (KeyboardTest fails on a shortcut
+     * without one). Menus run the same actions. An action returns false when the key is not for the
+     * window just now (Esc outside presenter mode), so that it goes on to the focused control.
+     */
+    private Map<Shortcut, BooleanSupplier> buildActions() {
+        Map<Shortcut, BooleanSupplier> a = new LinkedHashMap<>();
+        a.put(Shortcut.NEXT, done(this::next));
+        a.put(Shortcut.PREVIOUS, done(this::previous));
+        a.put(Shortcut.PLAY, done(() -> sceneHost.current().ifPresent(s -> s.playingProperty().set(!s.playingProperty().get()))));
+        a.put(Shortcut.STEP, done(() -> sceneHost.current().ifPresent(LessonScene::step)));
+        a.put(Shortcut.RESET, done(this::resetScene));
+        a.put(Shortcut.PRESENTER, done(() -> setPresenter(!presenter.get())));
+        a.put(Shortcut.LEAVE_PRESENTER, () -> {
+            if (!presenter.get()) {
+                return false;
+            }
             setPresenter(false);
-            e.consume();
-        } else if (Shortcut.NEXT.matches(e) && (e.getCode() != javafx.scene.input.KeyCode.RIGHT || !usesArrows(focus))) {
-            next();
-            e.consume();
-        } else if (Shortcut.PREVIOUS.matches(e) && (e.getCode() != javafx.scene.input.KeyCode.LEFT || !usesArrows(focus))) {
-            previous();
-            e.consume();
-        } else if (Shortcut.PLAY.matches(e) && !usesSpace(focus)) {
-            sceneHost.current().ifPresent(s -> s.playingProperty().set(!s.playingProperty().get()));
-            e.consume();
-        } else if (Shortcut.STEP.matches(e) && !(focus instanceof TextInputControl)) {
-            sceneHost.current().ifPresent(LessonScene::step);
-            e.consume();
+            return true;
+        });
+        a.put(Shortcut.ZOOM_IN, done(() -> zoomBy(1.1)));
+        a.put(Shortcut.ZOOM_OUT, done(() -> zoomBy(1 / 1.1)));
+        a.put(Shortcut.ZOOM_RESET, done(() -> zoom.set(1)));
+        a.put(Shortcut.LANGUAGE, done(this::cycleLanguage));
+        a.put(Shortcut.THEME, done(this::toggleTheme));
+        a.put(Shortcut.OPEN_DATASET, done(this::openDataset));
+        a.put(Shortcut.SAVE_SCENARIO, done(() -> chooseScenario(true)));
+        a.put(Shortcut.EXPORT, done(this::exportFigure));
+        a.put(Shortcut.QUIT, done(this::quit));
+        a.put(Shortcut.HELP, done(this::showShortcuts));
+        return a;
+    }
+
+    private static BooleanSupplier done(Runnable r) {
+        return () -> {
+            r.run();
+            return true;
+        };
+    }
+
+    /** True when shortcut s has an action (every one must; KeyboardTest walks {@link Shortcut#ALL}). */
+    boolean handles(Shortcut s) {
+        return actions.containsKey(s);
+    }
+
+    /** Runs the action of s, as its keys or its menu item do. */
+    private void run(Shortcut s) {
+        actions.get(s).getAsBoolean();
+    }
+
+    /**
+     * A filter on the scene, not a handler: the keys reach the window before the focused control,
+     * so a lecture key acts on the lesson wherever the focus is (after a click on Next, Space plays
+     * instead of pressing Next again; after a click in the lesson list, the arrow keys still change
+     * the step). The focused control keeps a key only where it is being edited (see
+     * {@link #focusKeeps}). A consumed Space press leaves a focused button unarmed, so its release
+     * does not press it either.
+     */
+    private void onKey(KeyEvent e) {
+        for (Shortcut s : Shortcut.ALL) {
+            if (s.matches(e)) {
+                if (!focusKeeps(scene.getFocusOwner(), focusFromKeyboard, e.getCode()) && actions.get(s).getAsBoolean()) {
+                    e.consume();
+                }
+                return;
+            }
         }
     }
 
-    /** Controls that move something of their own with the arrow keys keep them. */
-    private static boolean usesArrows(Node n) {
-        return n instanceof Slider || n instanceof TextInputControl || n instanceof ComboBoxBase<?>
-                || n instanceof Spinner<?> || n instanceof ListView<?> || n instanceof TreeView<?>
-                || n instanceof javafx.scene.control.TableView<?>;
+    /** The keys a text field types or moves its caret with. */
+    private static final java.util.Set<KeyCode> TEXT_KEYS = java.util.EnumSet.of(KeyCode.SPACE, KeyCode.PERIOD,
+            KeyCode.LEFT, KeyCode.RIGHT, KeyCode.PAGE_UP, KeyCode.PAGE_DOWN);
+
+    /**
+     * Whether the focused control keeps a key instead of the window's shortcut.
+     * <ul>
+     * <li>A text being edited (a text field or area, an editable combo box's or spinner's editor) keeps
+     *     the keys it types or moves the caret with: Space, {@code .}, ←/→, Page Up/Down. F5, Esc (in
+     *     presenter mode) and Ctrl-chords type nothing and act as everywhere else.</li>
+     * <li>A knob's slider keeps ←/→: a student adjusting a slider with the arrows is editing a value,
+     *     and a slider has no other way to be moved from the keyboard. Page Down/Up still change the
+     *     step (what a clicker sends), and Space still plays.</li>
+     * <li>A button or check box reached with the keyboard (Tab) keeps Space, which is how the
+     *     keyboard presses it (a check box knob has no other key). One that was clicked with the mouse
+     *     keeps nothing: after a click on Next, Space plays.</li>
+     * <li>Everything else (the lesson list, a closed combo box, ...) keeps nothing.</li>
+     * </ul>
+     */
+    static boolean focusKeeps(Node focus, boolean fromKeyboard, KeyCode code) {
+        if (editingText(focus)) {
+            return TEXT_KEYS.contains(code);
+        }
+        if (focus instanceof Slider) {
+            return code == KeyCode.LEFT || code == KeyCode.RIGHT;
+        }
+        return focus instanceof ButtonBase && fromKeyboard && code == KeyCode.SPACE;
     }
 
-    private static boolean usesSpace(Node n) {
-        return n instanceof ButtonBase || n instanceof TextInputControl || n instanceof ComboBoxBase<?>;
+    private static boolean editingText(Node n) {
+        return n instanceof TextInputControl t && t.isEditable()
+                || n instanceof ComboBoxBase<?> c && c.isEditable()
+                || n instanceof Spinner<?> sp && sp.isEditable();
     }
 
     // ---- look: theme, zoom, language, presenter ----
@@ -660,15 +743,12 @@ public final class MainWindow {
     // ---- menus ----
 
     private MenuBar buildMenus() {
-        MenuItem openDataset = item("menu.file.openDataset", Shortcut.OPEN_DATASET, e -> openDataset());
+        MenuItem openDataset = item("menu.file.openDataset", Shortcut.OPEN_DATASET);
         MenuItem builtIn = item("menu.file.builtinDigits", null, e -> datasets.builtIn());
-        MenuItem saveScenario = item("menu.file.saveScenario", Shortcut.SAVE_SCENARIO, e -> chooseScenario(true));
+        MenuItem saveScenario = item("menu.file.saveScenario", Shortcut.SAVE_SCENARIO);
         MenuItem openScenario = item("menu.file.openScenario", null, e -> chooseScenario(false));
-        MenuItem export = item("menu.file.export", Shortcut.EXPORT, e -> exportFigure());
-        MenuItem quit = item("menu.file.quit", Shortcut.QUIT, e -> {
-            close();
-            stage.close();
-        });
+        MenuItem export = item("menu.file.export", Shortcut.EXPORT);
+        MenuItem quit = item("menu.file.quit", Shortcut.QUIT);
         Menu file = menu("menu.file", openDataset, builtIn, new SeparatorMenuItem(), openScenario, saveScenario,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
@@ -691,7 +771,7 @@ public final class MainWindow {
             themeMenu.getItems().add(r);
         }
         themeMenu.getItems().add(new SeparatorMenuItem());
-        themeMenu.getItems().add(item("menu.view.toggleTheme", Shortcut.THEME, e -> toggleTheme()));
+        themeMenu.getItems().add(item("menu.view.toggleTheme", Shortcut.THEME));
 
         ToggleGroup langs = new ToggleGroup();
         Menu langMenu = menu("menu.view.language");
@@ -705,16 +785,16 @@ public final class MainWindow {
             langMenu.getItems().add(r);
         }
         langMenu.getItems().add(new SeparatorMenuItem());
-        langMenu.getItems().add(item("menu.view.nextLanguage", Shortcut.LANGUAGE, e -> cycleLanguage()));
+        langMenu.getItems().add(item("menu.view.nextLanguage", Shortcut.LANGUAGE));
 
         Menu zoomMenu = menu("menu.view.zoom",
-                item("menu.view.zoomIn", Shortcut.ZOOM_IN, e -> zoomBy(1.1)),
-                item("menu.view.zoomOut", Shortcut.ZOOM_OUT, e -> zoomBy(1 / 1.1)),
-                item("menu.view.zoomReset", Shortcut.ZOOM_RESET, e -> zoom.set(1)));
+                item("menu.view.zoomIn", Shortcut.ZOOM_IN),
+                item("menu.view.zoomOut", Shortcut.ZOOM_OUT),
+                item("menu.view.zoomReset", Shortcut.ZOOM_RESET));
         Menu view = menu("menu.view", presenterItem, themeMenu, langMenu, zoomMenu);
 
         Menu help = menu("menu.help",
-                item("menu.help.shortcuts", Shortcut.HELP, e -> showShortcuts()),
+                item("menu.help.shortcuts", Shortcut.HELP),
                 item("menu.help.about", null, e -> showAbout()));
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
@@ -727,6 +807,11 @@ public final class MainWindow {
         m.setId(key.replace('.', '-'));
         m.getItems().addAll(items);
         return m;
+    }
+
+    /** A menu item that runs shortcut s's action and shows its first keys. */
+    private MenuItem item(String key, Shortcut s) {
+        return item(key, s, e -> run(s));
     }
 
     private static MenuItem item(String key, Shortcut s, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
@@ -746,6 +831,11 @@ public final class MainWindow {
         if (cur != null) {
             stage.setTitle("GenLab — " + cur.title(I18n.lang()));
         }
+    }
+
+    private void quit() {
+        close();
+        stage.close();
     }
 
     private void cycleLanguage() {
@@ -768,7 +858,7 @@ public final class MainWindow {
         if (!last.isEmpty() && new File(last).isDirectory()) {
             chooser.setInitialDirectory(new File(last));
         }
-        File dir = chooser.showDialog(stage);
+        File dir = fileDialogs.folder(chooser, stage);
         if (dir != null) {
             loadDataset(dir.toPath());
         }
@@ -794,7 +884,7 @@ public final class MainWindow {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
         Lesson l = lesson.get();
         chooser.setInitialFileName((l == null ? "figure" : l.id() + "-" + (step.get() + 1)) + ".png");
-        File f = chooser.showSaveDialog(stage);
+        File f = fileDialogs.save(chooser, stage);
         if (f != null) {
             exportFigure(f.toPath());
         }
@@ -808,7 +898,7 @@ public final class MainWindow {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.get(save ? "menu.file.saveScenario" : "menu.file.openScenario"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("scenario.files"), "*.genlab"));
-        File f = save ? chooser.showSaveDialog(stage) : chooser.showOpenDialog(stage);
+        File f = save ? fileDialogs.save(chooser, stage) : fileDialogs.open(chooser, stage);
         if (f != null) {
             if (save) {
                 saveScenario(f.toPath());
@@ -900,6 +990,36 @@ public final class MainWindow {
     }
 
     // ---- for tests ----
+
+    /** Where the window asks for a file or folder: the platform's dialogs, or a test's answers. */
+    interface FileDialogs {
+        FileDialogs NATIVE = new FileDialogs() {
+            @Override
+            public File folder(DirectoryChooser c, Stage owner) {
+                return c.showDialog(owner);
+            }
+
+            @Override
+            public File save(FileChooser c, Stage owner) {
+                return c.showSaveDialog(owner);
+            }
+
+            @Override
+            public File open(FileChooser c, Stage owner) {
+                return c.showOpenDialog(owner);
+            }
+        };
+
+        File folder(DirectoryChooser c, Stage owner);
+
+        File save(FileChooser c, Stage owner);
+
+        File open(FileChooser c, Stage owner);
+    }
+
+    void setFileDialogs(FileDialogs d) {
+        fileDialogs = d;
+    }
 
     Scene fxScene() {
         return scene;
