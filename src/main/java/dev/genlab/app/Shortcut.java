@@ -1,8 +1,7 @@
 package dev.genlab.app;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -67,8 +66,8 @@ public record Shortcut(String id, List<KeyCombination> combinations) {
     }
 
     /** The numeric keypad's keys that JavaFX shows like the main keyboard's (both "-" for MINUS and SUBTRACT). */
-    private static final Set<KeyCode> KEYPAD = EnumSet.of(KeyCode.ADD, KeyCode.SUBTRACT, KeyCode.MULTIPLY,
-            KeyCode.DIVIDE, KeyCode.DECIMAL);
+    private static final Map<KeyCode, String> KEYPAD = Map.of(KeyCode.ADD, "+", KeyCode.SUBTRACT, "-",
+            KeyCode.MULTIPLY, "*", KeyCode.DIVIDE, "/", KeyCode.DECIMAL, ".");
 
     /**
      * A key's text as menus show it, except that a key of the numeric keypad says so: JavaFX shows
@@ -77,10 +76,9 @@ public record Shortcut(String id, List<KeyCombination> combinations) {
      */
     static String displayText(KeyCombination k) {
         String text = k.getDisplayText();
-        if (k instanceof KeyCodeCombination c && (KEYPAD.contains(c.getCode()) || c.getCode().isKeypadKey())) {
-            String key = c.getCode().getChar();
-            String prefix = text.endsWith(key) ? text.substring(0, text.length() - key.length()) : text;
-            return prefix + "Num " + (key.isBlank() ? c.getCode().getName() : key);
+        if (k instanceof KeyCodeCombination c && KEYPAD.containsKey(c.getCode())) {
+            String key = KEYPAD.get(c.getCode());
+            return text.endsWith(key) ? text.substring(0, text.length() - key.length()) + "Num " + key : text + " (Num)";
         }
         return text;
     }

@@ -184,6 +184,30 @@ class MainWindowTest {
     }
 
     @Test
+    void shortcutsDialogRowsAreDistinctAndShowEveryKeyOfTheirShortcut(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        var pane = robot.lookup("#shortcuts-dialog").query();
+        java.util.List<String> rows = fx(() -> pane.lookupAll(".shortcut-keys").stream()
+                .map(n -> ((Label) n).getText()).toList());
+        assertEquals(Shortcut.ALL.size(), rows.size(), rows.toString());
+        assertEquals(rows.size(), new java.util.HashSet<>(rows).size(), "no two rows list the same keys: " + rows);
+        for (int i = 0; i < rows.size(); i++) {
+            Shortcut s = Shortcut.ALL.get(i);
+            java.util.List<String> keys = java.util.Arrays.asList(rows.get(i).split(" / "));
+            assertEquals(s.combinations().size(), keys.size(), "one text per key of " + s.id() + ": " + rows.get(i));
+            assertEquals(keys.size(), new java.util.HashSet<>(keys).size(), "the keys of " + s.id() + " differ: " + rows.get(i));
+            for (int k = 0; k < keys.size(); k++) {
+                assertEquals(Shortcut.displayText(s.combinations().get(k)), keys.get(k));
+            }
+        }
+        assertEquals("Ctrl+= / Ctrl+Num +", rows.get(Shortcut.ALL.indexOf(Shortcut.ZOOM_IN)));
+        assertEquals("Ctrl+- / Ctrl+Num -", rows.get(Shortcut.ALL.indexOf(Shortcut.ZOOM_OUT)));
+        assertEquals("Ctrl+R", rows.get(Shortcut.ALL.indexOf(Shortcut.RESET)));
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
     void exportFigureWritesThePngAtTwiceTheSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         java.nio.file.Path file = tmp.resolve("figure.png");
         javafx.scene.Node fig = window.currentScene().orElseThrow().exportableFigure().orElseThrow();
