@@ -146,7 +146,7 @@ public final class MainWindow {
         this.linkOpener = linkOpener;
         theme.set(prefs.theme());
         zoom.set(prefs.zoom());
-        datasets = new DatasetController(prefs, this::status);
+        datasets = new DatasetController(prefs, this::showStatus);
         sceneHost = new SceneHost(new SceneContext(datasets.imagesProperty()));
 
         actions = buildActions();
@@ -218,13 +218,14 @@ public final class MainWindow {
         }
         stage.show();
         datasets.startup();
+        // bound, not set: the line follows a change of language like every other label
         Nd4jLoader.start().thenAccept(s -> Platform.runLater(() -> {
-            nd4jLabel.setText(s.ok() ? I18n.get("nd4j.ready", s.description(), s.seconds())
-                    : I18n.get("nd4j.failed", s.description()));
+            nd4jLabel.textProperty().bind(s.ok() ? I18n.bind("nd4j.ready", s.description(), s.seconds())
+                    : I18n.bind("nd4j.failed", s.description()));
             nd4jLabel.setTooltip(new Tooltip(s.description()));
         }));
         if (!Nd4jLoader.start().isDone()) {
-            nd4jLabel.setText(I18n.get("nd4j.loading"));
+            nd4jLabel.textProperty().bind(I18n.bind("nd4j.loading"));
         }
     }
 
@@ -254,7 +255,7 @@ public final class MainWindow {
             lesson.set(l);
             step.set(0);
             refreshText();
-            status(I18n.get("status.lessonBroken", l.id()));
+            status("status.lessonBroken", l.id());
             syncNavigator();
             return;
         }
@@ -295,7 +296,7 @@ public final class MainWindow {
         try {
             s.params().applyOverDefaults(merged);
         } catch (IllegalArgumentException e) {
-            status(I18n.get("status.presetRefused", e.getMessage()));
+            status("status.presetRefused", e.getMessage());
         }
     }
 
@@ -517,9 +518,12 @@ public final class MainWindow {
         }
     }
 
+    /** A scene raising a status takes the status bar (bound to the scene's status from then on). */
     private final ChangeListener<String> sceneStatusListener = (obs, o, n) -> {
         if (n != null && !n.isEmpty()) {
-            status(n);
+            @SuppressWarnings("unchecked") // a scene's statusProperty(), a ReadOnlyStringProperty
+            javafx.beans.value.ObservableValue<String> sceneStatus = (javafx.beans.value.ObservableValue<String>) obs;
+            showStatus(sceneStatus);
         }
     };
 
@@ -528,6 +532,12 @@ public final class MainWindow {
             play.selectedProperty().unbindBidirectional(old.playingProperty());
             old.speedProperty().removeListener(sceneSpeedListener);
             old.statusProperty().removeListener(sceneStatusListener);
+        }
+        // a status belongs to the scene that raised it (or to the lesson that has no scene): it goes
+        // when the scene is left. Only the very first scene keeps what the window said before it
+        // (the lesson files' problems).
+        if (old != null || lesson.get() != null) {
+            showStatus(null);
         }
         speed.valueProperty().removeListener(speedBoxListener);
         boolean none = now == null;
@@ -543,6 +553,9 @@ public final class MainWindow {
             speed.setValue(now.speedProperty().get());
             now.speedProperty().addListener(sceneSpeedListener);
             now.statusProperty().addListener(sceneStatusListener);
+            if (!now.statusProperty().get().isEmpty()) {
+                showStatus(now.statusProperty());
+            }
         }
         speed.valueProperty().addListener(speedBoxListener);
     }
@@ -554,7 +567,7 @@ public final class MainWindow {
             if (l != null && l.isUsable()) {
                 applyPreset(s, l, step.get());
             }
-            status(I18n.get("status.reset"));
+            status("status.reset");
         });
     }
 
@@ -725,8 +738,26 @@ public final class MainWindow {
         refreshText();
     }
 
-    void status(String message) {
-        statusBar.setText(message);
+    /**
+     * Shows a message of the window's own (a saved scenario, an export, a dataset loaded): the
+     * status bar re-reads it when the language changes, and it goes when the scene is left.
+     */
+    void status(String key, Object... args) {
+        showStatus(I18n.bind(key, args));
+    }
+
+    /**
+     * The status bar shows one message at a time, the latest: the window's, or the current scene's
+     * status, to which it is then bound (so it follows the scene, and a scene clearing its status
+     * clears the bar). Null clears it.
+     */
+    private void showStatus(javafx.beans.value.ObservableValue<String> message) {
+        statusBar.textProperty().unbind();
+        if (message == null) {
+            statusBar.setText("");
+        } else {
+            statusBar.textProperty().bind(message);
+        }
     }
 
     public String statusText() {
@@ -736,7 +767,7 @@ public final class MainWindow {
     private void reportCatalogueProblems() {
         long n = catalogue.problems().size();
         if (n > 0) {
-            status(I18n.get("status.lessonProblems", n));
+            status("status.lessonProblems", n);
         }
     }
 
@@ -876,7 +907,7 @@ public final class MainWindow {
     private void exportFigure() {
         Optional<Node> fig = sceneHost.current().flatMap(LessonScene::exportableFigure);
         if (fig.isEmpty()) {
-            status(I18n.get("status.noFigure"));
+            status("status.noFigure");
             return;
         }
         FileChooser chooser = new FileChooser();
@@ -892,7 +923,7 @@ public final class MainWindow {
 
     private void chooseScenario(boolean save) {
         if (sceneHost.current().isEmpty()) {
-            status(I18n.get("status.noScene"));
+            status("status.noScene");
             return;
         }
         FileChooser chooser = new FileChooser();
@@ -913,9 +944,9 @@ public final class MainWindow {
         sceneHost.current().ifPresent(s -> {
             try {
                 ScenarioFile.save(s, file);
-                status(I18n.get("status.scenarioSaved", file));
+                status("status.scenarioSaved", file);
             } catch (IOException e) {
-                status(I18n.get("status.scenarioFailed", file, e.getMessage()));
+                status("status.scenarioFailed", file, e.getMessage());
             }
         });
     }
@@ -925,9 +956,9 @@ public final class MainWindow {
         sceneHost.current().ifPresent(s -> {
             try {
                 ScenarioFile.load(s, file);
-                status(I18n.get("status.scenarioLoaded", file));
+                status("status.scenarioLoaded", file);
             } catch (IOException | IllegalArgumentException e) {
-                status(I18n.get("status.scenarioFailed", file, e.getMessage()));
+                status("status.scenarioFailed", file, e.getMessage());
             }
         });
     }
@@ -937,9 +968,9 @@ public final class MainWindow {
         sceneHost.current().flatMap(LessonScene::exportableFigure).ifPresent(node -> {
             try {
                 FigureExport.savePng(node, file, 2);
-                status(I18n.get("status.exported", file));
+                status("status.exported", file);
             } catch (Exception ex) {
-                status(I18n.get("status.exportFailed", ex.getMessage()));
+                status("status.exportFailed", ex.getMessage());
             }
         });
     }
