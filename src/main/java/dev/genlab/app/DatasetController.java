@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -38,7 +39,7 @@ final class DatasetController {
 
     private final ReadOnlyObjectWrapper<ImageDataset> images = new ReadOnlyObjectWrapper<>(this, "images");
     private final AppPrefs prefs;
-    private final Consumer<String> status;
+    private final Consumer<ObservableValue<String>> status;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "dataset-loader");
         t.setDaemon(true);
@@ -50,7 +51,19 @@ final class DatasetController {
     private final HBox progressBox;
     private Task<ImageDataset> running;
 
-    DatasetController(AppPrefs prefs, Consumer<String> status) {
+    /**
+     * The built-in digits' name in messages: read when the message is shown, so a line about them
+     * follows a change of language (MessageFormat formats it with toString).
+     */
+    private static final Object BUILT_IN_NAME = new Object() {
+        @Override
+        public String toString() {
+            return I18n.get("dataset.builtin");
+        }
+    };
+
+    /** status: shows a message (a binding that re-reads it when the language changes) in the status bar. */
+    DatasetController(AppPrefs prefs, Consumer<ObservableValue<String>> status) {
         this.prefs = prefs;
         this.status = status;
         cancel.textProperty().bind(I18n.bind("dataset.cancel"));
@@ -108,7 +121,7 @@ final class DatasetController {
     /** Switches to the procedurally drawn digits, which need no files. */
     Task<ImageDataset> builtIn() {
         prefs.setDatasetDir("");
-        return run(I18n.get("dataset.builtin"), new Task<>() {
+        return run(BUILT_IN_NAME, new Task<>() {
             @Override
             protected ImageDataset call() {
                 updateProgress(-1, 1);
@@ -135,12 +148,12 @@ final class DatasetController {
         return run(folder.toString(), task, remember ? folder : null);
     }
 
-    private Task<ImageDataset> run(String label, Task<ImageDataset> task, Path remember) {
+    private Task<ImageDataset> run(Object label, Task<ImageDataset> task, Path remember) {
         if (running != null) {
             running.cancel();
         }
         running = task;
-        what.setText(I18n.get("dataset.loading", label));
+        what.textProperty().bind(I18n.bind("dataset.loading", label));
         bar.progressProperty().bind(task.progressProperty());
         progressBox.setVisible(true);
         progressBox.setManaged(true);
@@ -150,20 +163,21 @@ final class DatasetController {
             if (remember != null) {
                 prefs.setDatasetDir(remember.toAbsolutePath().toString());
             }
-            status.accept(I18n.get("dataset.loaded", d.name(), d.size(), d.rows(), d.cols()));
+            Object name = label == BUILT_IN_NAME ? BUILT_IN_NAME : d.name();
+            status.accept(I18n.bind("dataset.loaded", name, d.size(), d.rows(), d.cols()));
             finished(task);
         });
         task.setOnFailed(e -> {
             Throwable x = task.getException();
             String why = x instanceof DatasetException ? x.getMessage() : x.getClass().getSimpleName() + ": " + x.getMessage();
-            status.accept(I18n.get("dataset.failed", label, why));
+            status.accept(I18n.bind("dataset.failed", label, why));
             finished(task);
             if (images.get() == null) {
                 builtIn(); // nothing loaded yet: the lessons still get images
             }
         });
         task.setOnCancelled(e -> {
-            status.accept(I18n.get("dataset.cancelled"));
+            status.accept(I18n.bind("dataset.cancelled"));
             finished(task);
             if (images.get() == null) {
                 builtIn();

@@ -4,8 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import javafx.application.Application;
@@ -33,7 +36,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -50,6 +52,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -121,6 +124,10 @@ public final class MainWindow {
     private final Button stepButton = new Button();
     private final Button resetButton = new Button();
     private final ComboBox<Double> speed = new ComboBox<>();
+    private final Map<Shortcut, BooleanSupplier> actions;
+    private FileDialogs fileDialogs = FileDialogs.NATIVE;
+    private boolean lastInputWasKey;
+    private boolean focusFromKeyboard;
     private boolean syncingNavigator;
     /** Language listeners, held here so that the static locale does not keep a closed window alive. */
     private final List<Object> keep = new java.util.ArrayList<>();
@@ -139,9 +146,10 @@ public final class MainWindow {
         this.linkOpener = linkOpener;
         theme.set(prefs.theme());
         zoom.set(prefs.zoom());
-        datasets = new DatasetController(prefs, this::status);
+        datasets = new DatasetController(prefs, this::showStatus);
         sceneHost = new SceneHost(new SceneContext(datasets.imagesProperty()));
 
+        actions = buildActions();
         menuBar = buildMenus();
         toolBar = buildToolBar();
         buildNavigator();
@@ -163,6 +171,11 @@ public final class MainWindow {
         scene = new Scene(root, b[2], b[3]);
         scene.getStylesheets().add(MainWindow.class.getResource("genlab.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // remembers whether the focus owner was reached with a key (Tab) or a click (see focusKeeps);
+        // Node.focusVisible would say so, but keyboard traversal does not set it on every platform
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> lastInputWasKey = true);
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> lastInputWasKey = false);
+        scene.focusOwnerProperty().addListener((obs, o, n) -> focusFromKeyboard = lastInputWasKey);
         stage.setScene(scene);
         if (Double.isFinite(b[0]) && Double.isFinite(b[1])) {
             stage.setX(b[0]);
@@ -205,13 +218,14 @@ public final class MainWindow {
         }
         stage.show();
         datasets.startup();
+        // bound, not set: the line follows a change of language like every other label
         Nd4jLoader.start().thenAccept(s -> Platform.runLater(() -> {
-            nd4jLabel.setText(s.ok() ? I18n.get("nd4j.ready", s.description(), s.seconds())
-                    : I18n.get("nd4j.failed", s.description()));
+            nd4jLabel.textProperty().bind(s.ok() ? I18n.bind("nd4j.ready", s.description(), s.seconds())
+                    : I18n.bind("nd4j.failed", s.description()));
             nd4jLabel.setTooltip(new Tooltip(s.description()));
         }));
         if (!Nd4jLoader.start().isDone()) {
-            nd4jLabel.setText(I18n.get("nd4j.loading"));
+            nd4jLabel.textProperty().bind(I18n.bind("nd4j.loading"));
         }
     }
 
@@ -241,7 +255,7 @@ public final class MainWindow {
             lesson.set(l);
             step.set(0);
             refreshText();
-            status(I18n.get("status.lessonBroken", l.id()));
+            status("status.lessonBroken", l.id());
             syncNavigator();
             return;
         }
@@ -282,7 +296,7 @@ public final class MainWindow {
         try {
             s.params().applyOverDefaults(merged);
         } catch (IllegalArgumentException e) {
-            status(I18n.get("status.presetRefused", e.getMessage()));
+            status("status.presetRefused", e.getMessage());
         }
     }
 
@@ -504,9 +518,12 @@ public final class MainWindow {
         }
     }
 
+    /** A scene raising a status takes the status bar (bound to the scene's status from then on). */
     private final ChangeListener<String> sceneStatusListener = (obs, o, n) -> {
         if (n != null && !n.isEmpty()) {
-            status(n);
+            @SuppressWarnings("unchecked") // a scene's statusProperty(), a ReadOnlyStringProperty
+            javafx.beans.value.ObservableValue<String> sceneStatus = (javafx.beans.value.ObservableValue<String>) obs;
+            showStatus(sceneStatus);
         }
     };
 
@@ -515,6 +532,12 @@ public final class MainWindow {
             play.selectedProperty().unbindBidirectional(old.playingProperty());
             old.speedProperty().removeListener(sceneSpeedListener);
             old.statusProperty().removeListener(sceneStatusListener);
+        }
+        // a status belongs to the scene that raised it (or to the lesson that has no scene): it goes
+        // when the scene is left. Only the very first scene keeps what the window said before it
+        // (the lesson files' problems).
+        if (old != null || lesson.get() != null) {
+            showStatus(null);
         }
         speed.valueProperty().removeListener(speedBoxListener);
         boolean none = now == null;
@@ -530,6 +553,9 @@ public final class MainWindow {
             speed.setValue(now.speedProperty().get());
             now.speedProperty().addListener(sceneSpeedListener);
             now.statusProperty().addListener(sceneStatusListener);
+            if (!now.statusProperty().get().isEmpty()) {
+                showStatus(now.statusProperty());
+            }
         }
         speed.valueProperty().addListener(speedBoxListener);
     }
@@ -541,44 +567,114 @@ public final class MainWindow {
             if (l != null && l.isUsable()) {
                 applyPreset(s, l, step.get());
             }
-            status(I18n.get("status.reset"));
+            status("status.reset");
         });
     }
 
     // ---- keys ----
 
-    private void onKey(KeyEvent e) {
-        Node focus = scene.getFocusOwner();
-        if (Shortcut.PRESENTER.matches(e)) {
-            setPresenter(!presenter.get());
-            e.consume();
-        } else if (Shortcut.LEAVE_PRESENTER.matches(e) && presenter.get()) {
+    /**
+     * What each shortcut does, one entry per {@link Shortcut#ALL} (KeyboardTest fails on a shortcut
+     * without one). Menus run the same actions. An action returns false when the key is not for the
+     * window just now (Esc outside presenter mode), so that it goes on to the focused control.
+     */
+    private Map<Shortcut, BooleanSupplier> buildActions() {
+        Map<Shortcut, BooleanSupplier> a = new LinkedHashMap<>();
+        a.put(Shortcut.NEXT, done(this::next));
+        a.put(Shortcut.PREVIOUS, done(this::previous));
+        a.put(Shortcut.PLAY, done(() -> sceneHost.current().ifPresent(s -> s.playingProperty().set(!s.playingProperty().get()))));
+        a.put(Shortcut.STEP, done(() -> sceneHost.current().ifPresent(LessonScene::step)));
+        a.put(Shortcut.RESET, done(this::resetScene));
+        a.put(Shortcut.PRESENTER, done(() -> setPresenter(!presenter.get())));
+        a.put(Shortcut.LEAVE_PRESENTER, () -> {
+            if (!presenter.get()) {
+                return false;
+            }
             setPresenter(false);
-            e.consume();
-        } else if (Shortcut.NEXT.matches(e) && (e.getCode() != javafx.scene.input.KeyCode.RIGHT || !usesArrows(focus))) {
-            next();
-            e.consume();
-        } else if (Shortcut.PREVIOUS.matches(e) && (e.getCode() != javafx.scene.input.KeyCode.LEFT || !usesArrows(focus))) {
-            previous();
-            e.consume();
-        } else if (Shortcut.PLAY.matches(e) && !usesSpace(focus)) {
-            sceneHost.current().ifPresent(s -> s.playingProperty().set(!s.playingProperty().get()));
-            e.consume();
-        } else if (Shortcut.STEP.matches(e) && !(focus instanceof TextInputControl)) {
-            sceneHost.current().ifPresent(LessonScene::step);
-            e.consume();
+            return true;
+        });
+        a.put(Shortcut.ZOOM_IN, done(() -> zoomBy(1.1)));
+        a.put(Shortcut.ZOOM_OUT, done(() -> zoomBy(1 / 1.1)));
+        a.put(Shortcut.ZOOM_RESET, done(() -> zoom.set(1)));
+        a.put(Shortcut.LANGUAGE, done(this::cycleLanguage));
+        a.put(Shortcut.THEME, done(this::toggleTheme));
+        a.put(Shortcut.OPEN_DATASET, done(this::openDataset));
+        a.put(Shortcut.SAVE_SCENARIO, done(() -> chooseScenario(true)));
+        a.put(Shortcut.EXPORT, done(this::exportFigure));
+        a.put(Shortcut.QUIT, done(this::quit));
+        a.put(Shortcut.HELP, done(this::showShortcuts));
+        return a;
+    }
+
+    private static BooleanSupplier done(Runnable r) {
+        return () -> {
+            r.run();
+            return true;
+        };
+    }
+
+    /** True when shortcut s has an action (every one must; KeyboardTest walks {@link Shortcut#ALL}). */
+    boolean handles(Shortcut s) {
+        return actions.containsKey(s);
+    }
+
+    /** Runs the action of s, as its keys or its menu item do. */
+    private void run(Shortcut s) {
+        actions.get(s).getAsBoolean();
+    }
+
+    /**
+     * A filter on the scene, not a handler: the keys reach the window before the focused control,
+     * so a lecture key acts on the lesson wherever the focus is (after a click on Next, Space plays
+     * instead of pressing Next again; after a click in the lesson list, the arrow keys still change
+     * the step). The focused control keeps a key only where it is being edited (see
+     * {@link #focusKeeps}). A consumed Space press leaves a focused button unarmed, so its release
+     * does not press it either.
+     */
+    private void onKey(KeyEvent e) {
+        for (Shortcut s : Shortcut.ALL) {
+            if (s.matches(e)) {
+                if (!focusKeeps(scene.getFocusOwner(), focusFromKeyboard, e.getCode()) && actions.get(s).getAsBoolean()) {
+                    e.consume();
+                }
+                return;
+            }
         }
     }
 
-    /** Controls that move something of their own with the arrow keys keep them. */
-    private static boolean usesArrows(Node n) {
-        return n instanceof Slider || n instanceof TextInputControl || n instanceof ComboBoxBase<?>
-                || n instanceof Spinner<?> || n instanceof ListView<?> || n instanceof TreeView<?>
-                || n instanceof javafx.scene.control.TableView<?>;
+    /** The keys a text field types or moves its caret with. */
+    private static final java.util.Set<KeyCode> TEXT_KEYS = java.util.EnumSet.of(KeyCode.SPACE, KeyCode.PERIOD,
+            KeyCode.LEFT, KeyCode.RIGHT, KeyCode.PAGE_UP, KeyCode.PAGE_DOWN);
+
+    /**
+     * Whether the focused control keeps a key instead of the window's shortcut.
+     * <ul>
+     * <li>A text being edited (a text field or area, an editable combo box's or spinner's editor) keeps
+     *     the keys it types or moves the caret with: Space, {@code .}, ←/→, Page Up/Down. F5, Esc (in
+     *     presenter mode) and Ctrl-chords type nothing and act as everywhere else.</li>
+     * <li>A knob's slider keeps ←/→: a student adjusting a slider with the arrows is editing a value,
+     *     and a slider has no other way to be moved from the keyboard. Page Down/Up still change the
+     *     step (what a clicker sends), and Space still plays.</li>
+     * <li>A button or check box reached with the keyboard (Tab) keeps Space, which is how the
+     *     keyboard presses it (a check box knob has no other key). One that was clicked with the mouse
+     *     keeps nothing: after a click on Next, Space plays.</li>
+     * <li>Everything else (the lesson list, a closed combo box, ...) keeps nothing.</li>
+     * </ul>
+     */
+    static boolean focusKeeps(Node focus, boolean fromKeyboard, KeyCode code) {
+        if (editingText(focus)) {
+            return TEXT_KEYS.contains(code);
+        }
+        if (focus instanceof Slider) {
+            return code == KeyCode.LEFT || code == KeyCode.RIGHT;
+        }
+        return focus instanceof ButtonBase && fromKeyboard && code == KeyCode.SPACE;
     }
 
-    private static boolean usesSpace(Node n) {
-        return n instanceof ButtonBase || n instanceof TextInputControl || n instanceof ComboBoxBase<?>;
+    private static boolean editingText(Node n) {
+        return n instanceof TextInputControl t && t.isEditable()
+                || n instanceof ComboBoxBase<?> c && c.isEditable()
+                || n instanceof Spinner<?> sp && sp.isEditable();
     }
 
     // ---- look: theme, zoom, language, presenter ----
@@ -642,8 +738,26 @@ public final class MainWindow {
         refreshText();
     }
 
-    void status(String message) {
-        statusBar.setText(message);
+    /**
+     * Shows a message of the window's own (a saved scenario, an export, a dataset loaded): the
+     * status bar re-reads it when the language changes, and it goes when the scene is left.
+     */
+    void status(String key, Object... args) {
+        showStatus(I18n.bind(key, args));
+    }
+
+    /**
+     * The status bar shows one message at a time, the latest: the window's, or the current scene's
+     * status, to which it is then bound (so it follows the scene, and a scene clearing its status
+     * clears the bar). Null clears it.
+     */
+    private void showStatus(javafx.beans.value.ObservableValue<String> message) {
+        statusBar.textProperty().unbind();
+        if (message == null) {
+            statusBar.setText("");
+        } else {
+            statusBar.textProperty().bind(message);
+        }
     }
 
     public String statusText() {
@@ -653,22 +767,19 @@ public final class MainWindow {
     private void reportCatalogueProblems() {
         long n = catalogue.problems().size();
         if (n > 0) {
-            status(I18n.get("status.lessonProblems", n));
+            status("status.lessonProblems", n);
         }
     }
 
     // ---- menus ----
 
     private MenuBar buildMenus() {
-        MenuItem openDataset = item("menu.file.openDataset", Shortcut.OPEN_DATASET, e -> openDataset());
+        MenuItem openDataset = item("menu.file.openDataset", Shortcut.OPEN_DATASET);
         MenuItem builtIn = item("menu.file.builtinDigits", null, e -> datasets.builtIn());
-        MenuItem saveScenario = item("menu.file.saveScenario", Shortcut.SAVE_SCENARIO, e -> chooseScenario(true));
+        MenuItem saveScenario = item("menu.file.saveScenario", Shortcut.SAVE_SCENARIO);
         MenuItem openScenario = item("menu.file.openScenario", null, e -> chooseScenario(false));
-        MenuItem export = item("menu.file.export", Shortcut.EXPORT, e -> exportFigure());
-        MenuItem quit = item("menu.file.quit", Shortcut.QUIT, e -> {
-            close();
-            stage.close();
-        });
+        MenuItem export = item("menu.file.export", Shortcut.EXPORT);
+        MenuItem quit = item("menu.file.quit", Shortcut.QUIT);
         Menu file = menu("menu.file", openDataset, builtIn, new SeparatorMenuItem(), openScenario, saveScenario,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
@@ -691,7 +802,7 @@ public final class MainWindow {
             themeMenu.getItems().add(r);
         }
         themeMenu.getItems().add(new SeparatorMenuItem());
-        themeMenu.getItems().add(item("menu.view.toggleTheme", Shortcut.THEME, e -> toggleTheme()));
+        themeMenu.getItems().add(item("menu.view.toggleTheme", Shortcut.THEME));
 
         ToggleGroup langs = new ToggleGroup();
         Menu langMenu = menu("menu.view.language");
@@ -705,16 +816,16 @@ public final class MainWindow {
             langMenu.getItems().add(r);
         }
         langMenu.getItems().add(new SeparatorMenuItem());
-        langMenu.getItems().add(item("menu.view.nextLanguage", Shortcut.LANGUAGE, e -> cycleLanguage()));
+        langMenu.getItems().add(item("menu.view.nextLanguage", Shortcut.LANGUAGE));
 
         Menu zoomMenu = menu("menu.view.zoom",
-                item("menu.view.zoomIn", Shortcut.ZOOM_IN, e -> zoomBy(1.1)),
-                item("menu.view.zoomOut", Shortcut.ZOOM_OUT, e -> zoomBy(1 / 1.1)),
-                item("menu.view.zoomReset", Shortcut.ZOOM_RESET, e -> zoom.set(1)));
+                item("menu.view.zoomIn", Shortcut.ZOOM_IN),
+                item("menu.view.zoomOut", Shortcut.ZOOM_OUT),
+                item("menu.view.zoomReset", Shortcut.ZOOM_RESET));
         Menu view = menu("menu.view", presenterItem, themeMenu, langMenu, zoomMenu);
 
         Menu help = menu("menu.help",
-                item("menu.help.shortcuts", Shortcut.HELP, e -> showShortcuts()),
+                item("menu.help.shortcuts", Shortcut.HELP),
                 item("menu.help.about", null, e -> showAbout()));
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
@@ -727,6 +838,11 @@ public final class MainWindow {
         m.setId(key.replace('.', '-'));
         m.getItems().addAll(items);
         return m;
+    }
+
+    /** A menu item that runs shortcut s's action and shows its first keys. */
+    private MenuItem item(String key, Shortcut s) {
+        return item(key, s, e -> run(s));
     }
 
     private static MenuItem item(String key, Shortcut s, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
@@ -746,6 +862,11 @@ public final class MainWindow {
         if (cur != null) {
             stage.setTitle("GenLab — " + cur.title(I18n.lang()));
         }
+    }
+
+    private void quit() {
+        close();
+        stage.close();
     }
 
     private void cycleLanguage() {
@@ -768,7 +889,7 @@ public final class MainWindow {
         if (!last.isEmpty() && new File(last).isDirectory()) {
             chooser.setInitialDirectory(new File(last));
         }
-        File dir = chooser.showDialog(stage);
+        File dir = fileDialogs.folder(chooser, stage);
         if (dir != null) {
             loadDataset(dir.toPath());
         }
@@ -786,7 +907,7 @@ public final class MainWindow {
     private void exportFigure() {
         Optional<Node> fig = sceneHost.current().flatMap(LessonScene::exportableFigure);
         if (fig.isEmpty()) {
-            status(I18n.get("status.noFigure"));
+            status("status.noFigure");
             return;
         }
         FileChooser chooser = new FileChooser();
@@ -794,7 +915,7 @@ public final class MainWindow {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
         Lesson l = lesson.get();
         chooser.setInitialFileName((l == null ? "figure" : l.id() + "-" + (step.get() + 1)) + ".png");
-        File f = chooser.showSaveDialog(stage);
+        File f = fileDialogs.save(chooser, stage);
         if (f != null) {
             exportFigure(f.toPath());
         }
@@ -802,13 +923,13 @@ public final class MainWindow {
 
     private void chooseScenario(boolean save) {
         if (sceneHost.current().isEmpty()) {
-            status(I18n.get("status.noScene"));
+            status("status.noScene");
             return;
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.get(save ? "menu.file.saveScenario" : "menu.file.openScenario"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("scenario.files"), "*.genlab"));
-        File f = save ? chooser.showSaveDialog(stage) : chooser.showOpenDialog(stage);
+        File f = save ? fileDialogs.save(chooser, stage) : fileDialogs.open(chooser, stage);
         if (f != null) {
             if (save) {
                 saveScenario(f.toPath());
@@ -823,9 +944,9 @@ public final class MainWindow {
         sceneHost.current().ifPresent(s -> {
             try {
                 ScenarioFile.save(s, file);
-                status(I18n.get("status.scenarioSaved", file));
+                status("status.scenarioSaved", file);
             } catch (IOException e) {
-                status(I18n.get("status.scenarioFailed", file, e.getMessage()));
+                status("status.scenarioFailed", file, e.getMessage());
             }
         });
     }
@@ -835,9 +956,9 @@ public final class MainWindow {
         sceneHost.current().ifPresent(s -> {
             try {
                 ScenarioFile.load(s, file);
-                status(I18n.get("status.scenarioLoaded", file));
+                status("status.scenarioLoaded", file);
             } catch (IOException | IllegalArgumentException e) {
-                status(I18n.get("status.scenarioFailed", file, e.getMessage()));
+                status("status.scenarioFailed", file, e.getMessage());
             }
         });
     }
@@ -847,9 +968,9 @@ public final class MainWindow {
         sceneHost.current().flatMap(LessonScene::exportableFigure).ifPresent(node -> {
             try {
                 FigureExport.savePng(node, file, 2);
-                status(I18n.get("status.exported", file));
+                status("status.exported", file);
             } catch (Exception ex) {
-                status(I18n.get("status.exportFailed", ex.getMessage()));
+                status("status.exportFailed", ex.getMessage());
             }
         });
     }
@@ -900,6 +1021,36 @@ public final class MainWindow {
     }
 
     // ---- for tests ----
+
+    /** Where the window asks for a file or folder: the platform's dialogs, or a test's answers. */
+    interface FileDialogs {
+        FileDialogs NATIVE = new FileDialogs() {
+            @Override
+            public File folder(DirectoryChooser c, Stage owner) {
+                return c.showDialog(owner);
+            }
+
+            @Override
+            public File save(FileChooser c, Stage owner) {
+                return c.showSaveDialog(owner);
+            }
+
+            @Override
+            public File open(FileChooser c, Stage owner) {
+                return c.showOpenDialog(owner);
+            }
+        };
+
+        File folder(DirectoryChooser c, Stage owner);
+
+        File save(FileChooser c, Stage owner);
+
+        File open(FileChooser c, Stage owner);
+    }
+
+    void setFileDialogs(FileDialogs d) {
+        fileDialogs = d;
+    }
 
     Scene fxScene() {
         return scene;

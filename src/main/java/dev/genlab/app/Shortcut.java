@@ -1,6 +1,7 @@
 package dev.genlab.app;
 
 import java.util.List;
+import java.util.Map;
 
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -59,8 +60,26 @@ public record Shortcut(String id, List<KeyCombination> combinations) {
         return combinations.stream().anyMatch(k -> k.match(e));
     }
 
-    /** The keys as text, e.g. "→ / Page Down". */
+    /** The keys as text, e.g. "→ / Page Down" or "Ctrl+- / Ctrl+Num -". */
     public String keysText() {
-        return String.join(" / ", combinations.stream().map(KeyCombination::getDisplayText).toList());
+        return String.join(" / ", combinations.stream().map(Shortcut::displayText).toList());
+    }
+
+    /** The numeric keypad's keys that JavaFX shows like the main keyboard's (both "-" for MINUS and SUBTRACT). */
+    private static final Map<KeyCode, String> KEYPAD = Map.of(KeyCode.ADD, "+", KeyCode.SUBTRACT, "-",
+            KeyCode.MULTIPLY, "*", KeyCode.DIVIDE, "/", KeyCode.DECIMAL, ".");
+
+    /**
+     * A key's text as menus show it, except that a key of the numeric keypad says so: JavaFX shows
+     * Ctrl+MINUS and Ctrl+SUBTRACT alike ("Ctrl+-"), which made the help dialog list zoom out as
+     * "Ctrl+- / Ctrl+-".
+     */
+    static String displayText(KeyCombination k) {
+        String text = k.getDisplayText();
+        if (k instanceof KeyCodeCombination c && KEYPAD.containsKey(c.getCode())) {
+            String key = KEYPAD.get(c.getCode());
+            return text.endsWith(key) ? text.substring(0, text.length() - key.length()) + "Num " + key : text + " (Num)";
+        }
+        return text;
     }
 }

@@ -184,6 +184,85 @@ class MainWindowTest {
     }
 
     @Test
+    void shortcutsDialogRowsAreDistinctAndShowEveryKeyOfTheirShortcut(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        var pane = robot.lookup("#shortcuts-dialog").query();
+        java.util.List<String> rows = fx(() -> pane.lookupAll(".shortcut-keys").stream()
+                .map(n -> ((Label) n).getText()).toList());
+        assertEquals(Shortcut.ALL.size(), rows.size(), rows.toString());
+        assertEquals(rows.size(), new java.util.HashSet<>(rows).size(), "no two rows list the same keys: " + rows);
+        for (int i = 0; i < rows.size(); i++) {
+            Shortcut s = Shortcut.ALL.get(i);
+            java.util.List<String> keys = java.util.Arrays.asList(rows.get(i).split(" / "));
+            assertEquals(s.combinations().size(), keys.size(), "one text per key of " + s.id() + ": " + rows.get(i));
+            assertEquals(keys.size(), new java.util.HashSet<>(keys).size(), "the keys of " + s.id() + " differ: " + rows.get(i));
+            for (int k = 0; k < keys.size(); k++) {
+                assertEquals(Shortcut.displayText(s.combinations().get(k)), keys.get(k));
+            }
+        }
+        assertEquals("Ctrl+= / Ctrl+Num +", rows.get(Shortcut.ALL.indexOf(Shortcut.ZOOM_IN)));
+        assertEquals("Ctrl+- / Ctrl+Num -", rows.get(Shortcut.ALL.indexOf(Shortcut.ZOOM_OUT)));
+        assertEquals("Ctrl+R", rows.get(Shortcut.ALL.indexOf(Shortcut.RESET)));
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void aScenesStatusGoesWhenItsSceneIsLeft(FxRobot robot) {
+        dev.genlab.scene.density.DensityScene density = (dev.genlab.scene.density.DensityScene) scene();
+        fxRun(density::forceDivergence);
+        AppTestSupport.awaitFx(() -> window.statusText(), t -> t.contains("EM stopped"), "the divergence message");
+        assertEquals(density.statusProperty().get(), window.statusText(), "the bar shows the scene's status");
+        // the next lesson (another scene): the message stays with the scene it belongs to
+        fxRun(() -> window.open("02-parameter-counting", 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.statusText().contains("EM stopped"), window.statusText());
+        assertEquals(scene().statusProperty().get(), window.statusText(), "the bar shows the new scene's status");
+        // and back: lesson 1's scene starts afresh, without it
+        AppTestSupport.closeStrayWindows();
+        robot.clickOn("1. What is a generative model?");
+        assertEquals("density", scene().id());
+        assertFalse(window.statusText().contains("EM stopped"), window.statusText());
+    }
+
+    @Test
+    void aWindowMessageAboutTheSceneGoesWithItToo(FxRobot robot) {
+        robot.clickOn("#reset");
+        assertEquals("Scene reset.", window.statusText());
+        robot.clickOn("#next-step");
+        assertEquals("Scene reset.", window.statusText(), "a step of the same lesson keeps its scene and message");
+        fxRun(() -> window.open("03-chain-rule", 0));
+        assertFalse(window.statusText().contains("reset"), window.statusText());
+    }
+
+    @Test
+    void theDatasetAndNd4jLinesFollowTheLanguage(FxRobot robot) {
+        dev.genlab.data.ImageDataset d = fx(() -> window.imagesProperty().get());
+        assertTrue(d != null, "the built-in digits loaded");
+        String englishLine = I18n.get(Locale.ENGLISH, "dataset.loaded", I18n.get(Locale.ENGLISH, "dataset.builtin"),
+                d.size(), d.rows(), d.cols());
+        assertEquals(englishLine, window.statusText());
+        Label nd4j = robot.lookup("#nd4j-status").queryAs(Label.class);
+        Nd4jLoader.Status s = Nd4jLoader.start().join();
+        AppTestSupport.awaitFx(nd4j::getText, t -> !t.equals(I18n.get("nd4j.loading")), "the ND4J line");
+
+        AppTestSupport.fireMenuItem(window.fxScene(), "menu-lang-ko");
+        WaitForAsyncUtils.waitForFxEvents();
+        String koreanLine = I18n.get(Locale.KOREAN, "dataset.loaded", I18n.get(Locale.KOREAN, "dataset.builtin"),
+                d.size(), d.rows(), d.cols());
+        assertEquals(koreanLine, window.statusText());
+        assertTrue(window.statusText().startsWith("\uc774\ubbf8\uc9c0: \ub0b4\uc7a5 \uc22b\uc790 \uc774\ubbf8\uc9c0"),
+                window.statusText()); // 이미지: 내장 숫자 이미지
+        String koreanNd4j = s.ok() ? I18n.get(Locale.KOREAN, "nd4j.ready", s.description(), s.seconds())
+                : I18n.get(Locale.KOREAN, "nd4j.failed", s.description());
+        assertEquals(koreanNd4j, fx(nd4j::getText));
+        assertTrue(fx(nd4j::getText).contains(s.ok() ? "\uc900\ube44\ub428" : "\uc4f8 \uc218 \uc5c6\uc74c"), fx(nd4j::getText));
+        // and back
+        AppTestSupport.fireMenuItem(window.fxScene(), "menu-lang-en");
+        assertEquals(englishLine, window.statusText());
+    }
+
+    @Test
     void exportFigureWritesThePngAtTwiceTheSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         java.nio.file.Path file = tmp.resolve("figure.png");
         javafx.scene.Node fig = window.currentScene().orElseThrow().exportableFigure().orElseThrow();
