@@ -378,7 +378,16 @@ public final class MainWindow {
         Color text = p ? Color.BLACK : dark ? Color.web("#e6edf3") : Color.web("#1f2328");
         Color accent = p ? Color.web("#0000b0") : dark ? Color.web("#4493f8") : Color.web("#0969da");
         double size = (p ? 2.0 : 1.15) * BASE_FONT * zoom.get();
-        return new RenderOptions(size, text, accent, p, outputScale(), linkOpener);
+        return new RenderOptions(size, text, accent, p, outputScale(), this::followLink);
+    }
+
+    /** A link in a lesson's text: {@code lesson:NAME} opens that lesson; any other goes to the browser. */
+    void followLink(String url) {
+        if (url != null && url.startsWith(LessonCatalogue.LINK_SCHEME)) {
+            catalogue.findByLink(url).ifPresentOrElse(l -> open(l, 0), () -> status("status.noSuchLesson", url));
+        } else {
+            linkOpener.accept(url);
+        }
     }
 
     private double outputScale() {

@@ -49,6 +49,23 @@ public final class LessonCatalogue {
         return origin;
     }
 
+    /** Scheme of a link from one lesson's text to another: {@code [Parameter counting](lesson:parameter-counting)}. */
+    public static final String LINK_SCHEME = "lesson:";
+
+    /**
+     * The lesson a link names: {@code lesson:NAME} with NAME the lesson's folder name without its
+     * number ("parameter-counting" for 02-parameter-counting), so that links stay right when lessons
+     * are added or renumbered; a full id works too.
+     */
+    public Optional<Lesson> findByLink(String url) {
+        if (url == null || !url.startsWith(LINK_SCHEME)) {
+            return Optional.empty();
+        }
+        String name = url.substring(LINK_SCHEME.length()).trim();
+        return lessons.stream().filter(l -> l.id().equals(name) || l.id().replaceFirst("^\\d+-", "").equals(name))
+                .findFirst();
+    }
+
     public Optional<Lesson> find(String id) {
         return lessons.stream().filter(l -> l.id().equals(id)).findFirst();
     }

@@ -350,4 +350,19 @@ class MainWindowTest {
             ((Stage) again.fxScene().getWindow()).close();
         });
     }
+
+    @Test
+    void aLinkToAnotherLessonOpensIt(FxRobot robot) {
+        // given the step of lesson 1 that names the families and the lessons that teach them
+        fxRun(() -> window.open("01-generative-models", 7));
+        javafx.scene.control.Hyperlink link = AppTestSupport.awaitFx(
+                () -> robot.lookup(".md-link").queryAllAs(javafx.scene.control.Hyperlink.class).stream()
+                        .filter(h -> h.getText().equals("Change of variables")).findFirst().orElse(null),
+                java.util.Objects::nonNull, "the link to the flow lesson");
+        // when the student clicks it
+        fxRun(link::fire);
+        // then that lesson opens at its first step
+        assertEquals("06-change-of-variables", window.lessonProperty().get().id());
+        assertEquals("Step 1 / " + window.lessonProperty().get().stepCount(), counter(robot));
+    }
 }

@@ -38,4 +38,32 @@ class ShippedLessonsTest {
         assertEquals(source.lessons().stream().map(Lesson::id).toList(),
                 packaged.lessons().stream().map(Lesson::id).toList());
     }
+
+    /**
+     * Lessons name each other by a link to a lesson that exists, never by a number that goes stale when
+     * lessons are added ("lesson 5", "5강").
+     */
+    @Test
+    void lessonsReferToOtherLessonsByLinksThatResolve() throws IOException {
+        LessonCatalogue c = LessonCatalogue.load(Path.of("lessons"), parser);
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\]\\((lesson:[^)]*)\\)");
+        java.util.regex.Pattern number = java.util.regex.Pattern.compile("(?i)\\blessons? \\d|\\d+\\s*강|\\d+ *번째 레슨");
+        int links = 0;
+        try (var files = java.nio.file.Files.walk(Path.of("lessons"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".md")).toList()) {
+                String text = java.nio.file.Files.readString(f);
+                java.util.regex.Matcher m = link.matcher(text);
+                while (m.find()) {
+                    links++;
+                    assertTrue(c.findByLink(m.group(1)).isPresent(), f + ": " + m.group(1) + " names no lesson");
+                }
+                java.util.regex.Matcher n = number.matcher(text);
+                boolean found = n.find();
+                assertTrue(!found, f + " names a lesson by number: '" + (found ? n.group() : "") + "'");
+            }
+        }
+        assertTrue(links >= 10, "the shipped lessons link to each other: " + links);
+        assertEquals("02-parameter-counting", c.findByLink("lesson:parameter-counting").orElseThrow().id());
+        assertTrue(c.findByLink("lesson:no-such-lesson").isEmpty());
+    }
 }

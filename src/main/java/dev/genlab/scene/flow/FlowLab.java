@@ -582,6 +582,11 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         throw new IllegalStateException("no coupling layer to poison");
     }
 
+    /** The flow itself (benches and tests on the trainer's thread). */
+    Flow flowForBench() {
+        return flow;
+    }
+
     /** Wall time of the last density grid (bench). */
     long lastGridNs() {
         return gridNs;
