@@ -504,15 +504,7 @@ final class CouplingNet {
      */
     void adamStep(double lr) {
         t++;
-        double b1 = 0.9;
-        double b2 = 0.999;
-        double at = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
-        for (int i = 0; i < p.length; i++) {
-            double gi = g[i];
-            m[i] = b1 * m[i] + (1 - b1) * gi;
-            v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-            p[i] -= at * m[i] / (Math.sqrt(v[i]) + 1e-8);
-        }
+        FlowLayer.adam(p, g, m, v, t, lr);
         version++;
     }
 

@@ -68,14 +68,7 @@ abstract class JavaParamLayer extends FlowLayer {
     @Override
     void adamStep(double lr) {
         t++;
-        double b1 = 0.9;
-        double b2 = 0.999;
-        double at = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
-        for (int i = 0; i < p.length; i++) {
-            m[i] = b1 * m[i] + (1 - b1) * g[i];
-            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-            p[i] -= at * m[i] / (Math.sqrt(v[i]) + 1e-8);
-        }
+        adam(p, g, m, v, t, lr);
         changed();
     }
 
