@@ -78,6 +78,34 @@ public final class ImageDataset {
         return name;
     }
 
+    private volatile long fingerprint;
+
+    /**
+     * A 64-bit hash of the images (sizes and every pixel value; not the name or the labels): two data
+     * sets with the same fingerprint hold the same images, whatever they are called in which language.
+     * A trained model remembers the fingerprint of what it was trained on. Computed once (~10 ms for
+     * 10,000 images of 28 × 28).
+     */
+    public long fingerprint() {
+        long f = fingerprint;
+        if (f == 0) {
+            // FNV-1a over 32-bit words, then a final mix
+            long h = 0xcbf29ce484222325L;
+            for (long v : new long[] {rows, cols, labels.length}) {
+                h = (h ^ v) * 0x100000001b3L;
+            }
+            for (float p : pixels) {
+                h = (h ^ Float.floatToIntBits(p)) * 0x100000001b3L;
+            }
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            f = h == 0 ? 1 : h;
+            fingerprint = f;
+        }
+        return f;
+    }
+
     public int size() {
         return labels.length;
     }

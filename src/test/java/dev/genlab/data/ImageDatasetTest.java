@@ -89,4 +89,18 @@ class ImageDatasetTest {
                 () -> ImageDataset.of("x", 1, 2, new float[] {0, 1.5f}, null));
         assertTrue(e.getMessage().contains("outside [0, 1]"));
     }
+
+    @Test
+    void theFingerprintFollowsThePixelsNotTheName() {
+        ImageDataset a = ProceduralDigits.generate(50, 3);
+        org.junit.jupiter.api.Assertions.assertEquals(a.fingerprint(), a.withName("another name").fingerprint());
+        org.junit.jupiter.api.Assertions.assertEquals(a.fingerprint(), ProceduralDigits.generate(50, 3).fingerprint());
+        org.junit.jupiter.api.Assertions.assertNotEquals(a.fingerprint(), ProceduralDigits.generate(50, 4).fingerprint());
+        org.junit.jupiter.api.Assertions.assertNotEquals(a.fingerprint(), a.subset(0, 49).fingerprint());
+        float[] px = new float[4];
+        float[] py = new float[4];
+        py[3] = 0.5f;
+        org.junit.jupiter.api.Assertions.assertNotEquals(ImageDataset.of("x", 2, 2, px, null).fingerprint(),
+                ImageDataset.of("x", 2, 2, py, null).fingerprint(), "one pixel apart");
+    }
 }

@@ -143,7 +143,14 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     @Override
     public void reset(AutoregressiveParams p) {
-        if (model != null && testX.size() > 1) {
+        // the previous run stays on the chart for comparison only on the same images
+        boolean sameImages = dataKey != null && p.images() != null && dataKey.images() != null
+                && dataKey.images().fingerprint() == p.images().fingerprint();
+        if (!sameImages) {
+            previousLabel = "";
+            previousX = new double[0];
+            previousY = new double[0];
+        } else if (model != null && testX.size() > 1) {
             previousLabel = arch.describe() + (checkpointImages < 0 ? "" : " (checkpoint)");
             previousX = testX.toArray();
             previousY = testY.toArray();
@@ -245,7 +252,15 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         stepsThisRun = 0;
         if (p.fromCheckpoint()) {
             ModelFactory.Loaded loaded = factory.checkpoint(p.model(), DataType.FLOAT);
-            if (loaded != null) {
+            if (loaded != null && !loaded.trainedOn(p.images())) {
+                // a network trained on other images scores these badly: never shown as if it had learned them
+                message = "ar.note.checkpointOtherImages";
+                arch = archOf(p);
+                model = factory.create(arch, p.seed(), DataType.FLOAT);
+                if (model instanceof Nade nade) {
+                    nade.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
+                }
+            } else if (loaded != null) {
                 model = loaded.model();
                 arch = loaded.arch();
                 checkpointImages = loaded.trainImages();

@@ -18,8 +18,17 @@ public interface ModelFactory {
         }
     }
 
-    /** A trained network read from a checkpoint, with what it says of its training. */
-    record Loaded(AutoregressiveModel model, Arch arch, long steps, long examples, int trainImages) {
+    /**
+     * A trained network read from a checkpoint, with what it says of its training: the fingerprint of
+     * the image set it was trained on ({@link dev.genlab.data.ImageDataset#fingerprint()}; 0 unknown).
+     */
+    record Loaded(AutoregressiveModel model, Arch arch, long steps, long examples, int trainImages,
+                  long dataFingerprint) {
+
+        /** True unless the checkpoint is known to come from other images than these. */
+        boolean trainedOn(dev.genlab.data.ImageDataset images) {
+            return dataFingerprint == 0 || images.fingerprint() == dataFingerprint;
+        }
     }
 
     /** A new network with random weights from the seed. */

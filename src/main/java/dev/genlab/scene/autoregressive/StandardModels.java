@@ -53,6 +53,33 @@ final class StandardModels implements ModelFactory {
         return load(cp, type);
     }
 
+    /** How the shipped checkpoints name the images they were trained on (their "dataset" header). */
+    static final String BUILT_IN_DIGITS = String.format(Locale.ROOT, "built-in digits (ProceduralDigits %d, seed %d)",
+            dev.genlab.data.ProceduralDigits.BUILT_IN_COUNT, dev.genlab.data.ProceduralDigits.BUILT_IN_SEED);
+    private static volatile long builtInFingerprint;
+
+    /**
+     * The fingerprint of the images a checkpoint was trained on: its "dataset.fingerprint" header, or,
+     * for the shipped checkpoints, which name the built-in digits, the fingerprint of those digits
+     * (generated once, a fraction of a second); 0 when the header says neither.
+     */
+    static long dataFingerprint(Map<String, String> header) {
+        String f = header.get("dataset.fingerprint");
+        if (f != null) {
+            return Long.parseUnsignedLong(f, 16);
+        }
+        if (header.getOrDefault("dataset", "").startsWith(BUILT_IN_DIGITS)) {
+            long b = builtInFingerprint;
+            if (b == 0) {
+                b = dev.genlab.data.ProceduralDigits.generate(dev.genlab.data.ProceduralDigits.BUILT_IN_COUNT,
+                        dev.genlab.data.ProceduralDigits.BUILT_IN_SEED).fingerprint();
+                builtInFingerprint = b;
+            }
+            return b;
+        }
+        return 0;
+    }
+
     /** A network and its description from a checkpoint of either model. */
     static Loaded load(Checkpoint cp, DataType type) {
         Map<String, String> h = cp.header();
@@ -72,6 +99,7 @@ final class StandardModels implements ModelFactory {
         }
         long steps = Long.parseLong(h.getOrDefault("steps", "0"));
         long examples = Long.parseLong(h.getOrDefault("examples.seen", "0"));
-        return new Loaded(net, arch, steps, examples, Integer.parseInt(h.getOrDefault("train.count", "0")));
+        return new Loaded(net, arch, steps, examples, Integer.parseInt(h.getOrDefault("train.count", "0")),
+                dataFingerprint(h));
     }
 }
