@@ -102,10 +102,18 @@ final class DatasetController {
         executor.shutdownNow();
     }
 
-    /** At start: the remembered folder, else Fashion-MNIST if installed, else the built-in digits. */
+    /** What the preferences hold when the student chose the built-in digits (File → Built-in digits). */
+    static final String BUILT_IN_CHOICE = "builtin:";
+
+    /**
+     * At start: the student's last choice (the built-in digits, or a folder), else Fashion-MNIST if
+     * installed, else the built-in digits.
+     */
     void startup() {
         String dir = prefs.datasetDir();
-        if (!dir.isEmpty() && Files.isDirectory(Path.of(dir))) {
+        if (dir.equals(BUILT_IN_CHOICE)) {
+            builtInDigits();
+        } else if (!dir.isEmpty() && Files.isDirectory(Path.of(dir))) {
             load(Path.of(dir), false);
         } else {
             Optional<Path> fashion = Boolean.parseBoolean(System.getProperty("genlab.discoverDatasets", "true"))
@@ -113,14 +121,19 @@ final class DatasetController {
             if (fashion.isPresent()) {
                 load(fashion.get(), false);
             } else {
-                builtIn();
+                builtInDigits();
             }
         }
     }
 
-    /** Switches to the procedurally drawn digits, which need no files. */
+    /** Switches to the procedurally drawn digits, which need no files, and remembers the choice. */
     Task<ImageDataset> builtIn() {
-        prefs.setDatasetDir("");
+        prefs.setDatasetDir(BUILT_IN_CHOICE);
+        return builtInDigits();
+    }
+
+    /** The built-in digits without touching the preferences (a fallback is not the student's choice). */
+    private Task<ImageDataset> builtInDigits() {
         return run(BUILT_IN_NAME, new Task<>() {
             @Override
             protected ImageDataset call() {
@@ -140,7 +153,9 @@ final class DatasetController {
             protected ImageDataset call() throws DatasetException {
                 DatasetDiscovery.IdxPair pair = DatasetDiscovery.findPair(folder)
                         .orElseThrow(() -> new DatasetException(I18n.get("dataset.noPair", folder)));
-                String name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+                String folderName = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+                // say what was found: the folder and the images file the pair was read from
+                String name = folderName + " (" + pair.images().getFileName() + ")";
                 return IdxReader.readPair(pair.images(), pair.labels(), name, pair.transposed(),
                         f -> updateProgress(f, 1), this::isCancelled);
             }
@@ -173,14 +188,14 @@ final class DatasetController {
             status.accept(I18n.bind("dataset.failed", label, why));
             finished(task);
             if (images.get() == null) {
-                builtIn(); // nothing loaded yet: the lessons still get images
+                builtInDigits(); // nothing loaded yet: the lessons still get images
             }
         });
         task.setOnCancelled(e -> {
             status.accept(I18n.bind("dataset.cancelled"));
             finished(task);
             if (images.get() == null) {
-                builtIn();
+                builtInDigits();
             }
         });
         executor.submit(task);

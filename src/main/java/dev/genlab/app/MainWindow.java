@@ -893,7 +893,8 @@ public final class MainWindow {
 
     private void openDataset() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(I18n.get("menu.file.openDataset"));
+        // what the folder must hold, in the dialog's own title (the only text a directory chooser shows)
+        chooser.setTitle(I18n.get("dataset.chooseTitle"));
         String last = prefs.datasetDir();
         if (!last.isEmpty() && new File(last).isDirectory()) {
             chooser.setInitialDirectory(new File(last));

@@ -92,6 +92,20 @@ class DatasetLoadingTest {
     }
 
     @Test
+    void choosingTheBuiltInDigitsIsRememberedAcrossLaunches(@TempDir Path tmp) throws IOException {
+        await(() -> images() != null, "the first dataset");
+        Path dir = tmp.resolve("some-folder");
+        writeIdx(dir, 50, -1);
+        fxRun(() -> window.loadDataset(dir));
+        await(() -> images().size() == 50, "the folder's 50 images");
+        // when the student goes back to the built-in digits from the File menu
+        AppTestSupport.fireMenuItem(window.fxScene(), "menu-file-builtinDigits");
+        await(() -> images().size() == DatasetController.BUILT_IN_COUNT, "the built-in digits");
+        // then the choice itself is stored, so a machine with Fashion-MNIST does not pick that instead next time
+        assertEquals(DatasetController.BUILT_IN_CHOICE, prefs.datasetDir());
+    }
+
+    @Test
     void aGoodFolderLoadsAndIsRemembered(@TempDir Path tmp) throws IOException {
         await(() -> images() != null, "the first dataset");
         Path dir = tmp.resolve("my-digits");
