@@ -263,11 +263,18 @@ public final class MainWindow {
         int i = Math.max(0, Math.min(index, text.steps().size() - 1));
         Optional<SceneDescriptor> d = registry.find(l.sceneId());
         if (d.isPresent()) {
-            LessonScene s = sceneHost.show(d.get());
-            if (newLesson) {
-                s.reset();
+            boolean[] made = {false};
+            LessonScene s = sceneHost.show(d.get(), fresh -> {
+                // a new scene starts at its defaults: the step's knobs before its model is first built
+                made[0] = true;
+                applyPreset(fresh, l, i);
+            });
+            if (!made[0]) {
+                if (newLesson) {
+                    s.reset();
+                }
+                applyPreset(s, l, i);
             }
-            applyPreset(s, l, i);
         } else {
             sceneHost.clear();
         }

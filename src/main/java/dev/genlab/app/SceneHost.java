@@ -62,12 +62,21 @@ final class SceneHost extends BorderPane {
 
     /** Shows a scene of this descriptor, reusing the current one when it is the same scene. */
     LessonScene show(SceneDescriptor d) {
+        return show(d, s -> { });
+    }
+
+    /**
+     * As {@link #show(SceneDescriptor)}; a scene made anew gets {@code prepare} (a step's preset) before it
+     * starts, so its model is first built with the step's knobs, not the defaults.
+     */
+    LessonScene show(SceneDescriptor d, java.util.function.Consumer<LessonScene> prepare) {
         LessonScene s = scene.get();
         if (s != null && s.id().equals(d.id())) {
             return s;
         }
         clear();
         s = d.factory().apply(context);
+        prepare.accept(s);
         panel = new ParamPanel(s.params());
         if (s.knobFilter() != null) {
             ParamPanel shown = panel;

@@ -50,6 +50,7 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
     private Trainer<M, P, S> trainer;
     private SnapshotPump<S> pump;
     private AnimationTimer frame;
+    private S firstDrawn;
 
     /**
      * @param id       the scene id (also names the trainer thread)
@@ -181,7 +182,13 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
         }));
         trainer.start();
         trainer.setPlaying(playing.get());
-        pump = new SnapshotPump<>(trainer, this::draw);
+        firstDrawn = null;
+        pump = new SnapshotPump<>(trainer, s -> {
+            if (firstDrawn == null) {
+                firstDrawn = s;
+            }
+            draw(s);
+        });
         frame = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -255,6 +262,11 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
     /** The running trainer, or null when the scene is not active (tests watch it). */
     public final Trainer<M, P, S> trainer() {
         return trainer;
+    }
+
+    /** The first snapshot drawn since the scene was last activated, or null (tests). */
+    public final S firstDrawn() {
+        return firstDrawn;
     }
 
     /** Draws the newest snapshot now instead of at the next frame (tests). */

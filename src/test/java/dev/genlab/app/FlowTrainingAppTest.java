@@ -118,4 +118,17 @@ class FlowTrainingAppTest extends FlowAppTestBase {
         assertEquals(5, u.steps(), "back to the last good step");
         assertEquals(good, fx(() -> scene().lastShown().heldOutNll()), 1e-9, "the same flow as before");
     }
+
+    /** Opening the training step from another lesson: the very first frame shows its trained flow, not the defaults. */
+    @Test
+    void theFirstFrameOfAStepShowsItsOwnFlow() {
+        fxRun(() -> window.open("01-generative-models", 0));
+        // given lesson 6 opened straight at its last step (eight couplings)
+        open(7);
+        FlowLabSnapshot first = AppTestSupport.awaitFx(() -> scene().firstDrawn(), java.util.Objects::nonNull,
+                "the first frame");
+        // then the first snapshot drawn is of that flow, never the one-linear-layer default
+        assertEquals(8, first.layers(), "layers in the first frame");
+        assertEquals(9_488, first.numParams());
+    }
 }
