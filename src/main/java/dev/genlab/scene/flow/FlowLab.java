@@ -424,9 +424,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     @Override
     public String problem() {
-        return blownUp ? String.format(java.util.Locale.ROOT,
-                "the batch NLL jumped from about %.2f to %.1f nats: the step was too large (lower the learning rate)",
-                recentNll, lastNll) : flow.health();
+        return blownUp ? dev.genlab.i18n.I18n.get("flow.blowUp", String.format(java.util.Locale.ROOT, "%.2f", recentNll),
+                String.format(java.util.Locale.ROOT, "%.1f", lastNll)) : flow.health();
     }
 
     @Override
