@@ -151,7 +151,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
             previousX = new double[0];
             previousY = new double[0];
         } else if (model != null && testX.size() > 1) {
-            previousLabel = arch.describe() + (checkpointImages < 0 ? "" : " (checkpoint)");
+            previousLabel = arch.describe() + (checkpointImages < 0 ? "" : dev.genlab.i18n.I18n.get("ar.arch.fromCheckpoint"));
             previousX = testX.toArray();
             previousY = testY.toArray();
         }

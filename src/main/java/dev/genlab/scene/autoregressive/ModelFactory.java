@@ -11,10 +11,14 @@ public interface ModelFactory {
 
     /** The architecture of a network: enough to build another like it. */
     record Arch(String model, int hidden, int layers, String ordering, long orderingSeed) {
+        /** The architecture in words, in the current language. */
         String describe() {
+            String ord = dev.genlab.i18n.I18n.has("ar.ordering." + ordering) ? dev.genlab.i18n.I18n.get("ar.ordering." + ordering)
+                    : ordering;
             return model.equals("nade")
-                    ? String.format(Locale.ROOT, "NADE, H = %d, %s", hidden, ordering)
-                    : String.format(Locale.ROOT, "PixelCNN, C = %d, 1 + %d masked layers", hidden, layers);
+                    ? dev.genlab.i18n.I18n.get("ar.arch.nade", String.format(Locale.ROOT, "%d", hidden), ord)
+                    : dev.genlab.i18n.I18n.get("ar.arch.pixelcnn", String.format(Locale.ROOT, "%d", hidden),
+                            String.format(Locale.ROOT, "%d", layers));
         }
     }
 
