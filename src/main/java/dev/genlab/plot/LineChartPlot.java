@@ -135,6 +135,10 @@ public class LineChartPlot extends AxesFigure {
         if (!(x0 <= x1) || !(y0 <= y1)) {
             return null;
         }
+        if (x1 == x0) {
+            // one point (step 0 of a run): x is a count here, so the axis runs on from it, never below it
+            x1 = x0 + 1;
+        }
         if (log) {
             double lo = y1 > y0 ? y0 / 1.2 : y0 / 2;
             return Extent.around(x0, x1, lo, y1 > y0 ? y1 * 1.2 : y1 * 2);

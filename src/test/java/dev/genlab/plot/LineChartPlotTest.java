@@ -117,4 +117,17 @@ class LineChartPlotTest {
         }
         return false;
     }
+
+    /** At step 0 a run has one point: the axis starts there and runs on, with no negative steps. */
+    @Test
+    void aSinglePointAtStepZeroGivesNoNegativeSteps() {
+        Extent e = Fx.call(() -> {
+            chart.clearSeries();
+            chart.clearReferenceLines();
+            chart.addSeries("NLL", Color.BLUE).append(0, 2.5);
+            return chart.dataBounds();
+        });
+        assertEquals(0, e.xMin(), 0);
+        assertEquals(1, e.xMax(), 0);
+    }
 }
