@@ -484,6 +484,23 @@ public final class MainWindow {
         speed.setId("speed");
         play.textProperty().bind(javafx.beans.binding.Bindings.when(play.selectedProperty())
                 .then(I18n.bind("toolbar.pause")).otherwise(I18n.bind("toolbar.play")));
+        // as wide as the wider of "Play" and "Pause" in the current language and font, so that the
+        // toolbar does not shift under the lecturer's pointer when one becomes the other
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        javafx.beans.InvalidationListener fit = o -> {
+            probe.setFont(play.getFont());
+            probe.setText(I18n.get("toolbar.play"));
+            double a = probe.getLayoutBounds().getWidth();
+            probe.setText(I18n.get("toolbar.pause"));
+            double b = probe.getLayoutBounds().getWidth();
+            double w = Math.ceil(Math.max(a, b) + play.getInsets().getLeft() + play.getInsets().getRight() + 2);
+            play.setMinWidth(w);
+            play.setPrefWidth(w);
+        };
+        play.fontProperty().addListener(fit);
+        play.insetsProperty().addListener(fit);
+        keep.add(I18n.listen((obs, o, n) -> fit.invalidated(null)));
+        fit.invalidated(null);
         stepButton.textProperty().bind(I18n.bind("toolbar.step"));
         resetButton.textProperty().bind(I18n.bind("toolbar.reset"));
         tooltip(play, Shortcut.PLAY);

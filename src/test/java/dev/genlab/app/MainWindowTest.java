@@ -365,4 +365,26 @@ class MainWindowTest {
         assertEquals("06-change-of-variables", window.lessonProperty().get().id());
         assertEquals("Step 1 / " + window.lessonProperty().get().stepCount(), counter(robot));
     }
+
+    /** Play becoming Pause does not move the buttons after it (a lecturer's pointer stays on Step). */
+    @Test
+    void theToolbarDoesNotShiftWhenPlayBecomesPause(FxRobot robot) {
+        javafx.scene.Node step = robot.lookup("#step").query();
+        double before = fx(() -> step.localToScene(step.getBoundsInLocal()).getMinX());
+        fxRun(() -> window.currentScene().orElseThrow().playingProperty().set(true));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        double playing = fx(() -> step.localToScene(step.getBoundsInLocal()).getMinX());
+        fxRun(() -> window.currentScene().orElseThrow().playingProperty().set(false));
+        assertEquals(before, playing, 0.5, "Step's x while playing");
+        // and in Korean too
+        fxRun(() -> window.setLanguage(java.util.Locale.KOREAN));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        double ko = fx(() -> step.localToScene(step.getBoundsInLocal()).getMinX());
+        fxRun(() -> window.currentScene().orElseThrow().playingProperty().set(true));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        double koPlaying = fx(() -> step.localToScene(step.getBoundsInLocal()).getMinX());
+        fxRun(() -> window.currentScene().orElseThrow().playingProperty().set(false));
+        fxRun(() -> window.setLanguage(java.util.Locale.ENGLISH));
+        assertEquals(ko, koPlaying, 0.5, "Step's x while playing, in Korean");
+    }
 }
