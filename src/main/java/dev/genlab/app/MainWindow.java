@@ -275,6 +275,7 @@ public final class MainWindow {
                 }
                 applyPreset(s, l, i);
             }
+            s.stepOpened();
         } else {
             sceneHost.clear();
         }

@@ -134,6 +134,7 @@ public abstract class AxesFigure extends Figure {
 
     /** Back to the home extent. */
     public void resetView() {
+        clearHover();
         yLabelWidth = 0;
         view.set(null);
     }
@@ -404,6 +405,12 @@ public abstract class AxesFigure extends Figure {
             g.setFill(theme.text());
             g.fillText(e.name(), x + 6 + sample + 6, cy);
         }
+    }
+
+    /** Takes the hover read-out away (the view was reset, or the lesson moved on). */
+    public void clearHover() {
+        hoverText.set(null);
+        hoverLabel.setVisible(false);
     }
 
     private void updateHover(double x, double y) {

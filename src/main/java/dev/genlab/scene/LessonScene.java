@@ -53,6 +53,13 @@ public interface LessonScene {
         return null;
     }
 
+    /**
+     * A step of the lesson was opened (after its preset): read-outs tied to a point the student picked
+     * or hovered belong to the step they were made in and go.
+     */
+    default void stepOpened() {
+    }
+
     /** A short, translated line the status bar shows (e.g. what the last step did), or "". */
     ReadOnlyStringProperty statusProperty();
 }

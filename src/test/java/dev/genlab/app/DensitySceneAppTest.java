@@ -192,4 +192,16 @@ class DensitySceneAppTest {
     static boolean threadAlive(String name) {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
+
+    /** A picked point's read-out belongs to the step it was picked in. */
+    @Test
+    void aPickedPointIsForgottenWhenTheStepChanges(FxRobot robot) {
+        shown(s -> s.components() > 0, "a fitted model");
+        var plot = robot.lookup("#density-plot").queryAs(dev.genlab.plot.Plot2D.class);
+        javafx.geometry.Bounds b = fx(() -> plot.localToScreen(plot.getBoundsInLocal()));
+        robot.clickOn(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.5, b.getMinY() + b.getHeight() * 0.5));
+        AppTestSupport.awaitFx(() -> text(robot, "#density-picked"), t -> !t.isEmpty(), "the picked point's read-out");
+        fxRun(() -> window.open(window.lessonProperty().get(), 1));
+        AppTestSupport.awaitFx(() -> text(robot, "#density-picked"), String::isEmpty, "no read-out in the next step");
+    }
 }

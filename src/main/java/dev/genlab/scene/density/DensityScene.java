@@ -92,6 +92,12 @@ public final class DensityScene extends TrainerScene<DensityModel, DensityParams
     }
 
     @Override
+    public void stepOpened() {
+        view.pick(null);
+        view.plot.clearHover();
+    }
+
+    @Override
     protected void beforeReset() {
         drawn.clear();
         view.pick(null);

@@ -239,6 +239,13 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
     }
 
     @Override
+    public void stepOpened() {
+        layers.mapped.clearHover();
+        layers.basePlot.clearHover();
+        train.density.clearHover();
+    }
+
+    @Override
     protected void beforeReset() {
         drawn.clear();
         oneDim.resetKnots();
