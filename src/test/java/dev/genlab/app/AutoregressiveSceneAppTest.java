@@ -89,7 +89,8 @@ class AutoregressiveSceneAppTest {
         assertTrue(c.testNll() < a.testNll(), "held-out NLL fell: " + a.testNll() + " -> " + c.testNll());
         assertEquals(c.trainX().length, c.steps(), "one batch NLL per step");
         String readout = text(robot, "#ar-nll");
-        assertTrue(readout.contains(String.format(Locale.ROOT, "%.1f nats/image", c.testNll())), readout);
+        assertTrue(readout.contains(String.format(Locale.ROOT, "%.1f \u00b1 %.1f nats/image", c.testNll(), c.testSe())),
+                readout);
         assertTrue(readout.contains(String.format(Locale.ROOT, "%.1f", c.independentNll())), readout);
         assertTrue(text(robot, "#ar-time").contains(" ms"), text(robot, "#ar-time"));
     }

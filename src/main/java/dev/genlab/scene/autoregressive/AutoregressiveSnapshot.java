@@ -59,7 +59,7 @@ public record AutoregressiveSnapshot(int side, String model, String architecture
                                      double samplerP, double samplerNll, float[] estimates, int estimateStep,
                                      int estimateCount, int fieldPixel, int fieldDepth, int maxDepth, boolean[] field, boolean[] fullField,
                                      byte[] inpaintInput, int keepSteps, byte[] completions, int completionCount,
-                                     double jobProgress, String message) {
+                                     double jobProgress, String message, double testSe) {
 
     public int pixels() {
         return side * side;
@@ -71,6 +71,20 @@ public record AutoregressiveSnapshot(int side, String model, String architecture
     }
 
     /** The newest held-out NLL, NaN before the first evaluation. */
+    /** The held-out point with the lowest −ln p(x) so far: {step, nats}, or null before two evaluations. */
+    public double[] bestTest() {
+        if (testY.length < 2) {
+            return null;
+        }
+        int b = 0;
+        for (int i = 1; i < testY.length; i++) {
+            if (testY[i] < testY[b]) {
+                b = i;
+            }
+        }
+        return new double[] {testX[b], testY[b]};
+    }
+
     public double testNll() {
         return testY.length == 0 ? Double.NaN : testY[testY.length - 1];
     }

@@ -250,8 +250,15 @@ final class AutoregressiveView extends HBox {
 
     private void showReadouts(AutoregressiveSnapshot s) {
         double test = s.testNll();
-        nllText.setText(I18n.get("ar.readout", nats(test), fmt(s.bitsPerPixel(test), 3), count(s.steps()),
-                nats(s.independentNll()), s.markovK(), nats(s.markovNll()), s.evalCount(), nats(s.recentTrainNll())));
+        String readout = I18n.get("ar.readout", nats(test), fmt(s.bitsPerPixel(test), 3), count(s.steps()),
+                nats(s.independentNll()), s.markovK(), nats(s.markovNll()), s.evalCount(), nats(s.recentTrainNll()),
+                Double.isNaN(s.testSe()) ? "\u2014" : fmt(s.testSe(), 1));
+        double[] best = s.bestTest();
+        // only a rise beyond twice the standard error is more than the noise of 500 images
+        if (best != null && test - best[1] > 2 * s.testSe()) {
+            readout += " " + I18n.get("ar.readout.best", nats(best[1]), count((long) best[0]));
+        }
+        nllText.setText(readout);
         double prev = s.previousAtSameStep();
         if (s.previousX().length == 0) {
             previousText.setText("");

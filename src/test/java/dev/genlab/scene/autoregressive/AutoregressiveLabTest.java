@@ -327,4 +327,22 @@ class AutoregressiveLabTest {
         assertEquals(0, lab.snapshot(onOthers).previousY().length, "no comparison across data sets");
         assertEquals("", lab.snapshot(onOthers).previousLabel());
     }
+
+    /** The ± beside the held-out NLL is the standard error of the per-image −ln p(x) over the eval images. */
+    @Test
+    void theHeldOutNllCarriesItsStandardError() {
+        AutoregressiveParams p = params();
+        AutoregressiveLab lab = lab(p);
+        for (int i = 0; i < AutoregressiveLab.EVAL_EVERY; i++) {
+            lab.step(p);
+        }
+        AutoregressiveSnapshot s = lab.snapshot(p);
+        double[] lp = lab.model().logProb(lab.evalImages());
+        double[] nll = java.util.Arrays.stream(lp).map(v -> -v).toArray();
+        double mean = java.util.Arrays.stream(nll).average().orElseThrow();
+        double var = java.util.Arrays.stream(nll).map(v -> (v - mean) * (v - mean)).sum() / (nll.length - 1);
+        assertEquals(mean, s.testNll(), 1e-6);
+        assertEquals(Math.sqrt(var / nll.length), s.testSe(), 1e-6);
+        assertTrue(s.testSe() > 0.1 && s.testSe() < 10, "a few nats at most on 500 images: " + s.testSe());
+    }
 }
