@@ -113,6 +113,46 @@ public class LineChartPlot extends AxesFigure {
         redraw();
     }
 
+    private boolean clipOutliers;
+    /** The top of the y range when outliers are clipped (NaN: nothing clipped). */
+    private double clippedTop = Double.NaN;
+
+    /**
+     * With outliers clipped, the y range ends at the 99th percentile of the points (a spike of a few
+     * steps no longer flattens the rest of the curve), and every point above it is marked by a small
+     * triangle on the top edge, in its series' colour.
+     */
+    public void setClipOutliers(boolean on) {
+        clipOutliers = on;
+        redraw();
+    }
+
+    /** The 99th percentile of (a stride of at most 4,096 of) every series' finite values; NaN for few points. */
+    private double robustTop() {
+        int total = 0;
+        for (Series s : series) {
+            total += s.size;
+        }
+        if (total < 50) {
+            return Double.NaN;
+        }
+        int stride = Math.max(1, total / 4096);
+        double[] v = new double[total / stride + series.size()];
+        int n = 0;
+        for (Series s : series) {
+            for (int i = 0; i < s.size; i += stride) {
+                if (Double.isFinite(s.y[i]) && n < v.length) {
+                    v[n++] = s.y[i];
+                }
+            }
+        }
+        if (n < 50) {
+            return Double.NaN;
+        }
+        Arrays.sort(v, 0, n);
+        return v[(int) Math.floor(0.99 * (n - 1))];
+    }
+
     @Override
     protected Extent dataBounds() {
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
@@ -143,6 +183,21 @@ public class LineChartPlot extends AxesFigure {
             double lo = y1 > y0 ? y0 / 1.2 : y0 / 2;
             return Extent.around(x0, x1, lo, y1 > y0 ? y1 * 1.2 : y1 * 2);
         }
+        clippedTop = Double.NaN;
+        if (clipOutliers) {
+            double top = robustTop();
+            for (Reference r : references) {
+                top = Math.max(top, r.y);
+            }
+            if (top < y1 && top > y0) {
+                // a little headroom above the 99th percentile, so that the curve's ordinary noise stays in
+                double headroom = (top - y0) * 0.15;
+                if (top + headroom < y1) {
+                    y1 = top + headroom;
+                    clippedTop = y1;
+                }
+            }
+        }
         double pad = (y1 - y0) * 0.05;
         return Extent.around(x0, x1, y0 - pad, y1 + pad);
     }
@@ -168,6 +223,9 @@ public class LineChartPlot extends AxesFigure {
                 g.strokePolyline(bufX, bufY, columnBars(g, n, theme.lineWidth()));
             }
         }
+        if (!Double.isNaN(clippedTop)) {
+            markClipped(g, t, theme);
+        }
         g.setLineDashes(6, 4);
         g.setLineWidth(Math.max(1, theme.lineWidth() * 0.8));
         g.setTextAlign(TextAlignment.RIGHT);
@@ -187,6 +245,31 @@ public class LineChartPlot extends AxesFigure {
             g.fillText(r.label, t.right() - 4, py - 3);
         }
         g.setLineDashes();
+    }
+
+    /** A small triangle on the top edge above every pixel column that holds a point above the clipped range. */
+    private void markClipped(GraphicsContext g, PlotTransform t, PlotTheme theme) {
+        double h = Math.max(4, theme.fontSize() * 0.5);
+        double top = t.py(t.view().yMax());
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            g.setFill(color(s, i, theme));
+            double lastPx = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < s.size; k++) {
+                if (s.y[k] > t.view().yMax()) {
+                    double px = t.px(s.x[k]);
+                    if (!Double.isNaN(px) && px - lastPx >= h) {
+                        g.fillPolygon(new double[] {px - h / 2, px + h / 2, px}, new double[] {top + h, top + h, top}, 3);
+                        lastPx = px;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether the y range is clipped below the highest point now (tests, read-outs). */
+    public boolean isClipped() {
+        return !Double.isNaN(clippedTop);
     }
 
     /**

@@ -130,4 +130,42 @@ class LineChartPlotTest {
         assertEquals(0, e.xMin(), 0);
         assertEquals(1, e.xMax(), 0);
     }
+
+    /** A spike of a few points does not flatten a long curve: the range ends near the bulk, the spike is marked. */
+    @Test
+    void outliersAreClippedAndMarked() {
+        Color blue = Color.rgb(0, 114, 178);
+        Extent e = Fx.call(() -> {
+            chart.clearSeries();
+            chart.clearReferenceLines();
+            chart.setClipOutliers(true);
+            LineChartPlot.Series s = chart.addSeries("batch NLL", blue);
+            for (int i = 0; i < 1000; i++) {
+                s.append(i, i >= 500 && i < 503 ? 2400 : 2 + 0.001 * (1000 - i));
+            }
+            chart.layout();
+            return chart.dataBounds();
+        });
+        assertTrue(e.yMax() < 10, "the range follows the curve, not the spike: " + e.yMax());
+        assertTrue(Fx.call(chart::isClipped));
+        // a marker on the top edge above the spike, in the series' colour
+        WritableImage img = Fx.call(() -> FigureExport.snapshot(chart, 1));
+        PlotTransform t = Fx.call(chart::getTransform);
+        int column = (int) Math.round(t.px(501));
+        int hits = 0;
+        for (int y = (int) t.top(); y < t.top() + 8; y++) {
+            for (int x = column - 2; x <= column + 2; x++) {
+                if (Fx.distance(Fx.argb(img, x, y), 0xFF0072B2) < 60) {
+                    hits++;
+                }
+            }
+        }
+        assertTrue(hits >= 3, "marker pixels above the spike: " + hits);
+        // without clipping, the range holds the spike
+        Fx.call(() -> {
+            chart.setClipOutliers(false);
+            return null;
+        });
+        assertTrue(Fx.call(() -> chart.dataBounds()).yMax() >= 2400);
+    }
 }

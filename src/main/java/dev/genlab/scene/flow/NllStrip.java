@@ -29,6 +29,8 @@ final class NllStrip extends VBox {
         chart.setId("flow-nll-chart");
         chart.setPrefHeight(110);
         chart.setMinHeight(80);
+        // a spike of a few steps (a large learning rate) must not flatten the rest of the curve
+        chart.setClipOutliers(true);
         chart.xLabelProperty().bind(I18n.bind("flow.chartX"));
         chart.yLabelProperty().bind(I18n.bind("flow.chartY"));
         nll.setId("flow-nll");
