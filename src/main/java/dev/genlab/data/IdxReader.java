@@ -283,6 +283,12 @@ public final class IdxReader {
             Runtime rt = Runtime.getRuntime();
             long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
             if (bytes > available) {
+                // what looks used may be garbage not yet collected (a heap after training counts it):
+                // collect once before refusing a data set that would fit
+                System.gc();
+                available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            }
+            if (bytes > available) {
                 throw new DatasetException(String.format("%s: not enough memory: needs %d MB, %d MB are free",
                         name, bytes >> 20, available >> 20));
             }
