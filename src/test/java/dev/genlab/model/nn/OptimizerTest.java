@@ -27,13 +27,7 @@ class OptimizerTest {
         double[] m = new double[2];
         double[] v = new double[2];
         for (int t = 1; t <= 5; t++) {
-            for (int i = 0; i < 2; i++) {
-                double g = C * expected[i];
-                m[i] = b1 * m[i] + (1 - b1) * g;
-                v[i] = b2 * v[i] + (1 - b2) * g * g;
-                double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
-                expected[i] -= alpha * m[i] / (Math.sqrt(v[i]) + eps);
-            }
+            handStep(expected, m, v, t, lr, b1, b2, eps);
             adam.step(theta, theta.mul(C));
             assertArrayEquals(expected, theta.toDoubleVector(), 1e-14, "step " + t);
         }
@@ -69,13 +63,7 @@ class OptimizerTest {
                 assertEquals(4, adam.steps());
                 assertEquals(0.01, adam.learningRate());
             }
-            for (int i = 0; i < 2; i++) {
-                double g = C * expected[i];
-                m[i] = b1 * m[i] + (1 - b1) * g;
-                v[i] = b2 * v[i] + (1 - b2) * g * g;
-                double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
-                expected[i] -= alpha * m[i] / (Math.sqrt(v[i]) + eps);
-            }
+            handStep(expected, m, v, t, lr, b1, b2, eps);
             adam.step(theta, theta.mul(C));
             assertArrayEquals(expected, theta.toDoubleVector(), 1e-14, "step " + t);
         }
@@ -133,5 +121,17 @@ class OptimizerTest {
         sgd.step(theta, theta.mul(C));
         // θ ← (1 − η c) θ twice
         assertArrayEquals(new double[] {2.0 * 0.49, -0.5 * 0.49}, theta.toDoubleVector(), 1e-15);
+    }
+
+    /** Adam step t written out by hand (Kingma & Ba 2015, Algorithm 1) on the loss C·θ²/2, whose gradient is C·θ. */
+    private static void handStep(double[] theta, double[] m, double[] v, int t, double lr, double b1, double b2,
+                                 double eps) {
+        for (int i = 0; i < theta.length; i++) {
+            double g = C * theta[i];
+            m[i] = b1 * m[i] + (1 - b1) * g;
+            v[i] = b2 * v[i] + (1 - b2) * g * g;
+            double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
+            theta[i] -= alpha * m[i] / (Math.sqrt(v[i]) + eps);
+        }
     }
 }
