@@ -85,15 +85,23 @@ public final class AffineCoupling extends FlowLayer {
 
     /** Runs the network on the conditioning values: {ŝ₀..ŝ_{n−1}, t₀..t_{n−1}} in a reused array. */
     private double[] run(double[] cond, int n) {
+        if (n >= CouplingGemm.MIN_BATCH && concurrentInverse()) {
+            // a fresh array: two threads may run halves of one batch (Flow.logDensity)
+            double[] out = new double[2 * n];
+            CouplingGemm.scratch().forward(net, gemmWeights, cond, n, out);
+            return out;
+        }
         if (st.length < 2 * n) {
             st = new double[2 * n];
         }
-        if (n >= CouplingGemm.MIN_BATCH && type == DataType.FLOAT && net.act == Activation.TANH) {
-            CouplingGemm.scratch().forward(net, gemmWeights, cond, n, st);
-        } else {
-            net.forward(cond, n, st, false);
-        }
+        net.forward(cond, n, st, false);
         return st;
+    }
+
+    /** The large-batch path (float, tanh) keeps its scratch per thread; the plain-Java one per layer. */
+    @Override
+    boolean concurrentInverse() {
+        return type == DataType.FLOAT && net.act == Activation.TANH;
     }
 
     /** The network's outputs {ŝ, t} on n values through the small-batch (plain Java) path: tests. */

@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A coupling network on a large batch (the density grid: 128 × 128 = 16384 points at once) in
  * single precision: the one product that matters, hidden → hidden (n × H · H × H, 2nH² flops), is one
  * {@code Nd4j.gemm} on column-major float arrays, where OpenBLAS runs at the single-core peak
- * (~100 GFLOP/s on this machine, STACK.md); the rest (the rank-1 input layer, biases, the tanhs and
+ * (~100 GFLOP/s on the machine STACK.md was measured on, ~46 on the 2-core VM of BENCHMARKS.md); the rest (the rank-1 input layer, biases, the tanhs and
  * the H → 2 output layer) is a few passes over the n × H activations in plain Java, which C2
  * auto-vectorises.
  *
@@ -72,7 +72,7 @@ final class CouplingGemm {
         private INDArray w2;
         private long version = -1;
 
-        INDArray of(CouplingNet net) {
+        synchronized INDArray of(CouplingNet net) {
             int h = net.h;
             if (w2 == null || w2.rows() != h) {
                 try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 /**
@@ -86,19 +90,66 @@ public final class Flow {
 
     // ---- evaluation ------------------------------------------------------------------------
 
-    /** log p_x at each point. */
+    /** log p_x at each point, on the calling thread. */
     public double[] logDensity(double[] xs, double[] ys) {
+        return logDensity(xs, ys, false);
+    }
+
+    /**
+     * log p_x at each point. With {@code spareCore} a large batch (the density grid: 16,384 points)
+     * is cut in two and the halves run at once on a machine with a second core, the second half on
+     * {@link #SECOND_CORE}: lesson 6's grid took 21.4 ms on one thread and 14 ms on two
+     * (BENCHMARKS.md, {@code flow_grid128_ms}). The caller waits for both, so the layers' parameters
+     * are only read meanwhile. Only a caller that knows the second core is idle should ask: lesson 6
+     * does while paused, when the grid is what the student waits for after moving a knob; while it
+     * trains, the JavaFX and render threads need that core (two-core grids every 100 ms put the
+     * lesson's frame p99 at 48 ms, one-core grids at 19 ms).
+     */
+    public double[] logDensity(double[] xs, double[] ys, boolean spareCore) {
         int n = xs.length;
-        double[] zx = xs.clone();
-        double[] zy = ys.clone();
         double[] ld = new double[n];
-        for (int k = layers.size() - 1; k >= 0; k--) {
-            layers.get(k).inverse(zx, zy, n, ld);
+        if (!spareCore || n < SPLIT_MIN || SECOND_CORE == null
+                || !layers.stream().allMatch(FlowLayer::concurrentInverse)) {
+            logDensity(xs, ys, 0, n, ld);
+            return ld;
         }
-        for (int i = 0; i < n; i++) {
-            ld[i] += base.logDensity(zx[i], zy[i]);
+        int half = n / 2;
+        Future<?> other = SECOND_CORE.submit(() -> logDensity(xs, ys, half, n, ld));
+        logDensity(xs, ys, 0, half, ld);
+        try {
+            other.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the other half of the density ran", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the other half of the density failed: " + e.getCause(), e.getCause());
         }
         return ld;
+    }
+
+    /** Batches of at least this many points are split over two cores. */
+    static final int SPLIT_MIN = 4096;
+
+    /** The thread that takes the second half of a large batch, or null on a one-core machine. */
+    private static final ExecutorService SECOND_CORE = Runtime.getRuntime().availableProcessors() < 2 ? null
+            : Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "flow-second-half");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** log p_x of points [from, to) into ld[from, to). */
+    private void logDensity(double[] xs, double[] ys, int from, int to, double[] ld) {
+        int n = to - from;
+        double[] zx = Arrays.copyOfRange(xs, from, to);
+        double[] zy = Arrays.copyOfRange(ys, from, to);
+        double[] d = new double[n];
+        for (int k = layers.size() - 1; k >= 0; k--) {
+            layers.get(k).inverse(zx, zy, n, d);
+        }
+        for (int i = 0; i < n; i++) {
+            ld[from + i] = d[i] + base.logDensity(zx[i], zy[i]);
+        }
     }
 
     /**
@@ -121,6 +172,11 @@ public final class Flow {
     }
 
     public DensityGrid densityGrid(double x0, double x1, double y0, double y1, int n) {
+        return densityGrid(x0, x1, y0, y1, n, false);
+    }
+
+    /** The grid, with the second core's help if {@code spareCore} (see {@link #logDensity(double[], double[], boolean)}). */
+    public DensityGrid densityGrid(double x0, double x1, double y0, double y1, int n, boolean spareCore) {
         double[] xs = new double[n * n];
         double[] ys = new double[n * n];
         for (int j = 0; j < n; j++) {
@@ -130,7 +186,7 @@ public final class Flow {
                 ys[j * n + i] = y;
             }
         }
-        return new DensityGrid(x0, x1, y0, y1, n, logDensity(xs, ys));
+        return new DensityGrid(x0, x1, y0, y1, n, logDensity(xs, ys, spareCore));
     }
 
     /** Maps base points z to data space x = f(z) (fresh arrays); {@code logDetOut} (may be null) gets log|det ∂f/∂z|. */

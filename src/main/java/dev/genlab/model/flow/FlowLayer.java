@@ -89,4 +89,12 @@ public abstract class FlowLayer {
         double d = det(j);
         return new double[] {j[3] / d, -j[1] / d, -j[2] / d, j[0] / d};
     }
+
+    /**
+     * Whether {@link #inverse} may run on two threads at once over disjoint points of one batch
+     * (each thread with its own arrays): true unless the layer keeps scratch of its own there.
+     */
+    boolean concurrentInverse() {
+        return true;
+    }
 }

@@ -533,7 +533,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         }
         double[] b = box(p, trace);
         long t0 = System.nanoTime();
-        grid = flow.densityGrid(b[0], b[1], b[2], b[3], GRID_CELLS);
+        // paused, the second core is idle and the student waits for this grid; playing, the JavaFX thread needs it
+        grid = flow.densityGrid(b[0], b[1], b[2], b[3], GRID_CELLS, !playing);
         gridNs = System.nanoTime() - t0;
         gridAt = now;
         gridVersion = version;

@@ -154,5 +154,24 @@ class CouplingNetTest {
             }
         }
         System.out.println("grid: largest |Δ log p| between the gemm and the plain-Java path " + worst);
+        // the same grid with the second core taking half of the points (lesson 6, paused): the same
+        // numbers to float rounding (the two gemms are of other shapes), whichever thread computed a
+        // cell; run twice so both threads' scratch is reused
+        for (int rep = 0; rep < 2; rep++) {
+            Flow.DensityGrid split = f.densityGrid(-2, 3, -1.5, 2, 128, true);
+            for (int i = 0; i < n; i++) {
+                assertEquals(g.logDensity()[i], split.logDensity()[i], 1e-5, "cell " + i + " on two cores");
+            }
+        }
+    }
+
+    /** A flow whose couplings keep per-layer scratch (double precision) is never split over two threads. */
+    @Test
+    void onlyThreadSafeLayersAreSplit() {
+        assertTrue(FlowTestLayers.couplingsLikeFlowLab(2, 8, DataType.FLOAT, Base2D.NORMAL, 1).layers().stream()
+                .allMatch(FlowLayer::concurrentInverse));
+        Flow d = FlowTestLayers.couplingsLikeFlowLab(2, 8, DataType.DOUBLE, Base2D.NORMAL, 1);
+        assertTrue(d.layers().stream().noneMatch(FlowLayer::concurrentInverse));
+        assertEquals(d.densityGrid(-2, 2, -2, 2, 64).mass(), d.densityGrid(-2, 2, -2, 2, 64, true).mass(), 0.0);
     }
 }
