@@ -118,6 +118,8 @@ public final class MainWindow {
     private final DatasetController datasets;
     private final SceneHost sceneHost;
     private final SplitPane split = new SplitPane();
+    /** The split, and in presenter mode the lesson's band above it. */
+    private final BorderPane content = new BorderPane(split);
     private final StatusBar statusBar = new StatusBar();
     private final Label nd4jLabel = new Label();
     private final ToggleButton play = new ToggleButton();
@@ -162,7 +164,7 @@ public final class MainWindow {
         statusBar.getRightItems().addAll(datasets.progressNode(), nd4jLabel);
 
         root.setTop(new VBox(menuBar, toolBar));
-        root.setCenter(split);
+        root.setCenter(content);
         root.setBottom(statusBar);
         root.getStyleClass().add("genlab");
         root.setId("genlab-root");
@@ -198,7 +200,10 @@ public final class MainWindow {
 
         theme.addListener((obs, o, n) -> applyLook());
         zoom.addListener((obs, o, n) -> applyLook());
-        presenter.addListener((obs, o, n) -> applyLook());
+        presenter.addListener((obs, o, n) -> {
+            layOutPresenter(n);
+            applyLook();
+        });
         keep.add(I18n.listen((obs, o, n) -> {
             prefs.setLocale(n);
             applyLook();
@@ -419,6 +424,13 @@ public final class MainWindow {
         navigator.getStyleClass().add("navigator");
         navigator.setMinWidth(160);
         navigator.setCellFactory(tv -> new TreeCell<>() {
+            {
+                // long titles wrap in the column instead of running off it under a scroll bar: a
+                // cell asks for no width of its own, so the tree lays it out at the column's width
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(NavItem item, boolean empty) {
                 super.updateItem(item, empty);
@@ -726,33 +738,32 @@ public final class MainWindow {
     }
 
     public void setPresenter(boolean on) {
-        if (presenter.get() == on) {
-            return;
-        }
+        presenter.set(on);
+    }
+
+    /**
+     * Lays the window out for presenter mode or back: the navigator, menus and status bar go, the
+     * knobs fold away, the lesson becomes a band above the scene, and the window fills the screen.
+     * Runs on every change of {@link #presenterProperty()} (F5, Esc, the View menu), before the look.
+     */
+    private void layOutPresenter(boolean on) {
         if (on) {
             dividers = split.getDividerPositions();
-            split.getItems().remove(navigator);
-            split.setDividerPositions(0.42);
-            menuBar.setVisible(false);
-            menuBar.setManaged(false);
-            statusBar.setVisible(false);
-            statusBar.setManaged(false);
-            sceneHost.setKnobsExpanded(false);
-            presenter.set(true);
-            stage.setFullScreen(true);
+            split.getItems().removeAll(navigator, lessonPane);
+            lessonPane.setBand(true);
+            content.setTop(lessonPane);
         } else {
-            presenter.set(false);
-            sceneHost.setKnobsExpanded(true);
-            if (!split.getItems().contains(navigator)) {
-                split.getItems().add(0, navigator);
-            }
+            content.setTop(null);
+            lessonPane.setBand(false);
+            split.getItems().setAll(navigator, lessonPane, sceneHost);
             split.setDividerPositions(dividers);
-            menuBar.setVisible(true);
-            menuBar.setManaged(true);
-            statusBar.setVisible(true);
-            statusBar.setManaged(true);
-            stage.setFullScreen(false);
         }
+        menuBar.setVisible(!on);
+        menuBar.setManaged(!on);
+        statusBar.setVisible(!on);
+        statusBar.setManaged(!on);
+        sceneHost.setKnobsExpanded(!on);
+        stage.setFullScreen(on);
     }
 
     private void applyLook() {

@@ -25,6 +25,9 @@ final class SceneHost extends BorderPane {
 
     /** The knob panel takes at most this share of the scene's height; it scrolls beyond that. */
     static final double KNOBS_MAX_SHARE = 0.46;
+    static final double KNOBS_MAX_SHARE_SMALL = 0.3;
+    /** Below this height of the scene's area the knobs get {@link #KNOBS_MAX_SHARE_SMALL}. */
+    static final double SMALL_HEIGHT = 520;
 
     private final ObjectProperty<LessonScene> scene = new SimpleObjectProperty<>(this, "scene");
     private final TitledPane knobs = new TitledPane();
@@ -87,7 +90,10 @@ final class SceneHost extends BorderPane {
         // layout over the toolbar (a BorderPane lets an oversized centre overlap its top)
         ScrollPane knobScroll = bare(new ScrollPane(panel));
         knobScroll.setFitToWidth(true);
-        knobScroll.maxHeightProperty().bind(heightProperty().multiply(KNOBS_MAX_SHARE));
+        // a small window (800 × 500) keeps the knobs to a third, so that the figures stay usable
+        knobScroll.maxHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> getHeight() * (getHeight() < SMALL_HEIGHT ? KNOBS_MAX_SHARE_SMALL : KNOBS_MAX_SHARE),
+                heightProperty()));
         knobs.setContent(knobScroll);
         ScrollPane viewScroll = bare(new ScrollPane(s.view()));
         viewScroll.setFitToWidth(true);

@@ -77,8 +77,17 @@ public abstract class AxesFigure extends Figure {
     /** Paint the data; the context is clipped to the plot area. */
     protected abstract void paintData(GraphicsContext g, PlotTransform t, PlotTheme theme);
 
-    /** Paint on top of axes and data, e.g. a legend; nothing by default. */
+    /** Paint on top of axes and data; nothing by default. */
     protected void paintOverlay(GraphicsContext g, PlotTransform t, PlotTheme theme) {
+    }
+
+    /**
+     * The legend's entries, none by default. The legend is drawn in rows above the plot area, never
+     * over it: a legend in a corner of the plot covered the curves it names (lesson 5's held-out
+     * curve, lesson 6's NLL at projector size).
+     */
+    protected List<LegendEntry> legendEntries(PlotTheme theme) {
+        return List.of();
     }
 
     public StringProperty xLabelProperty() {
@@ -205,12 +214,17 @@ public abstract class AxesFigure extends Figure {
         paintData(g, t, theme);
         g.restore();
         paintAxes(g, t, layout, theme);
+        paintLegend(g, t, layout, theme);
         paintOverlay(g, t, theme);
     }
 
     private record Layout(double left, double top, double width, double height, double[] xTicks,
-                          double[] yTicks, double xStep, double yStep) {
+                          double[] yTicks, double xStep, double yStep, String[] yTitle,
+                          List<List<LegendEntry>> legendRows, LegendPlace legendPlace) {
     }
+
+    /** Where the legend goes; never over the plot area. */
+    private enum LegendPlace { ABOVE, BESIDE_TITLE, RIGHT }
 
     private Layout layout(Extent v, double w, double h, PlotTheme theme) {
         double fs = theme.fontSize();
@@ -228,16 +242,111 @@ public abstract class AxesFigure extends Figure {
             labelW = Math.max(labelW, TextMetrics.width(label(y, yStep, logY.get()), font));
         }
         yLabelWidth = labelW;
-        double left = 4 + (yLabel.get().isEmpty() ? 0 : fs * 1.3 + 4) + labelW + TICK + 3;
         double bottom = bottomMargin(theme, !xLabel.get().isEmpty());
-        double top = topMargin(theme);
+        List<LegendEntry> entries = legendEntries(theme);
+        // the legend's rows depend on the width, which depends on the y title's lines: settle both
+        List<List<LegendEntry>> rows = List.of();
+        String[] yTitle = {};
+        double left = 0;
+        double top = 0;
+        LegendPlace place = LegendPlace.ABOVE;
+        double right = fs * 1.6;
+        for (int pass = 0; pass < 2; pass++) {
+            double height = Math.max(1, h - top - bottom);
+            yTitle = titleLines(yLabel.get(), height, font);
+            left = Math.ceil(4 + yTitle.length * (fs * 1.3 + 2) + (yTitle.length > 0 ? 2 : 0) + labelW + TICK + 3);
+            double plotW = w - left - fs * 1.6;
+            double rowH = legendRowHeight(theme);
+            // where the legend costs the plot least: beside the centred x title (no room taken), one
+            // row above it, a column right of it (a wide, low chart), or as many rows above as it needs
+            double beside = (plotW - TextMetrics.width(xLabel.get(), font)) / 2 - fs;
+            double column = 0;
+            for (LegendEntry e : entries) {
+                column = Math.max(column, legendEntryWidth(e, theme));
+            }
+            List<List<LegendEntry>> above = legendRows(entries, plotW, theme);
+            double lowPlot = h - topMargin(theme) - bottom;
+            if (entries.isEmpty()) {
+                place = LegendPlace.ABOVE;
+                rows = List.of();
+            } else if (!xLabel.get().isEmpty() && rowWidth(entries, theme) <= beside) {
+                place = LegendPlace.BESIDE_TITLE;
+                rows = List.of(entries);
+            } else if (above.size() * rowH > 0.15 * h && column <= 0.45 * plotW && entries.size() * rowH <= 0.9 * lowPlot) {
+                place = LegendPlace.RIGHT;
+                rows = entries.stream().map(List::of).toList();
+            } else {
+                place = LegendPlace.ABOVE;
+                rows = above;
+            }
+            right = fs * 1.6 + (place == LegendPlace.RIGHT ? column + fs * 0.5 : 0);
+            top = Math.ceil(topMargin(theme) + (place == LegendPlace.ABOVE ? rows.size() * rowH : 0));
+        }
         // whole pixels: a pixel-aligned clip is much cheaper to rasterise, and lines stay sharp
-        left = Math.ceil(left);
-        top = Math.ceil(top);
-        double width = Math.max(1, Math.floor(w - left - fs * 1.6));
+        double width = Math.max(1, Math.floor(w - left - right));
         double height = Math.max(1, Math.floor(h - top - bottom));
         double[] xTicks = xTicks(v, width, font);
-        return new Layout(left, top, width, height, xTicks, yTicks, step(xTicks), yStep);
+        return new Layout(left, top, width, height, xTicks, yTicks, step(xTicks), yStep, yTitle, rows, place);
+    }
+
+    /**
+     * An axis title as drawn along a side of {@code length} pixels: one line if it fits, else two
+     * lines broken at the space nearest the middle (a long title such as "NLL (nats / point)" in a
+     * short chart was cut off). A title that still does not fit is drawn smaller in paintAxes.
+     */
+    static String[] titleLines(String title, double length, Font font) {
+        if (title.isEmpty()) {
+            return new String[0];
+        }
+        if (TextMetrics.width(title, font) <= length) {
+            return new String[] {title};
+        }
+        int mid = title.length() / 2;
+        int best = -1;
+        for (int i = 0; i < title.length(); i++) {
+            if (title.charAt(i) == ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) {
+                best = i;
+            }
+        }
+        return best < 0 ? new String[] {title} : new String[] {title.substring(0, best), title.substring(best + 1)};
+    }
+
+    private static double legendRowHeight(PlotTheme theme) {
+        return theme.fontSize() * 1.5;
+    }
+
+    private static double legendEntryWidth(LegendEntry e, PlotTheme theme) {
+        double fs = theme.fontSize();
+        return fs * 2 + 6 + TextMetrics.width(e.name(), theme.font()) + fs * 1.2;
+    }
+
+    private static double rowWidth(List<LegendEntry> entries, PlotTheme theme) {
+        double w = 0;
+        for (LegendEntry e : entries) {
+            w += legendEntryWidth(e, theme);
+        }
+        return w;
+    }
+
+    /** The entries in rows that fit the width, in order; each row holds at least one entry. */
+    static List<List<LegendEntry>> legendRows(List<LegendEntry> entries, double width, PlotTheme theme) {
+        List<List<LegendEntry>> rows = new java.util.ArrayList<>();
+        List<LegendEntry> row = new java.util.ArrayList<>();
+        double used = 0;
+        for (LegendEntry e : entries) {
+            double ew = legendEntryWidth(e, theme);
+            if (!row.isEmpty() && used + ew > width) {
+                rows.add(row);
+                row = new java.util.ArrayList<>();
+                used = 0;
+            }
+            row.add(e);
+            used += ew;
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** Space above the plot area (half a tick label sticks out there). */
@@ -341,17 +450,32 @@ public abstract class AxesFigure extends Figure {
             g.fillText(label(y, layout.yStep, logY.get()), t.left() - TICK - 3, t.py(y));
         }
         if (!xLabel.get().isEmpty()) {
+            g.save();
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
+            fitFont(g, xLabel.get(), t.width(), theme);
             g.fillText(xLabel.get(), t.left() + t.width() / 2, t.bottom() + TICK + 3 + fs * 1.3);
+            g.restore();
         }
-        if (!yLabel.get().isEmpty()) {
+        String[] yTitle = layout.yTitle;
+        if (yTitle.length > 0) {
             g.save();
             g.translate(4, t.top() + t.height() / 2);
             g.rotate(-90);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(yLabel.get(), 0, 0);
+            double longest = 0;
+            String widest = yTitle[0];
+            for (String line : yTitle) {
+                if (TextMetrics.width(line, theme.font()) > longest) {
+                    longest = TextMetrics.width(line, theme.font());
+                    widest = line;
+                }
+            }
+            fitFont(g, widest, t.height(), theme);
+            for (int i = 0; i < yTitle.length; i++) {
+                g.fillText(yTitle[i], 0, i * (fs * 1.3 + 2));
+            }
             g.restore();
         }
     }
@@ -361,49 +485,63 @@ public abstract class AxesFigure extends Figure {
         return Math.floor(p) + 0.5;
     }
 
-    /** A legend box in the top-right corner of the plot area. */
-    protected static void paintLegend(GraphicsContext g, PlotTransform t, PlotTheme theme,
-                                      List<LegendEntry> entries) {
-        if (entries.isEmpty()) {
+    /**
+     * Sets a smaller font when {@code text} in the theme's font is wider than {@code room}: down to
+     * 60 % of the size, which keeps an axis title whole where it would have been cut at the edge.
+     */
+    private static void fitFont(GraphicsContext g, String text, double room, PlotTheme theme) {
+        double width = TextMetrics.width(text, theme.font());
+        if (width <= room || width <= 0) {
+            g.setFont(theme.font());
             return;
         }
+        double size = Math.max(0.6, room / width) * theme.font().getSize();
+        g.setFont(Font.font(theme.font().getFamily(), size));
+    }
+
+    /**
+     * The legend, entries left to right, each a line or marker sample and its name: in rows above the
+     * plot area, or in one row ending at the plot's right edge beside the x axis title.
+     */
+    private static void paintLegend(GraphicsContext g, PlotTransform t, Layout layout, PlotTheme theme) {
+        List<List<LegendEntry>> rows = layout.legendRows;
         double fs = theme.fontSize();
-        double row = fs * 1.5;
+        double rowH = legendRowHeight(theme);
         double sample = fs * 2;
-        double textW = 0;
-        for (LegendEntry e : entries) {
-            textW = Math.max(textW, TextMetrics.width(e.name(), theme.font()));
-        }
-        double w = sample + 6 + textW + 12;
-        double h = row * entries.size() + 6;
-        double x = t.right() - w - 6;
-        double y = t.top() + 6;
-        g.setFill(theme.plotBackground().deriveColor(0, 1, 1, 0.85));
-        g.fillRect(x, y, w, h);
-        g.setStroke(theme.grid());
-        g.setLineWidth(1);
-        g.strokeRect(crisp(x), crisp(y), Math.round(w), Math.round(h));
+        g.setFont(theme.font());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < entries.size(); i++) {
-            LegendEntry e = entries.get(i);
-            double cy = y + 3 + row * (i + 0.5);
-            g.setStroke(e.color());
-            g.setFill(e.color());
-            g.setLineWidth(theme.lineWidth());
-            if (e.marker() == null) {
-                g.strokeLine(x + 6, cy, x + 6 + sample, cy);
-            } else {
-                g.beginPath();
-                e.marker().addTo(g, x + 6 + sample / 2, cy, fs * 0.35);
-                if (e.marker().filled()) {
-                    g.fill();
+        double y0 = switch (layout.legendPlace) {
+            case BESIDE_TITLE -> t.bottom() + TICK + 3 + fs * 1.3 + (fs * 1.3 - rowH) / 2;
+            case RIGHT -> t.top();
+            case ABOVE -> t.top() - fs * 0.7 - rows.size() * rowH;
+        };
+        for (int r = 0; r < rows.size(); r++) {
+            double cy = y0 + rowH * (r + 0.5);
+            double x = switch (layout.legendPlace) {
+                case BESIDE_TITLE -> t.right() - rowWidth(rows.get(r), theme);
+                case RIGHT -> t.right() + fs * 0.5;
+                case ABOVE -> t.left();
+            };
+            for (LegendEntry e : rows.get(r)) {
+                g.setStroke(e.color());
+                g.setFill(e.color());
+                g.setLineWidth(theme.lineWidth());
+                if (e.marker() == null) {
+                    g.strokeLine(x, cy, x + sample, cy);
                 } else {
-                    g.stroke();
+                    g.beginPath();
+                    e.marker().addTo(g, x + sample / 2, cy, fs * 0.35);
+                    if (e.marker().filled()) {
+                        g.fill();
+                    } else {
+                        g.stroke();
+                    }
                 }
+                g.setFill(theme.text());
+                g.fillText(e.name(), x + sample + 6, cy);
+                x += legendEntryWidth(e, theme);
             }
-            g.setFill(theme.text());
-            g.fillText(e.name(), x + 6 + sample + 6, cy);
         }
     }
 

@@ -144,9 +144,9 @@ public class CurvePlot extends AxesFigure {
     }
 
     @Override
-    protected void paintOverlay(GraphicsContext g, PlotTransform t, PlotTheme theme) {
+    protected List<LegendEntry> legendEntries(PlotTheme theme) {
         if (!legend) {
-            return;
+            return List.of();
         }
         List<LegendEntry> entries = new ArrayList<>();
         int i = 0;
@@ -154,6 +154,6 @@ public class CurvePlot extends AxesFigure {
             entries.add(new LegendEntry(c.name(), c.color() != null ? c.color() : theme.seriesColor(i), null));
             i++;
         }
-        paintLegend(g, t, theme, entries);
+        return entries;
     }
 }

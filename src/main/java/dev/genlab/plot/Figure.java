@@ -5,6 +5,7 @@ import java.io.IOException;
 
 import dev.genlab.i18n.I18n;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.beans.WeakInvalidationListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -114,6 +115,18 @@ public abstract class Figure extends Region {
     /** Canvas pixels per logical pixel of the paint in progress: the screen's output scale, or the export scale. */
     protected final double pixelScale() {
         return pixelScale;
+    }
+
+    /**
+     * Keeps this figure at least {@code share} of {@code container}'s height (and never under the
+     * minimum height it had): a chart strip under a large figure was squeezed to a few pixels of plot
+     * on a projector, where the larger type takes more of a fixed height. Bind it to the scene's
+     * root, not to a parent whose own height follows its children.
+     */
+    public void keepHeightShare(Region container, double share) {
+        double floor = getMinHeight() > 0 ? getMinHeight() : computeMinHeight(-1);
+        minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(floor, Math.floor(share * container.getHeight())), container.heightProperty()));
     }
 
     @Override

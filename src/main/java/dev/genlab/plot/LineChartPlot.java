@@ -323,12 +323,12 @@ public class LineChartPlot extends AxesFigure {
     }
 
     @Override
-    protected void paintOverlay(GraphicsContext g, PlotTransform t, PlotTheme theme) {
+    protected List<LegendEntry> legendEntries(PlotTheme theme) {
         List<LegendEntry> entries = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             entries.add(new LegendEntry(series.get(i).name, color(series.get(i), i, theme), null));
         }
-        paintLegend(g, t, theme, entries);
+        return entries;
     }
 
     private static Color color(Series s, int i, PlotTheme theme) {

@@ -16,7 +16,7 @@ import javafx.geometry.Pos;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 import dev.genlab.i18n.I18n;
@@ -26,9 +26,13 @@ import dev.genlab.i18n.I18n;
  * combo box for choices, a check box for toggles. Controls and properties stay in step both
  * ways, so a preset applied to the params moves the sliders.
  */
-public final class ParamPanel extends TilePane {
+public final class ParamPanel extends FlowPane {
 
-    /** Width of one knob's tile: three fit side by side in a typical scene column. */
+    /**
+     * Width of one knob's tile: three fit side by side in a typical scene column. A choice's tile is
+     * as wide as its longest choice needs (a flow of tiles, not a grid of equal ones: "2-D layers and
+     * warped grid" was cut to "2-D layers and ..." in a tile of this width).
+     */
     static final double TILE_WIDTH = 168;
 
     private final Map<String, Node> controls = new HashMap<>();
@@ -41,8 +45,8 @@ public final class ParamPanel extends TilePane {
         setHgap(12);
         setVgap(8);
         setPadding(new Insets(8));
-        setPrefTileWidth(TILE_WIDTH);
-        setTileAlignment(Pos.TOP_LEFT);
+        setAlignment(Pos.TOP_LEFT);
+        setRowValignment(javafx.geometry.VPos.TOP);
         for (KnobSpec k : params.spec().knobs()) {
             Label name = new Label();
             name.textProperty().bind(I18n.bind(k.labelKey()));
@@ -76,7 +80,14 @@ public final class ParamPanel extends TilePane {
                 tile.getChildren().add(c);
             }
             tile.getStyleClass().add("knob");
-            tile.setMaxWidth(TILE_WIDTH);
+            if (k.kind() == KnobSpec.Kind.CHOICE && !numeric(k)) {
+                tile.setMinWidth(TILE_WIDTH);
+                tile.setMaxWidth(Region.USE_PREF_SIZE);
+            } else {
+                tile.setPrefWidth(TILE_WIDTH);
+                tile.setMinWidth(TILE_WIDTH);
+                tile.setMaxWidth(TILE_WIDTH);
+            }
             tiles.put(k.id(), tile);
             getChildren().add(tile);
         }

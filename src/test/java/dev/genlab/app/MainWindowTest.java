@@ -134,7 +134,12 @@ class MainWindowTest {
         robot.type(KeyCode.F5);
         assertTrue(window.presenterProperty().get());
         assertTrue(window.fxScene().getRoot().getStyleClass().contains("presenter"));
-        assertEquals(2, split.getItems().size(), "the navigator is hidden");
+        assertEquals(1, split.getItems().size(), "the navigator is hidden and the scene has the whole width");
+        assertTrue(robot.lookup("#lesson-band").query().isVisible(), "the lesson is a band above the scene");
+        javafx.geometry.Bounds band = fx(() -> robot.lookup("#lesson-band").query().localToScene(
+                robot.lookup("#lesson-band").query().getBoundsInLocal()));
+        javafx.geometry.Bounds scene = fx(() -> window.sceneHost().localToScene(window.sceneHost().getBoundsInLocal()));
+        assertTrue(band.getMaxY() <= scene.getMinY() + 1, "band " + band + " above the scene " + scene);
         assertFalse(robot.lookup("#menu-bar").query().isVisible());
         robot.type(KeyCode.ESCAPE);
         assertFalse(window.presenterProperty().get());

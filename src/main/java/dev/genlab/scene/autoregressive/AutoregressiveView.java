@@ -109,6 +109,7 @@ final class AutoregressiveView extends HBox {
         clear.textProperty().bind(I18n.bind("ar.inpaint.clear"));
         nll.setPrefHeight(260);
         nll.setMinHeight(120);
+        nll.keepHeightShare(this, 0.25);
         VBox.setVgrow(nll, Priority.ALWAYS);
         VBox left = new VBox(3, note, nll, nllText, previousText, archText, timeText);
 

@@ -40,6 +40,8 @@ final class CountingView extends VBox {
         chart.setId("counting-chart");
         chart.setPrefHeight(150);
         chart.setMinHeight(120);
+        // a third: six model names in its legend
+        chart.keepHeightShare(this, 0.33);
         chart.xLabelProperty().bind(I18n.bind("counting.chartX"));
         chart.yLabelProperty().bind(I18n.bind("counting.chartY"));
         heading.setId("counting-heading");

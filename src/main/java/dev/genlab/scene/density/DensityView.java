@@ -76,6 +76,7 @@ final class DensityView extends BorderPane {
         curve.setId("density-curve");
         curve.setPrefHeight(120);
         curve.setMinHeight(90);
+        curve.keepHeightShare(this, 0.25);
         curve.yLabelProperty().bind(I18n.bind("density.nllAxis"));
         curve.xLabelProperty().bind(I18n.bind("density.iterationAxis"));
         iteration.setId("density-iteration");
@@ -85,6 +86,7 @@ final class DensityView extends BorderPane {
         picked.setId("density-picked");
         note.setId("density-note");
         note.setWrapText(true);
+        note.setMinHeight(Label.USE_PREF_SIZE);
         for (Label l : List.of(iteration, trainNll, testNll, floor, picked)) {
             l.getStyleClass().add("readout");
         }

@@ -58,6 +58,7 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
         oneDim = new OneDimPanel(params());
         panels = new PanelHost<>(root, List.of(oneDim, layers, train));
         root.setId("flow-view");
+        strip.chart.keepHeightShare(root, 0.25);
         wire();
         playingProperty().addListener((obs, o, n) -> {
             if (n) {

@@ -13,6 +13,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -123,6 +124,23 @@ final class OneDimPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
         readouts.setPadding(new Insets(4, 8, 2, 8));
         setCenter(grid);
         setBottom(readouts);
+        // a wide, low panel (presenter mode on a 16:9 projector) puts the read-outs right of the
+        // figures: below them they took 40 % of the height and left each plot a strip
+        javafx.beans.InvalidationListener place = o -> {
+            boolean wide = getWidth() > 1.8 * getHeight() && getHeight() > 0;
+            if (wide && getRight() != readouts) {
+                setBottom(null);
+                readouts.prefWidthProperty().bind(widthProperty().multiply(0.36));
+                setRight(readouts);
+            } else if (!wide && getBottom() != readouts) {
+                setRight(null);
+                readouts.prefWidthProperty().unbind();
+                readouts.setPrefWidth(Region.USE_COMPUTED_SIZE);
+                setBottom(readouts);
+            }
+        };
+        widthProperty().addListener(place);
+        heightProperty().addListener(place);
         setPadding(new Insets(6));
         px.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             PlotTransform t = px.getTransform();

@@ -81,6 +81,10 @@ final class TrainPanel extends BorderPane implements ScenePanel<FlowLabSnapshot>
         HBox.setHgrow(density, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         density.setPrefSize(420, 360);
+        // the grid covers a square box and one unit is as long on x as on y: a plot area wider than
+        // high left bands beside the heat map, so the figure is kept about square (its side margins
+        // are ~28 px wider than its top and bottom ones) and the column on the right takes the rest
+        density.maxWidthProperty().bind(density.heightProperty().add(28));
         latent.setPrefSize(220, 180);
         qq.setPrefSize(220, 180);
         VBox box = new VBox(4, top);

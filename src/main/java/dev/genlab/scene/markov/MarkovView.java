@@ -52,7 +52,8 @@ final class MarkovView extends HBox {
         nll.setMinHeight(110);
         params.setPrefHeight(88);
         params.setMinHeight(80);
-        params.setMaxHeight(100);
+        nll.keepHeightShare(this, 0.25);
+        params.keepHeightShare(this, 0.25);
         sampler.setPrefSize(260, 200);
         sampler.setMinSize(120, 100);
         mi.setPrefSize(260, 150);
