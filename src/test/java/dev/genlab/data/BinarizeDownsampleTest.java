@@ -78,4 +78,46 @@ class BinarizeDownsampleTest {
         assertEquals(14, Downsample.to(ImageDataset.of("d", 28, 28, p, null), 14).rows());
         assertThrows(IllegalArgumentException.class, () -> Downsample.to(ImageDataset.of("d", 28, 28, p, null), 5));
     }
+
+    @Test
+    void resamplingIsTheBlockAverageWhenTheSizeDivides() {
+        float[] p = new float[2 * 28 * 28];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) rng.nextDouble();
+        }
+        ImageDataset ds = ImageDataset.of("d", 28, 28, p, null);
+        for (int side : new int[] {1, 2, 4, 7, 14}) {
+            assertArrayEquals(Downsample.to(ds, side).copyPixels(), Downsample.resample(ds, side, side).copyPixels(), 0f);
+        }
+        assertArrayEquals(p, Downsample.resample(ds, 28, 28).copyPixels(), 0f);
+    }
+
+    @Test
+    void resamplingToASizeThatDoesNotDivideAveragesOverlappingAreas() {
+        // 3 × 3 → 2 × 2: output (0, 0) covers rows [0, 1.5) and cols [0, 1.5): weights 4/9, 2/9, 2/9, 1/9
+        float[] p = {
+            1, 0, 0,
+            0, 0, 0,
+            0, 0, 0.5f};
+        ImageDataset d = Downsample.resample(ImageDataset.of("d", 3, 3, p, new int[] {6}), 2, 2);
+        assertEquals(4 / 9.0, d.pixel(0, 0, 0), 1e-6);
+        assertEquals(0, d.pixel(0, 0, 1), 1e-6);
+        assertEquals(0.5 * 4 / 9.0, d.pixel(0, 1, 1), 1e-6);
+        assertArrayEquals(new int[] {6}, d.labels());
+        // 20 × 20 → 28 × 28 (enlarging) and → 7 × 7: a flat image stays flat, the mean is kept
+        float[] q = new float[400];
+        java.util.Arrays.fill(q, 0.3f);
+        q[0] = 1f;
+        ImageDataset twenty = ImageDataset.of("d", 20, 20, q, null);
+        for (int side : new int[] {28, 7, 3}) {
+            float[] r = Downsample.resample(twenty, side, side).copyPixels();
+            double mean = 0;
+            for (float v : r) {
+                mean += v / r.length;
+            }
+            assertEquals((0.3 * 399 + 1) / 400, mean, 1e-6, side + "x" + side);
+            assertEquals(0.3f, r[r.length - 1], 1e-6);
+        }
+    }
 }

@@ -81,7 +81,10 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private double independentNll = Double.NaN;
     private double markovNll = Double.NaN;
     private int markovK = -1;
+    /** What the note above the chart says: message keys separated by spaces (data notes, then the model's). */
     private String message = "";
+    /** Notes about the images (resampled, nothing held out), kept while the data stay the same. */
+    private String dataNotes = "";
 
     private AutoregressiveParams modelKey;
     private ModelFactory.Arch arch;
@@ -159,17 +162,18 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         boolean nd4j = Nd4jReady.await().ok();
         if (p.images() == null || !nd4j) {
             message = nd4j ? "ar.note.noImages" : "ar.note.noNd4j";
+            dataNotes = "";
             dataKey = modelKey = null;
             train = eval = null;
             model = null;
             clearCurves();
             return;
         }
-        message = "";
         if (dataKey == null || !p.sameData(dataKey)) {
             loadData(p);
             dataKey = p;
         }
+        message = dataNotes;
         buildModel(p);
         modelKey = p;
         clearCurves();
@@ -225,8 +229,12 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         train = s.train();
         BinaryImages test = s.test() != null ? s.test() : train;
         eval = test.subset(0, Math.min(EVAL_IMAGES, test.count()));
+        dataNotes = "";
+        if (p.images().rows() != SIDE || p.images().cols() != SIDE) {
+            dataNotes = "ar.note.resized";
+        }
         if (s.test() == null) {
-            message = "ar.note.noHeldOut";
+            dataNotes = (dataNotes + " ar.note.noHeldOut").strip();
         }
         PixelOrdering raster = PixelOrdering.raster(SIDE, SIDE);
         IndependentModel ind = new IndependentModel(raster, BASELINE_ALPHA);
@@ -260,7 +268,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
             ModelFactory.Loaded loaded = factory.checkpoint(p.model(), DataType.FLOAT);
             if (loaded != null && !loaded.trainedOn(p.images())) {
                 // a network trained on other images scores these badly: never shown as if it had learned them
-                message = "ar.note.checkpointOtherImages";
+                message = note("ar.note.checkpointOtherImages");
                 arch = archOf(p);
                 model = factory.create(arch, p.seed(), DataType.FLOAT);
                 if (model instanceof Nade nade) {
@@ -273,7 +281,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                 steps = loaded.steps();
                 examples = loaded.examples();
             } else {
-                message = "ar.note.noCheckpoint";
+                message = note("ar.note.noCheckpoint");
                 arch = archOf(p);
                 model = factory.create(arch, p.seed(), DataType.FLOAT);
             }
@@ -289,6 +297,11 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         gridModel = factory.create(arch, p.seed(), DataType.FLOAT);
         viewModel = factory.create(arch, p.seed(), DataType.FLOAT);
         viewAt = -1;
+    }
+
+    /** The data notes followed by one about the model. */
+    private String note(String key) {
+        return (dataNotes + " " + key).strip();
     }
 
     static ModelFactory.Arch archOf(AutoregressiveParams p) {

@@ -48,7 +48,7 @@ package dev.genlab.scene.autoregressive;
  * @param completions     inpainting results, completionCount × pixels bits (empty until done)
  * @param completionCount
  * @param jobProgress     0 … 1 of the job the panel waits for (samples, estimates or completions); 1 when idle
- * @param message         "" or a message key
+ * @param message         "" or message keys separated by spaces (the view shows them one after another)
  */
 public record AutoregressiveSnapshot(int side, String model, String architecture, long numParams, int checkpointImages,
                                      int trainCount, int evalCount, long steps, long examples, double[] trainX,

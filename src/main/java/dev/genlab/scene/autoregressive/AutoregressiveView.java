@@ -188,7 +188,9 @@ final class AutoregressiveView extends HBox {
     void show(AutoregressiveSnapshot s, AutoregressiveParams.Panel view) {
         last = s;
         showPanel(view);
-        note.setText(s.message().isEmpty() ? "" : I18n.get(s.message()));
+        // the message holds one or more keys separated by spaces
+        note.setText(s.message().isEmpty() ? ""
+                : java.util.Arrays.stream(s.message().split(" ")).map(I18n::get).collect(java.util.stream.Collectors.joining(" ")));
         note.setVisible(!s.message().isEmpty());
         note.setManaged(!s.message().isEmpty());
         if (s.side() == 0) {

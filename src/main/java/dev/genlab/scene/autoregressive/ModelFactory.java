@@ -35,6 +35,11 @@ public interface ModelFactory {
         }
     }
 
+    /** The networks and checkpoints the app uses. */
+    static ModelFactory standard() {
+        return StandardModels.INSTANCE;
+    }
+
     /** A new network with random weights from the seed. */
     AutoregressiveModel create(Arch arch, long seed, DataType type);
 

@@ -88,11 +88,13 @@ public final class CountingModel implements LiveModel<CountingParams, CountingSn
     /**
      * Averages blocks down to side x side, scales each image so that its inkiest block is 1, and
      * sets a pixel where it reaches the threshold. Without the scaling a 2 x 2 or 4 x 4 image of a
-     * thin digit averages to almost no ink and every image would be blank.
+     * thin digit averages to almost no ink and every image would be blank. Images whose size side
+     * does not divide (a loaded set of 20 x 20 images, say) are area-averaged to side x side instead
+     * ({@link Downsample#resample}), enlarged if need be, so every lesson works on every set.
      */
     public static BinaryImages binarise(ImageDataset d, int side, double threshold, int count) {
         ImageDataset first = d.subset(0, Math.min(count, d.size()));
-        ImageDataset small = Downsample.to(first, side);
+        ImageDataset small = Downsample.resample(first, side, side);
         float[] px = small.copyPixels();
         int n = side * side;
         for (int i = 0; i < small.size(); i++) {
