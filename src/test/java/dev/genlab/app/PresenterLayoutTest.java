@@ -76,6 +76,12 @@ class PresenterLayoutTest {
         double sh = fx(() -> window.fxScene().getHeight());
         double screenW = fx(() -> Screen.getPrimary().getBounds().getWidth());
         assertTrue(Math.abs(sw - screenW) < 1, "presenter mode fills the screen: " + sw + " of " + screenW);
+        String geometry = System.getProperty("headless.geometry", "");
+        if (geometry.matches("\\d+x\\d+.*")) {
+            String[] wh = geometry.split("[x-]");
+            assertTrue(sw == Double.parseDouble(wh[0]) && sh == Double.parseDouble(wh[1]),
+                    "the run's screen is " + geometry + ", the window " + sw + "×" + sh);
+        }
         List<String> problems = new ArrayList<>();
         for (Locale lang : I18n.SUPPORTED) {
             fxRun(() -> window.setLanguage(lang));
