@@ -1,6 +1,8 @@
 package dev.genlab.app;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,6 +22,7 @@ import dev.genlab.lesson.LessonText;
 import dev.genlab.lesson.Step;
 import dev.genlab.lesson.render.MarkdownRenderer;
 import dev.genlab.lesson.render.RenderOptions;
+import dev.genlab.plot.FigureColour;
 
 /**
  * The lesson side of the window: title, the current step rendered from Markdown, the lesson's
@@ -68,8 +71,11 @@ final class LessonPane extends BorderPane {
         setBottom(nav);
     }
 
-    /** Shows step index of lesson in lang; options carry size, colours and presenter mode. */
-    void show(Lesson lesson, int index, String lang, RenderOptions options) {
+    /**
+     * Shows step index of lesson in lang; options carry size, text colours and presenter mode, and
+     * {@code colours} are what the text's {@code {colour:KEY}} placeholders name (its scene's).
+     */
+    void show(Lesson lesson, int index, String lang, RenderOptions options, Map<String, FigureColour> colours) {
         problems.getChildren().clear();
         List<LessonProblem> list = lesson.problems();
         if (!list.isEmpty() && !options.presenter()) {
@@ -97,7 +103,8 @@ final class LessonPane extends BorderPane {
         int i = Math.max(0, Math.min(index, n - 1));
         Step step = text.steps().get(i);
         String notice = !lesson.hasLanguage(lang) ? "> " + I18n.get("lesson.fallback") + "\n\n" : "";
-        VBox doc = renderer.render(notice + "## " + step.heading() + "\n\n" + step.body(), options);
+        VBox doc = renderer.render(notice + "## " + step.heading() + "\n\n" + step.body(),
+                options.withColours(colours, Locale.forLanguageTag(text.lang())));
         doc.setPadding(new Insets(4, 16, 16, 16));
         scroll.setContent(doc);
         scroll.setVvalue(0);
