@@ -11,6 +11,7 @@ import dev.genlab.i18n.I18n;
  * {@code colour.<id>}). A lesson names a colour only through a placeholder that shows this name, and
  * the figure draws that part with the same constant, so the text cannot say "red" where the figure
  * draws orange: a scene lists which of its parts a text may name ({@code SceneDescriptor.colours}).
+ * A scene's own captions pass the name as a message argument in the same way.
  *
  * <p>They do not follow the theme: the dark and projector themes change backgrounds, text and the
  * series palette ({@link PlotTheme#seriesColor}), never these, so a name is right in every theme. A
@@ -27,6 +28,7 @@ public enum FigureColour {
     SKY_BLUE("skyBlue", Color.web("#56B4E9")),
     /** Okabe-Ito orange. */
     ORANGE("orange", Color.web("#E69F00")),
+    PALE_ORANGE("paleOrange", Color.web("#F6D28B")),
     /** Okabe-Ito vermilion. */
     VERMILION("vermilion", Color.web("#D55E00")),
     CYAN("cyan", Color.web("#00BCD4")),

@@ -34,8 +34,9 @@ final class AutoregressiveView extends HBox {
     static final int INK = 0xFF000000;
     static final int PAPER = 0xFFFFFFFF;
     static final int UNDRAWN = 0xFFB8B8B8;
-    static final int DEEPER = 0xFFF6D28B;
     static final int LATER = 0xFFE8E8E8;
+    /** What the layers not counted add to the field; the field's caption names it, as the parts below. */
+    static final FigureColour DEEPER = FigureColour.PALE_ORANGE;
     // the parts a lesson's text names, as {colour:KEY} with the keys of AutoregressiveScene.DESCRIPTOR
     /** The training-batch NLL curve ({@code batch}). */
     static final FigureColour BATCH = FigureColour.GREY;
@@ -389,7 +390,7 @@ final class AutoregressiveView extends HBox {
                 cells[q] = FIELD.argb();
                 seen++;
             } else if (s.fullField()[q]) {
-                cells[q] = DEEPER;
+                cells[q] = DEEPER.argb();
             } else if (earlier && q / s.side() >= top && q % s.side() >= left && q % s.side() <= right) {
                 cells[q] = BLIND.argb();
                 blind++;
@@ -401,8 +402,10 @@ final class AutoregressiveView extends HBox {
         field.setCells(s.side(), cells);
         field.clearOutlines();
         field.outline(p, CURRENT.color(), 3);
+        Locale ui = I18n.getLocale();
         fieldText.setText(I18n.get(s.model().equals("nade") ? "ar.field.nade" : "ar.field.pixelcnn",
-                p / s.side(), p % s.side(), s.fieldDepth(), s.maxDepth(), seen, position[p], blind));
+                p / s.side(), p % s.side(), s.fieldDepth(), s.maxDepth(), seen, position[p], blind,
+                FIELD.label(ui), DEEPER.label(ui), BLIND.label(ui), FAR.label(ui)));
     }
 
     private void showInpaint(AutoregressiveSnapshot s) {

@@ -207,7 +207,7 @@ final class LayersPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
             c.setUserData(diag ? "diagonal" : zero ? "zero" : "off");
         }
         if (j == null) {
-            jacobianText.setText(I18n.get("flow.jacobian.none"));
+            jacobianText.setText(I18n.get("flow.jacobian.none", PROBE.label(I18n.getLocale())));
         }
     }
 

@@ -76,6 +76,11 @@ class AutoregressiveColoursTest {
         }
         assertEquals(colour("next-pixel"), view.field.cell(s.fieldPixel()));
         assertTrue(field > 0 && blind > 0 && far > 0, "field " + field + ", blind spot " + blind + ", far " + far);
+        // the caption under the field names the same colours
+        String caption = fx(view.fieldText::getText);
+        for (String part : new String[] {"the field (orange)", "; pale orange: what", "; vermilion: " + blind, "; light grey: "}) {
+            assertTrue(caption.contains(part), part + " in " + caption);
+        }
     }
 
     @Test

@@ -64,6 +64,11 @@ class FlowColoursTest {
         ScatterLayer.Series probe = panel.baseSamples.series().stream()
                 .filter(series -> series.x().length == 1).findFirst().orElseThrow();
         assertEquals(FlowScene.DESCRIPTOR.colours().get("probe").color(), probe.color());
+        String caption = fx(() -> {
+            panel.showJacobian(null, false); // no layer selected: the caption says where the probe is
+            return panel.jacobianText.getText();
+        });
+        assertTrue(caption.contains("the cyan square"), caption);
     }
 
     private static void assertClose(Color want, Color got, String what) {
