@@ -2,6 +2,8 @@ package dev.genlab.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,6 +28,7 @@ import dev.genlab.lesson.LessonText;
 import dev.genlab.lesson.Step;
 import dev.genlab.lesson.render.MarkdownRenderer;
 import dev.genlab.lesson.render.RenderOptions;
+import dev.genlab.plot.FigureColour;
 
 /**
  * The lesson side of the window: title, the current step rendered from Markdown, the lesson's
@@ -139,8 +142,11 @@ final class LessonPane extends BorderPane {
         return banded;
     }
 
-    /** Shows step index of lesson in lang; options carry size, colours and presenter mode. */
-    void show(Lesson lesson, int index, String lang, RenderOptions options) {
+    /**
+     * Shows step index of lesson in lang; options carry size, text colours and presenter mode, and
+     * {@code colours} are what the text's {@code {colour:KEY}} placeholders name (its scene's).
+     */
+    void show(Lesson lesson, int index, String lang, RenderOptions options, Map<String, FigureColour> colours) {
         problems.getChildren().clear();
         List<LessonProblem> list = lesson.problems();
         if (!list.isEmpty() && !options.presenter()) {
@@ -167,19 +173,20 @@ final class LessonPane extends BorderPane {
         int n = text.steps().size();
         int i = Math.max(0, Math.min(index, n - 1));
         Step step = text.steps().get(i);
+        RenderOptions opts = options.withColours(colours, Locale.forLanguageTag(text.lang()));
         if (banded) {
             // the heading through the renderer too: headings hold formulas ("$n$ parameters")
-            RenderOptions small = new RenderOptions(options.fontSize() * 0.6, options.textColor(),
-                    options.accentColor(), true, options.outputScale(), options.linkHandler());
+            RenderOptions small = new RenderOptions(opts.fontSize() * 0.6, opts.textColor(), opts.accentColor(),
+                    true, opts.outputScale(), opts.linkHandler(), opts.colours(), opts.language());
             bandHeading.getChildren().setAll(renderer.render("## " + step.heading(), small).getChildren());
             // the body alone: its display formulas (and any sub-headings) side by side
-            VBox doc = renderer.render(step.body(), options);
+            VBox doc = renderer.render(step.body(), opts);
             List<Node> blocks = new ArrayList<>(doc.getChildren());
             doc.getChildren().clear();
             bandFormulas.getChildren().setAll(blocks);
         } else {
             String notice = !lesson.hasLanguage(lang) ? "> " + I18n.get("lesson.fallback") + "\n\n" : "";
-            VBox doc = renderer.render(notice + "## " + step.heading() + "\n\n" + step.body(), options);
+            VBox doc = renderer.render(notice + "## " + step.heading() + "\n\n" + step.body(), opts);
             doc.setPadding(new Insets(4, 16, 16, 16));
             scroll.setContent(doc);
             scroll.setVvalue(0);

@@ -380,7 +380,8 @@ public final class MainWindow {
         if (l == null) {
             return;
         }
-        lessonPane.show(l, step.get(), I18n.lang(), renderOptions());
+        lessonPane.show(l, step.get(), I18n.lang(), renderOptions(),
+                registry.find(l.sceneId()).map(SceneDescriptor::colours).orElse(Map.of()));
         lessonPane.previous.setDisable(!hasPrevious());
         lessonPane.next.setDisable(!hasNext());
     }

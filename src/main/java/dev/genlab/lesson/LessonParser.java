@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.genlab.lesson.render.ColourSyntax;
 import dev.genlab.lesson.render.MathSyntax;
 import dev.genlab.scene.KnobSpec;
 import dev.genlab.scene.SceneDescriptor;
@@ -22,7 +23,7 @@ import dev.genlab.scene.SceneRegistry;
  * scene: density
  * ---
  * ## First step heading
- * Markdown text with $inline$ and $$display$$ math.
+ * Markdown text with $inline$ and $$display$$ math; the {colour:next-pixel} square.
  * ```preset
  * components = 3
  * ```
@@ -156,6 +157,7 @@ public final class LessonParser {
             if (l == null || step.matches()) {
                 if (heading != null) {
                     checkFormulas(body.toString(), bodyStartLine, file, problems);
+                    checkColours(body.toString(), bodyStartLine, file, scene, problems);
                     steps.add(new Step(heading, body.toString().strip(), preset, headingLine));
                 }
                 if (l == null) {
@@ -168,6 +170,10 @@ public final class LessonParser {
                 preset = new LinkedHashMap<>();
                 sawPreset = false;
                 checkFormulas(heading, headingLine, file, problems);
+                if (!ColourSyntax.placeholders(heading).isEmpty()) {
+                    problems.add(new LessonProblem(file, headingLine, "a heading cannot name a colour: the lesson "
+                            + "list shows headings as they are written; name it in the step's text", false));
+                }
                 continue;
             }
             Matcher f = FENCE.matcher(l);
@@ -234,6 +240,22 @@ public final class LessonParser {
         for (MathSyntax.Formula f : MathSyntax.formulas(text)) {
             formulaCheck.apply(f.latex()).ifPresent(err -> problems.add(new LessonProblem(file,
                     firstLine + f.line() - 1, "formula does not parse: " + err + " in $" + f.latex() + "$", false)));
+        }
+    }
+
+    /** A colour placeholder must name a colour the lesson's scene declares. */
+    private void checkColours(String text, int firstLine, String file, Optional<SceneDescriptor> scene,
+                              List<LessonProblem> problems) {
+        if (scene.isEmpty()) {
+            return; // the unknown scene is already reported; its colours cannot be checked
+        }
+        for (ColourSyntax.Placeholder p : ColourSyntax.placeholders(text)) {
+            if (!scene.get().colours().containsKey(p.key())) {
+                List<String> known = scene.get().colours().keySet().stream().sorted().toList();
+                problems.add(new LessonProblem(file, firstLine + p.line() - 1, "unknown colour '" + p.key()
+                        + "' for scene '" + scene.get().id() + "' (known: "
+                        + (known.isEmpty() ? "none" : String.join(", ", known)) + ")", false));
+            }
         }
     }
 

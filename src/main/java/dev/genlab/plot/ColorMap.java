@@ -109,16 +109,16 @@ public final class ColorMap {
     }
 
     /**
-     * Moreland's diverging map: interpolate in Msh space (polar CIELAB) from blue (59, 76, 192)
-     * to red (180, 4, 38) through a white point of M = 88, spinning the hue near the centre so
+     * Moreland's diverging map: interpolate in Msh space (polar CIELAB) from blue (59, 76, 192,
+     * {@link FigureColour#COOL_BLUE}) to red (180, 4, 38, {@link FigureColour#WARM_RED}) through a white point of M = 88, spinning the hue near the centre so
      * the ends stay saturated while the centre stays neutral.
      */
     private static final class MshDiverging {
         private static final double XN = 0.95047, YN = 1.0, ZN = 1.08883;
 
         static int[] table(int n) {
-            double[] a = rgbToMsh(59, 76, 192);
-            double[] b = rgbToMsh(180, 4, 38);
+            double[] a = rgbToMsh(FigureColour.COOL_BLUE.color());
+            double[] b = rgbToMsh(FigureColour.WARM_RED.color());
             int[] out = new int[n];
             for (int i = 0; i < n; i++) {
                 out[i] = mshToArgb(interpolate(a, b, i / (double) (n - 1)));
@@ -155,8 +155,8 @@ public final class ColorMap {
             return msh[2] > -Math.PI / 3 ? msh[2] + spin : msh[2] - spin;
         }
 
-        private static double[] rgbToMsh(int r, int g, int bl) {
-            double lr = toLinear(r / 255.0), lg = toLinear(g / 255.0), lb = toLinear(bl / 255.0);
+        private static double[] rgbToMsh(Color c) {
+            double lr = toLinear(c.getRed()), lg = toLinear(c.getGreen()), lb = toLinear(c.getBlue());
             double x = 0.4124564 * lr + 0.3575761 * lg + 0.1804375 * lb;
             double y = 0.2126729 * lr + 0.7151522 * lg + 0.0721750 * lb;
             double z = 0.0193339 * lr + 0.1191920 * lg + 0.9503041 * lb;

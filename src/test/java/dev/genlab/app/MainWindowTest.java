@@ -371,6 +371,27 @@ class MainWindowTest {
         assertEquals("Step 1 / " + window.lessonProperty().get().stepCount(), counter(robot));
     }
 
+    /** Lesson 4 names the colours of its sampler through the scene's colours, in the language of its text. */
+    @Test
+    void aLessonNamesTheColoursItsFiguresDrawWith(FxRobot robot) {
+        fxRun(() -> window.open("04-markov-assumption", 0));
+        assertTrue(lessonText().contains("the blue square is the next pixel, the orange one is all it may look at"),
+                lessonText());
+        java.util.List<Object> swatches = fx(() -> window.lessonPane().document().lookupAll(".md-colour-swatch").stream()
+                .map(n -> (Object) ((javafx.scene.layout.Region) n).getBackground().getFills().get(0).getFill()).toList());
+        assertEquals(java.util.List.of(dev.genlab.plot.FigureColour.BLUE.color(), dev.genlab.plot.FigureColour.ORANGE.color()),
+                swatches);
+        AppTestSupport.fireMenuItem(window.fxScene(), "menu-lang-ko");
+        assertTrue(lessonText().contains("파란색 칸이 다음에 그릴 픽셀이고, 주황색 칸이"), lessonText());
+    }
+
+    private String lessonText() {
+        return fx(() -> window.lessonPane().document().lookupAll(".md-paragraph").stream()
+                .flatMap(p -> ((javafx.scene.text.TextFlow) p).getChildren().stream())
+                .filter(javafx.scene.text.Text.class::isInstance).map(t -> ((javafx.scene.text.Text) t).getText())
+                .collect(java.util.stream.Collectors.joining()));
+    }
+
     /** Play becoming Pause does not move the buttons after it (a lecturer's pointer stays on Step). */
     @Test
     void theToolbarDoesNotShiftWhenPlayBecomesPause(FxRobot robot) {

@@ -114,6 +114,22 @@ class LessonParserTest {
     }
 
     @Test
+    void aColourPlaceholderMustNameAColourOfTheScene() {
+        String src = "---\ntitle: t\nscene: toy\n---\n## Step\nthe {colour:probe} probe and\n"
+                + "the {colour:held-out} curve, not the {colour:red} one\n\n## The {colour:probe} {colour:nope}\ntext\n";
+        LessonParser.Result r = parse(src);
+        List<LessonProblem> ps = r.problems();
+        assertEquals(2, ps.size(), messages(r));
+        assertEquals(7, ps.get(0).line());
+        assertEquals("unknown colour 'red' for scene 'toy' (known: held-out, probe)", ps.get(0).message());
+        assertEquals(9, ps.get(1).line(), "a heading is shown unrendered in the lesson list");
+        assertTrue(ps.get(1).message().contains("a heading cannot name a colour"), ps.get(1).message());
+        assertTrue(ps.stream().noneMatch(LessonProblem::fatal));
+        assertEquals(2, r.text().orElseThrow().steps().size(), "the lesson still opens");
+        assertTrue(r.text().orElseThrow().steps().get(0).body().contains("{colour:probe}"), "resolved when rendered");
+    }
+
+    @Test
     void badFormulaIsReportedAtItsLine() {
         String src = "---\ntitle: t\nscene: toy\n---\n## Step\nline one\nsee $\\bad{x}$ here\n\n$$\n\\bad\n$$\n";
         LessonParser.Result r = parse(src);

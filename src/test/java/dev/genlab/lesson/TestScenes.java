@@ -1,14 +1,17 @@
 package dev.genlab.lesson;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import dev.genlab.plot.FigureColour;
 
 import dev.genlab.scene.Knob;
 import dev.genlab.scene.ParamSpec;
 import dev.genlab.scene.SceneDescriptor;
 import dev.genlab.scene.SceneRegistry;
 
-/** A registry with one scene, "toy", whose knobs the parser tests name. */
+/** A registry with one scene, "toy", whose knobs and colours the parser tests name. */
 final class TestScenes {
 
     static final ParamSpec SPEC = ParamSpec.of(
@@ -18,7 +21,8 @@ final class TestScenes {
             Knob.toggle("grid", "grid", true));
 
     static SceneRegistry registry() {
-        return new SceneRegistry(List.of(new SceneDescriptor("toy", SPEC, ctx -> {
+        return new SceneRegistry(List.of(new SceneDescriptor("toy", SPEC,
+                Map.of("probe", FigureColour.CYAN, "held-out", FigureColour.VERMILION), ctx -> {
             throw new UnsupportedOperationException("not built in parser tests");
         })));
     }

@@ -2,6 +2,7 @@ package dev.genlab.lesson.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -46,6 +47,8 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 
+import dev.genlab.plot.FigureColour;
+
 /**
  * Renders lesson Markdown with {@code $inline$} and {@code $$display$$} math (see
  * {@link MathSyntax}) into native JavaFX nodes: paragraphs are {@link TextFlow}s that wrap to the
@@ -56,7 +59,8 @@ import org.commonmark.parser.Parser;
  * {@code md-code-block},
  * {@code md-list}, {@code md-list-item}, {@code md-quote}, {@code md-rule},
  * {@code md-math-display}; inline: {@code md-math-inline}, {@code md-code}, {@code md-link},
- * {@code md-math-error}. Font size, weight and posture are set as inline styles from
+ * {@code md-math-error}, {@code md-colour-swatch} (before a colour's name, see {@link ColourSyntax}),
+ * {@code md-colour-error}. Font size, weight and posture are set as inline styles from
  * {@link RenderOptions#fontSize()}, so no stylesheet changes them; the font family is inherited
  * from the app's CSS on the root. Fonts therefore take effect once the box is in a scene.
  */
@@ -81,8 +85,9 @@ public final class MarkdownRenderer {
 
     /**
      * Renders {@code markdown} into a new box with style class {@code md-doc}. Must be called on
-     * the FX application thread. Never throws on bad input: a formula JLaTeXMath rejects shows as
-     * its source in red monospace, with the reason as a tooltip.
+     * the FX application thread. Never throws on bad input: a formula JLaTeXMath rejects, or a
+     * colour placeholder whose key {@link RenderOptions#colours()} lacks, shows as its source in red
+     * monospace, with the reason as a tooltip.
      */
     public VBox render(String markdown, RenderOptions options) {
         org.commonmark.node.Node document = parser.parse(MathSyntax.toCommonMark(markdown == null ? "" : markdown));
@@ -191,7 +196,7 @@ public final class MarkdownRenderer {
                 }, box.widthProperty()));
                 box.getChildren().add(view);
             } catch (MathException e) {
-                box.getChildren().add(mathError("$$" + latex + "$$", e.getMessage()));
+                box.getChildren().add(sourceError("$$" + latex + "$$", e.getMessage(), "md-math-error"));
             }
             return box;
         }
@@ -253,9 +258,9 @@ public final class MarkdownRenderer {
             return view;
         }
 
-        private Label mathError(String source, String message) {
+        private Label sourceError(String source, String message, String styleClass) {
             Label label = new Label(source);
-            label.getStyleClass().add("md-math-error");
+            label.getStyleClass().add(styleClass);
             TextStyle.monospace(size * 0.9).applyTo(label);
             label.setTextFill(ERROR_COLOR);
             label.setTooltip(new Tooltip(message));
@@ -290,7 +295,32 @@ public final class MarkdownRenderer {
 
             @Override
             public void visit(org.commonmark.node.Text text) {
-                out.add(styled(text.getLiteral()));
+                String literal = text.getLiteral();
+                Matcher placeholder = ColourSyntax.PLACEHOLDER.matcher(literal);
+                int from = 0;
+                while (placeholder.find()) {
+                    if (placeholder.start() > from) {
+                        out.add(styled(literal.substring(from, placeholder.start())));
+                    }
+                    colour(placeholder.group(1), placeholder.group());
+                    from = placeholder.end();
+                }
+                if (from == 0 || from < literal.length()) {
+                    out.add(styled(literal.substring(from)));
+                }
+            }
+
+            /** A figure colour's swatch and its name in the text's language, or the placeholder as an error. */
+            private void colour(String key, String source) {
+                FigureColour colour = options.colours().get(key);
+                if (colour == null) {
+                    List<String> known = options.colours().keySet().stream().sorted().toList();
+                    out.add(sourceError(source, "unknown colour '" + key + "' (known: "
+                            + (known.isEmpty() ? "none" : String.join(", ", known)) + ")", "md-colour-error"));
+                    return;
+                }
+                out.add(new Swatch(colour.color(), options.textColor(), fontSize));
+                out.add(styled(colour.label(options.language())));
             }
 
             @Override
@@ -369,7 +399,7 @@ public final class MarkdownRenderer {
                     MathImage image = math.render(latex, false, fontSize * MATH_SIZE_FACTOR, options.textColor(), options.outputScale());
                     return new InlineMath(imageView(image), image);
                 } catch (MathException e) {
-                    return mathError("$" + latex + "$", e.getMessage());
+                    return sourceError("$" + latex + "$", e.getMessage(), "md-math-error");
                 }
             }
 
@@ -403,6 +433,36 @@ public final class MarkdownRenderer {
         @Override
         public double getBaselineOffset() {
             return ascent;
+        }
+    }
+
+    /**
+     * A square of a figure colour, about a capital letter high, sitting on the baseline like one,
+     * with a thin outline so that a pale colour shows on a pale page and a gap before the name that
+     * follows. Like {@link InlineMath} it reports its baseline, here its bottom: a TextFlow given a
+     * node's default instead makes the line taller.
+     */
+    private static final class Swatch extends Region {
+
+        private final double side;
+
+        Swatch(Color fill, Color textColor, double fontSize) {
+            getStyleClass().add("md-colour-swatch");
+            side = Math.round(fontSize * 0.7);
+            double gap = Math.round(fontSize * 0.25);
+            Insets square = new Insets(0, gap, 0, 0);
+            CornerRadii corners = new CornerRadii(Math.max(1, side / 8));
+            setBackground(new Background(new BackgroundFill(fill, corners, square)));
+            setBorder(new Border(new BorderStroke(textColor.deriveColor(0, 1, 1, 0.45), BorderStrokeStyle.SOLID,
+                    corners, new BorderWidths(1), square)));
+            setMinSize(side + gap, side);
+            setPrefSize(side + gap, side);
+            setMaxSize(side + gap, side);
+        }
+
+        @Override
+        public double getBaselineOffset() {
+            return side;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.genlab.scene.autoregressive;
 
 import java.util.List;
+import java.util.Map;
 
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
@@ -22,6 +23,10 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveLab, A
 
     public static final String ID = "autoregressive";
     public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, AutoregressiveParams.SPEC,
+            Map.of("batch", AutoregressiveView.BATCH, "held-out", AutoregressiveView.HELD_OUT,
+                    "previous-run", AutoregressiveView.PREVIOUS, "next-pixel", AutoregressiveView.CURRENT,
+                    "field", AutoregressiveView.FIELD, "blind-spot", AutoregressiveView.BLIND,
+                    "far", AutoregressiveView.FAR),
             AutoregressiveScene::new);
     /** Adam steps (or, in the sample view, pixels) per second at speed 1 while playing. */
     static final double BASE_RATE = 10;

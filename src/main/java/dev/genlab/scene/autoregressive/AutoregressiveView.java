@@ -14,10 +14,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
 import dev.genlab.i18n.I18n;
 import dev.genlab.plot.ColorMap;
+import dev.genlab.plot.FigureColour;
 import dev.genlab.plot.ImageGridPlot;
 import dev.genlab.plot.LineChartPlot;
 import dev.genlab.plot.PlotTheme;
@@ -34,13 +34,24 @@ final class AutoregressiveView extends HBox {
     static final int INK = 0xFF000000;
     static final int PAPER = 0xFFFFFFFF;
     static final int UNDRAWN = 0xFFB8B8B8;
-    static final int FIELD = 0xFFE69F00;
-    static final int BLIND = 0xFFD55E00;
-    static final int DEEPER = 0xFFF6D28B;
-    static final int FAR = 0xFFB8B8B8;
     static final int LATER = 0xFFE8E8E8;
-    static final int EARLIER = 0xFF9E9E9E;
-    static final Color CURRENT = Color.web("#0072B2");
+    /** What the layers not counted add to the field; the field's caption names it, as the parts below. */
+    static final FigureColour DEEPER = FigureColour.PALE_ORANGE;
+    // the parts a lesson's text names, as {colour:KEY} with the keys of AutoregressiveScene.DESCRIPTOR
+    /** The training-batch NLL curve ({@code batch}). */
+    static final FigureColour BATCH = FigureColour.GREY;
+    /** The held-out NLL curve ({@code held-out}). */
+    static final FigureColour HELD_OUT = FigureColour.VERMILION;
+    /** The run before the last reset ({@code previous-run}). */
+    static final FigureColour PREVIOUS = FigureColour.BLUE;
+    /** The next pixel of the sampler, the pixel of the receptive field ({@code next-pixel}). */
+    static final FigureColour CURRENT = FigureColour.BLUE;
+    /** The receptive field of the layers counted ({@code field}). */
+    static final FigureColour FIELD = FigureColour.ORANGE;
+    /** Earlier pixels within the stack's reach that no layer sees ({@code blind-spot}). */
+    static final FigureColour BLIND = FigureColour.VERMILION;
+    /** Earlier pixels beyond the stack's reach ({@code far}). */
+    static final FigureColour FAR = FigureColour.LIGHT_GREY;
 
     final LineChartPlot nll = new LineChartPlot();
     final Label note = new Label();
@@ -237,12 +248,12 @@ final class AutoregressiveView extends HBox {
         nll.clearReferenceLines();
         nll.setXLabel(I18n.get("ar.chartX"));
         nll.setYLabel(I18n.get("ar.chartY"));
-        batchSeries = nll.addSeries(I18n.get("ar.series.batch"), Color.gray(0.55, 0.8));
+        batchSeries = nll.addSeries(I18n.get("ar.series.batch"), BATCH.color().deriveColor(0, 1, 1, 0.8));
         batchSeries.appendAll(s.trainX(), s.trainY());
-        testSeries = nll.addSeries(I18n.get("ar.series.test"), Color.web("#D55E00"));
+        testSeries = nll.addSeries(I18n.get("ar.series.test"), HELD_OUT.color());
         testSeries.appendAll(s.testX(), s.testY());
         if (s.previousX().length > 0) {
-            nll.addSeries(I18n.get("ar.series.previous", s.previousLabel()), Color.web("#0072B2"))
+            nll.addSeries(I18n.get("ar.series.previous", s.previousLabel()), PREVIOUS.color())
                     .appendAll(s.previousX(), s.previousY());
         }
         nll.addReferenceLine(s.independentNll(), I18n.get("ar.ref.independent"), theme.seriesColor(2));
@@ -318,7 +329,7 @@ final class AutoregressiveView extends HBox {
         sampler.clearOutlines();
         int next = s.samplerNext();
         if (next >= 0) {
-            sampler.outline(next, CURRENT, 3);
+            sampler.outline(next, CURRENT.color(), 3);
         }
         sampler.setBar(s.samplerP(), I18n.get("ar.sampler.bar"));
         if (next < 0) {
@@ -379,23 +390,25 @@ final class AutoregressiveView extends HBox {
         for (int q = 0; q < n; q++) {
             boolean earlier = position[q] < position[p];
             if (s.field()[q]) {
-                cells[q] = FIELD;
+                cells[q] = FIELD.argb();
                 seen++;
             } else if (s.fullField()[q]) {
-                cells[q] = DEEPER;
+                cells[q] = DEEPER.argb();
             } else if (earlier && q / s.side() >= top && q % s.side() >= left && q % s.side() <= right) {
-                cells[q] = BLIND;
+                cells[q] = BLIND.argb();
                 blind++;
             } else {
-                cells[q] = earlier ? FAR : LATER;
+                cells[q] = earlier ? FAR.argb() : LATER;
             }
         }
-        cells[p] = 0xFF0072B2;
+        cells[p] = CURRENT.argb();
         field.setCells(s.side(), cells);
         field.clearOutlines();
-        field.outline(p, CURRENT, 3);
+        field.outline(p, CURRENT.color(), 3);
+        Locale ui = I18n.getLocale();
         fieldText.setText(I18n.get(s.model().equals("nade") ? "ar.field.nade" : "ar.field.pixelcnn",
-                p / s.side(), p % s.side(), s.fieldDepth(), s.maxDepth(), seen, position[p], blind));
+                p / s.side(), p % s.side(), s.fieldDepth(), s.maxDepth(), seen, position[p], blind,
+                FIELD.label(ui), DEEPER.label(ui), BLIND.label(ui), FAR.label(ui)));
     }
 
     private void showInpaint(AutoregressiveSnapshot s) {

@@ -3,6 +3,7 @@ package dev.genlab.scene.flow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import javafx.application.Platform;
@@ -33,7 +34,9 @@ import dev.genlab.scene.flow.FlowParams.Panel;
 public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSnapshot> {
 
     public static final String ID = "flow";
-    public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, FlowParams.SPEC, ctx -> new FlowScene());
+    public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, FlowParams.SPEC,
+            Map.of("contract", LayersPanel.CONTRACT, "expand", LayersPanel.EXPAND, "probe", LayersPanel.PROBE),
+            ctx -> new FlowScene());
     /** Adam steps per second at speed 1 while playing. */
     static final double BASE_RATE = 20;
 

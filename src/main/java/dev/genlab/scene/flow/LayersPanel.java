@@ -24,6 +24,7 @@ import dev.genlab.i18n.I18n;
 import dev.genlab.plot.ColorBar;
 import dev.genlab.plot.ColorMap;
 import dev.genlab.plot.Extent;
+import dev.genlab.plot.FigureColour;
 import dev.genlab.plot.HeatmapLayer;
 import dev.genlab.plot.Marker;
 import dev.genlab.plot.Plot2D;
@@ -47,6 +48,13 @@ final class LayersPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
     static final double MORPH_RATE = 1.5;
 
     static final Color SAMPLE = Color.web("#e7298a");
+    // the parts a lesson's text names, as {colour:KEY} with the keys of FlowScene.DESCRIPTOR
+    /** Cells that shrink, log|det J| &lt; 0: the low end of the cells' {@link ColorMap#COOL_WARM} ({@code contract}). */
+    static final FigureColour CONTRACT = FigureColour.COOL_BLUE;
+    /** Cells that grow, log|det J| &gt; 0: the high end of {@link ColorMap#COOL_WARM} ({@code expand}). */
+    static final FigureColour EXPAND = FigureColour.WARM_RED;
+    /** The point whose Jacobian the panel shows ({@code probe}). */
+    static final FigureColour PROBE = FigureColour.CYAN;
 
     final Plot2D basePlot = new Plot2D();
     final Plot2D mapped = new Plot2D();
@@ -199,7 +207,7 @@ final class LayersPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
             c.setUserData(diag ? "diagonal" : zero ? "zero" : "off");
         }
         if (j == null) {
-            jacobianText.setText(I18n.get("flow.jacobian.none"));
+            jacobianText.setText(I18n.get("flow.jacobian.none", PROBE.label(I18n.getLocale())));
         }
     }
 
@@ -454,7 +462,7 @@ final class LayersPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
         baseSamples.setOpacity(0.7);
         baseSamples.put(series(I18n.get("flow.series.base"), zx, zy, SAMPLE));
         baseSamples.put(new ScatterLayer.Series(I18n.get("flow.series.probe"), new float[] {(float) probeX},
-                new float[] {(float) probeY}, Color.web("#00bcd4"), Marker.SQUARE));
+                new float[] {(float) probeY}, PROBE.color(), Marker.SQUARE));
         if (basePlot.dataExtentProperty().get() == null) {
             basePlot.setDataExtent(Extent.square(FlowLab.BOX + 0.3));
         }

@@ -1,5 +1,7 @@
 package dev.genlab.scene.markov;
 
+import java.util.Map;
+
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
@@ -20,7 +22,9 @@ import dev.genlab.scene.TrainerScene;
 public final class MarkovScene extends TrainerScene<MarkovLab, MarkovParams, MarkovSnapshot> {
 
     public static final String ID = "markov";
-    public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, MarkovParams.SPEC, MarkovScene::new);
+    public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, MarkovParams.SPEC,
+            Map.of("next-pixel", SamplerFigure.CURRENT, "context", SamplerFigure.CONTEXT, "pixel-i", MiFigure.PIXEL),
+            MarkovScene::new);
     /** Pixels drawn per second at speed 1 while playing. */
     static final double BASE_RATE = 20;
 

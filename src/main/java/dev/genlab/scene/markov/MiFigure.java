@@ -10,6 +10,7 @@ import javafx.scene.text.TextAlignment;
 import dev.genlab.i18n.I18n;
 import dev.genlab.plot.ColorMap;
 import dev.genlab.plot.Figure;
+import dev.genlab.plot.FigureColour;
 import dev.genlab.plot.PlotTheme;
 
 /**
@@ -20,7 +21,8 @@ import dev.genlab.plot.PlotTheme;
 final class MiFigure extends Figure {
 
     static final Color FAR = Color.web("#D55E00");
-    static final Color PIXEL = Color.web("#56B4E9");
+    /** Pixel i on both maps; a lesson's text names it {@code {colour:pixel-i}} (MarkovScene.DESCRIPTOR). */
+    static final FigureColour PIXEL = FigureColour.SKY_BLUE;
 
     private MarkovSnapshot s;
 
@@ -98,7 +100,7 @@ final class MiFigure extends Figure {
                 g.strokeRect(x0 + (q % side) * cell + lw / 2, y0 + (q / side) * cell + lw / 2, cell - lw, cell - lw);
             }
         }
-        g.setFill(PIXEL);
+        g.setFill(PIXEL.color());
         int i = s.pixel();
         g.fillRect(x0 + (i % side) * cell, y0 + (i / side) * cell, Math.ceil(cell), Math.ceil(cell));
         int j = s.farPixel();

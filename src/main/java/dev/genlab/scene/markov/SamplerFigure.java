@@ -9,6 +9,7 @@ import javafx.scene.text.TextAlignment;
 
 import dev.genlab.i18n.I18n;
 import dev.genlab.plot.Figure;
+import dev.genlab.plot.FigureColour;
 import dev.genlab.plot.PlotTheme;
 
 /**
@@ -19,8 +20,11 @@ import dev.genlab.plot.PlotTheme;
 final class SamplerFigure extends Figure {
 
     static final Color PATH = Color.web("#D55E00", 0.4);
-    static final Color CONTEXT = Color.web("#E69F00");
-    static final Color CURRENT = Color.web("#0072B2");
+    // the parts a lesson's text names, as {colour:KEY} with the keys of MarkovScene.DESCRIPTOR
+    /** The pixels the next one's conditional reads ({@code context}). */
+    static final FigureColour CONTEXT = FigureColour.ORANGE;
+    /** The next pixel and its bar ({@code next-pixel}). */
+    static final FigureColour CURRENT = FigureColour.BLUE;
 
     private MarkovSnapshot s;
 
@@ -70,13 +74,13 @@ final class SamplerFigure extends Figure {
         // the context and the next pixel
         double lw = Math.max(1.5, Math.min(3, cell / 5));
         g.setLineWidth(lw);
-        g.setStroke(CONTEXT);
+        g.setStroke(CONTEXT.color());
         for (int q : s.context()) {
             g.strokeRect(x0 + (q % side) * cell + lw / 2, y0 + (q / side) * cell + lw / 2, cell - lw, cell - lw);
         }
         if (s.current() >= 0) {
             int q = s.current();
-            g.setStroke(CURRENT);
+            g.setStroke(CURRENT.color());
             g.setLineWidth(lw + 1);
             g.strokeRect(x0 + (q % side) * cell - 1, y0 + (q / side) * cell - 1, cell + 2, cell + 2);
         }
@@ -89,7 +93,7 @@ final class SamplerFigure extends Figure {
         g.fillRect(bx, top, bw, bottom - top);
         double p = s.conditional();
         if (Double.isFinite(p)) {
-            g.setFill(CURRENT);
+            g.setFill(CURRENT.color());
             g.fillRect(bx, bottom - (bottom - top) * p, bw, (bottom - top) * p);
         }
         g.setStroke(theme.axis());

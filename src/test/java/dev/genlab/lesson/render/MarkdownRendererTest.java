@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.embed.swing.SwingFXUtils;
@@ -23,6 +25,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -32,6 +35,8 @@ import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import dev.genlab.plot.FigureColour;
 
 class MarkdownRendererTest {
 
@@ -139,6 +144,45 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aColourPlaceholderShowsASwatchAndTheNameInTheTextsLanguage() throws Exception {
+        Map<String, FigureColour> colours = Map.of("next-pixel", FigureColour.BLUE, "context", FigureColour.ORANGE);
+        VBox en = onFx(() -> layOut(RENDERER.render("The **{colour:next-pixel}** square and the {colour:context} ones.",
+                options(false).withColours(colours, Locale.ENGLISH)), 400));
+        VBox ko = onFx(() -> layOut(RENDERER.render("{colour:next-pixel} 칸과 {colour:context} 칸, `{colour:context}`.",
+                options(false).withColours(colours, Locale.KOREAN)), 400));
+
+        assertEquals("The blue square and the orange ones.", flowText((TextFlow) en.getChildren().get(0)));
+        assertTrue(text(en, "blue").getFont().getStyle().toLowerCase().contains("bold"), "the name takes the emphasis");
+        assertEquals("파란색 칸과 주황색 칸, .", flowText((TextFlow) ko.getChildren().get(0)));
+        assertTrue(find(ko, Label.class).anyMatch(l -> l.getText().equals("{colour:context}")), "a code span stays literal");
+        List<Region> swatches = find(en, Region.class).filter(r -> r.getStyleClass().contains("md-colour-swatch")).toList();
+        assertEquals(List.of(FigureColour.BLUE.color(), FigureColour.ORANGE.color()),
+                swatches.stream().map(r -> r.getBackground().getFills().get(0).getFill()).toList());
+        // each swatch comes just before its name and sits on the baseline like a letter
+        List<Node> inline = ((TextFlow) en.getChildren().get(0)).getChildren();
+        Text name = (Text) inline.get(inline.indexOf(swatches.get(1)) + 1);
+        assertEquals("orange", name.getText());
+        Region swatch = swatches.get(1);
+        assertEquals(name.getLayoutY() + name.getBaselineOffset(), swatch.getLayoutY() + swatch.getHeight(), 1.0);
+        // and leaves the line as tall as it was
+        double plain = onFx(() -> layOut(RENDERER.render("The blue line", options(false)), 400).getHeight());
+        double swatched = onFx(() -> layOut(RENDERER.render("The {colour:next-pixel} line",
+                options(false).withColours(colours, Locale.ENGLISH)), 400).getHeight());
+        assertEquals(plain, swatched, 0.5);
+    }
+
+    @Test
+    void anUnknownColourShowsItsSourceAndDoesNotThrow() throws Exception {
+        VBox doc = onFx(() -> RENDERER.render("The {colour:red} line.", options(false)
+                .withColours(Map.of("path", FigureColour.VERMILION), Locale.ENGLISH)));
+
+        Label error = find(doc, Label.class).filter(l -> l.getStyleClass().contains("md-colour-error")).findFirst().orElseThrow();
+        assertEquals("{colour:red}", error.getText());
+        assertEquals("unknown colour 'red' (known: path)", error.getTooltip().getText());
+        assertEquals("The  line.", flowText((TextFlow) doc.getChildren().get(0)));
+    }
+
+    @Test
     void presenterModeKeepsOnlyHeadingsAndFormulas() throws Exception {
         String md = "## Step 1\n\nSome explanation with $x$ inline.\n\n$$p(x) = \\int p(x|z) p(z) dz$$\n\n"
                 + "- a list item\n\n$\\log p(x)$\n\n> $$\\mathrm{KL}(q\\|p)$$\n";
@@ -202,13 +246,16 @@ class MarkdownRendererTest {
 
                 인코더 $q_\\phi(z|x)$는 사후 분포를 근사하고, 우리는 **증거 하한**을 최대화합니다. 따라서 모든 $x$에 대해 $\\log p_\\theta(x) \\ge \\mathcal{L}$ 입니다.
 
+                The {colour:next} square is the next pixel, the {colour:context} ones its context.
+
                 - a *bullet* with $\\sigma^2$ and `code`
                 - 두 번째 항목, [link](https://example.org)
                   1. nested $\\frac{1}{2}$
                 > A quote: $e^{i\\pi} + 1 = 0$, and a bad one $\\frac{a}{b$.
                 """;
         // at twice the pixels, as on a HiDPI screen, to make the PNG easy to inspect
-        RenderOptions hiDpi = new RenderOptions(15, Color.web("#202124"), Color.web("#1a73e8"), false, 2, clickedLinks::add);
+        RenderOptions hiDpi = new RenderOptions(15, Color.web("#202124"), Color.web("#1a73e8"), false, 2, clickedLinks::add)
+                .withColours(Map.of("next", FigureColour.BLUE, "context", FigureColour.ORANGE), Locale.ENGLISH);
         WritableImage image = onFx(() -> {
             VBox doc = layOut(RENDERER.render(md, hiDpi), 440);
             SnapshotParameters params = new SnapshotParameters();

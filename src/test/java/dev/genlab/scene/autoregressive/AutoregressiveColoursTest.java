@@ -1,0 +1,140 @@
+package dev.genlab.scene.autoregressive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.genlab.data.ImageDataset;
+import dev.genlab.data.ProceduralDigits;
+import dev.genlab.plot.FigureExport;
+import dev.genlab.plot.PlotTheme;
+import dev.genlab.scene.ParamSet;
+
+/**
+ * The colours lesson 5 names ({@code {colour:KEY}} with the keys of {@link AutoregressiveScene#DESCRIPTOR})
+ * are the ones the view draws those parts with: the receptive field's cells and the NLL curves.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AutoregressiveColoursTest {
+
+    private static final ImageDataset DIGITS = ProceduralDigits.generate(1_500, 7);
+
+    private AutoregressiveView view;
+
+    @Start
+    void start(Stage stage) {
+        PlotTheme.setCurrent(PlotTheme.LIGHT);
+        view = new AutoregressiveView();
+        stage.setScene(new Scene(view, 1000, 600));
+        stage.show();
+    }
+
+    private static AutoregressiveParams params(String... knobs) {
+        ParamSet v = new ParamSet(AutoregressiveParams.SPEC);
+        for (int i = 0; i < knobs.length; i += 2) {
+            v.setText(knobs[i], knobs[i + 1]);
+        }
+        return AutoregressiveParams.from(v.values(), DIGITS);
+    }
+
+    private static int colour(String key) {
+        return AutoregressiveScene.DESCRIPTOR.colours().get(key).argb();
+    }
+
+    @Test
+    void theReceptiveFieldIsDrawnInItsNamedColours() {
+        AutoregressiveParams p = params("model", "pixelcnn", "start", "scratch", "view", "field", "depth", "2");
+        AutoregressiveLab lab = new AutoregressiveLab(StandardModels.INSTANCE);
+        lab.reset(p);
+        AutoregressiveSnapshot s = lab.snapshot(p);
+        fx(() -> {
+            view.show(s, AutoregressiveParams.Panel.FIELD);
+            return null;
+        });
+        int field = 0;
+        int blind = 0;
+        int far = 0;
+        for (int q = 0; q < s.pixels(); q++) {
+            int c = view.field.cell(q);
+            assertEquals(s.field()[q], c == colour("field"), "pixel " + q + " is in the field exactly when it is drawn so");
+            field += c == colour("field") ? 1 : 0;
+            blind += c == colour("blind-spot") ? 1 : 0;
+            far += c == colour("far") ? 1 : 0;
+        }
+        assertEquals(colour("next-pixel"), view.field.cell(s.fieldPixel()));
+        assertTrue(field > 0 && blind > 0 && far > 0, "field " + field + ", blind spot " + blind + ", far " + far);
+        // the caption under the field names the same colours
+        String caption = fx(view.fieldText::getText);
+        for (String part : new String[] {"the field (orange)", "; pale orange: what", "; vermilion: " + blind, "; light grey: "}) {
+            assertTrue(caption.contains(part), part + " in " + caption);
+        }
+    }
+
+    @Test
+    void theCurvesAreDrawnInTheirNamedColours() {
+        AutoregressiveParams raster = params("model", "nade", "start", "scratch", "hidden", "8", "view", "train");
+        AutoregressiveLab lab = new AutoregressiveLab(StandardModels.INSTANCE);
+        lab.reset(raster);
+        for (int i = 0; i < 2 * AutoregressiveLab.EVAL_EVERY; i++) {
+            lab.step(raster);
+        }
+        AutoregressiveParams random = params("model", "nade", "start", "scratch", "hidden", "8", "view", "train",
+                "ordering", "random");
+        lab.reset(random);
+        for (int i = 0; i < 2 * AutoregressiveLab.EVAL_EVERY; i++) {
+            lab.step(random);
+        }
+        AutoregressiveSnapshot s = lab.snapshot(random);
+        assertTrue(s.previousX().length > 1, "the first run stays on the chart");
+        Image chart = fx(() -> {
+            view.show(s, AutoregressiveParams.Panel.TRAIN);
+            return FigureExport.snapshot(view, 1);
+        });
+        // the batch curve is the named grey at 80 % over the plot's background
+        Color batch = AutoregressiveScene.DESCRIPTOR.colours().get("batch").color()
+                .interpolate(PlotTheme.LIGHT.plotBackground(), 0.2);
+        int batchArgb = 0xFF000000 | (int) Math.round(batch.getRed() * 255) << 16
+                | (int) Math.round(batch.getGreen() * 255) << 8 | (int) Math.round(batch.getBlue() * 255);
+        for (String key : Set.of("held-out", "previous-run")) {
+            assertTrue(count(chart, colour(key)) > 20, key + ": " + count(chart, colour(key)));
+        }
+        assertTrue(count(chart, batchArgb) > 20, "batch: " + count(chart, batchArgb));
+    }
+
+    /** Pixels within a few levels of argb (blending and rounding). */
+    private static int count(Image img, int argb) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int c = img.getPixelReader().getArgb(x, y);
+                int d = 0;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    d = Math.max(d, Math.abs((c >> shift & 0xFF) - (argb >> shift & 0xFF)));
+                }
+                n += d <= 3 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
