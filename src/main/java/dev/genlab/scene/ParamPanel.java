@@ -47,6 +47,10 @@ public final class ParamPanel extends FlowPane {
         setPadding(new Insets(8));
         setAlignment(Pos.TOP_LEFT);
         setRowValignment(javafx.geometry.VPos.TOP);
+        // the height the panel asks for is that of its rows at its real width (a flow's preferred
+        // size otherwise assumes a 400 px wrap and asks for twice the rows, which took the scene's room)
+        prefWrapLengthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> getWidth() > 0 ? getWidth() - 16 : 5 * TILE_WIDTH, widthProperty()));
         for (KnobSpec k : params.spec().knobs()) {
             Label name = new Label();
             name.textProperty().bind(I18n.bind(k.labelKey()));

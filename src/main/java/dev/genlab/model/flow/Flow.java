@@ -116,13 +116,21 @@ public final class Flow {
         int half = n / 2;
         Future<?> other = SECOND_CORE.submit(() -> logDensity(xs, ys, half, n, ld));
         logDensity(xs, ys, 0, half, ld);
-        try {
-            other.get();
-        } catch (InterruptedException e) {
+        // the other half takes milliseconds: wait for it even when interrupted (a scene being left
+        // stops its trainer so), then keep the interrupt for the caller to see
+        boolean interrupted = false;
+        while (true) {
+            try {
+                other.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the other half of the density failed: " + e.getCause(), e.getCause());
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the other half of the density ran", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the other half of the density failed: " + e.getCause(), e.getCause());
         }
         return ld;
     }

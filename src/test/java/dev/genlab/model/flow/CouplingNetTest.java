@@ -165,6 +165,26 @@ class CouplingNetTest {
         }
     }
 
+    /** A trainer thread interrupted while its grid's other half runs (the scene is left) gets the whole grid, and its interrupt back. */
+    @Test
+    void anInterruptDuringTheSplitGridLosesNothing() throws Exception {
+        Flow f = FlowTestLayers.couplingsLikeFlowLab(8, 32, DataType.FLOAT, Base2D.NORMAL, 1);
+        Flow.DensityGrid alone = f.densityGrid(-2, 2, -2, 2, 128);
+        Flow.DensityGrid[] got = new Flow.DensityGrid[1];
+        boolean[] stillInterrupted = new boolean[1];
+        Thread t = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            got[0] = f.densityGrid(-2, 2, -2, 2, 128, true);
+            stillInterrupted[0] = Thread.interrupted();
+        });
+        t.start();
+        t.join();
+        assertTrue(stillInterrupted[0], "the interrupt is kept");
+        for (int i = 0; i < alone.logDensity().length; i++) {
+            assertEquals(alone.logDensity()[i], got[0].logDensity()[i], 1e-5, "cell " + i);
+        }
+    }
+
     /** A flow whose couplings keep per-layer scratch (double precision) is never split over two threads. */
     @Test
     void onlyThreadSafeLayersAreSplit() {
