@@ -46,7 +46,7 @@ class FlowSceneAppTest extends FlowAppTestBase {
         open(4);
         FlowLabSnapshot a = shown(s -> s.linearMatrix() != null && s.linearMatrix()[0] == 1.5, "the linear layer");
         String det = text(robot, "#flow-det");
-        assertTrue(det.contains("det A = ad \u2212 bc = 1.20"), det);
+        assertTrue(det.contains("det A = a\u2081\u2081a\u2082\u2082 \u2212 a\u2081\u2082a\u2082\u2081 = 1.20"), det);
         WarpedGridLayer grid = fx(() -> (WarpedGridLayer) robot.lookup("#flow-mapped-plot")
                 .queryAs(dev.genlab.plot.Plot2D.class).layers().get(1));
         Color before = fx(() -> grid.cellColor(3, 3));

@@ -154,7 +154,8 @@ final class LayersPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         inverse.setMinWidth(Region.USE_PREF_SIZE);
-        kind.setPrefWidth(170);
+        // as wide as its longest kind ("coupling (1st → 2nd coordinate)"): the flow pane wraps the buttons instead
+        kind.setMinWidth(Region.USE_PREF_SIZE);
         FlowPane edit = new FlowPane(4, 4, kind, add, remove, up, down, prev, next, animate, inverse);
         VBox controls = new VBox(4, list, edit);
         controls.setPrefWidth(410);
