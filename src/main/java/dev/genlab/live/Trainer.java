@@ -9,6 +9,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
+import dev.genlab.i18n.I18n;
+
 /**
  * Runs one {@link LiveModel} on one named daemon thread, as ARCHITECTURE.md prescribes:
  * knob values come in through an {@link AtomicReference} read at the start of each step;
@@ -250,8 +252,9 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
                         double objective = model.step(p);
                         if (!Double.isFinite(objective) || !model.isHealthy()) {
                             String why = model.problem();
-                            diverged(good, p, !Double.isFinite(objective) ? "objective became " + objective
-                                    : why.isEmpty() ? "parameters left their sane range" : why);
+                            diverged(good, p, !Double.isFinite(objective)
+                                    ? I18n.get("live.reason.objective", String.valueOf(objective))
+                                    : why.isEmpty() ? I18n.get("live.reason.range") : why);
                             continue;
                         }
                         good = model.saveState();
@@ -276,7 +279,7 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
                     }
                 } catch (RuntimeException e) {
                     // a model bug or a numerical failure must not kill the scene: back to the last good state
-                    diverged(good, p, e.getClass().getSimpleName() + ": " + e.getMessage());
+                    diverged(good, p, I18n.get("live.reason.error", e.getClass().getSimpleName() + ": " + e.getMessage()));
                 }
                 if (!playing) {
                     nextDue = System.nanoTime();

@@ -424,8 +424,21 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     @Override
     public String problem() {
-        return blownUp ? dev.genlab.i18n.I18n.get("flow.blowUp", String.format(java.util.Locale.ROOT, "%.2f", recentNll),
-                String.format(java.util.Locale.ROOT, "%.1f", lastNll)) : flow.health();
+        if (blownUp) {
+            return dev.genlab.i18n.I18n.get("flow.blowUp", String.format(java.util.Locale.ROOT, "%.2f", recentNll),
+                    String.format(java.util.Locale.ROOT, "%.1f", lastNll));
+        }
+        // in the student's language (Flow.health() is the English for tests and logs): which layer,
+        // and whether a parameter stopped being a number or the map stopped being invertible
+        for (int i = 0; i < flow.size(); i++) {
+            FlowLayer l = flow.layer(i);
+            if (!l.health().isEmpty()) {
+                boolean finite = java.util.Arrays.stream(l.params()).allMatch(Double::isFinite);
+                return dev.genlab.i18n.I18n.get(finite ? "flow.problem.degenerate" : "flow.problem.notFinite",
+                        i + 1, dev.genlab.i18n.I18n.get("flow.kind." + kindOf(l)));
+            }
+        }
+        return "";
     }
 
     @Override

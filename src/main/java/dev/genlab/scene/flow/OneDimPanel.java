@@ -185,7 +185,19 @@ final class OneDimPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
     String moveKnot(int k, double z, double x) {
         Knots.Edit e = knots.move(k, z, x);
         knots = e.knots();
-        refusal = e.clamped() ? I18n.get("flow.oned.clamped", e.reason()) : "";
+        // the reason in the student's language (Edit.reason is the English for tests and logs)
+        java.util.List<String> why = new java.util.ArrayList<>();
+        if (!Double.isFinite(z) || !Double.isFinite(x)) {
+            why.add(I18n.get("flow.oned.why.finite"));
+        } else {
+            if (e.knots().z(k) != z) {
+                why.add(I18n.get("flow.oned.why.z"));
+            }
+            if (e.knots().x(k) != x) {
+                why.add(I18n.get("flow.oned.why.x"));
+            }
+        }
+        refusal = e.clamped() ? I18n.get("flow.oned.clamped", String.join("; ", why)) : "";
         recompute();
         return refusal;
     }
@@ -222,7 +234,8 @@ final class OneDimPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
                 try {
                     lastAffine = new Affine1D(a, b);
                 } catch (IllegalArgumentException e) {
-                    refusal = I18n.get("flow.oned.refused", e.getMessage());
+                    refusal = I18n.get("flow.oned.refused", I18n.get(Double.isFinite(a) && Double.isFinite(b)
+                            ? "flow.oned.why.affineZero" : "flow.oned.why.finite"));
                 }
                 return lastAffine;
             }
@@ -231,7 +244,8 @@ final class OneDimPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
                 if (why.isEmpty()) {
                     lastTanh = new TanhWarp(a, b, c);
                 } else {
-                    refusal = I18n.get("flow.oned.refused", why);
+                    refusal = I18n.get("flow.oned.refused", I18n.get("flow.oned.why.tanhFold",
+                            String.format(java.util.Locale.ROOT, "%.2f", a * b), TanhWarp.MIN_AB));
                 }
                 return lastTanh;
             }

@@ -1,11 +1,16 @@
 package dev.genlab.scene.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.genlab.i18n.I18n;
+import dev.genlab.model.flow.Flow;
 import dev.genlab.scene.ParamSet;
 
 class FlowLabTest {
@@ -102,6 +107,28 @@ class FlowLabTest {
         double recent = java.util.Arrays.stream(h, h.length - 20, h.length).average().orElseThrow();
         for (int i = h.length - 20; i < h.length; i++) {
             assertTrue(h[i] < recent + FlowLab.BLOW_UP_NATS, "no spike left on the curve: " + h[i]);
+        }
+    }
+
+    /** A broken layer is named in the student's language: which layer, of which kind, and what broke. */
+    @Test
+    void whyALayerFailedIsSaidInTheStudentsLanguage() throws Exception {
+        FlowLab lab = lab(params("coupling", 4), false);
+        java.lang.reflect.Field field = FlowLab.class.getDeclaredField("flow");
+        field.setAccessible(true);
+        Flow flow = (Flow) field.get(lab);
+        double[] p = flow.layer(2).params();
+        p[0] = Double.NaN;
+        flow.layer(2).setParams(p);
+        assertFalse(lab.isHealthy());
+        assertTrue(lab.problem().startsWith("layer 3 (coupling"), lab.problem());
+        I18n.setLocale(Locale.KOREAN);
+        try {
+            String ko = lab.problem();
+            assertTrue(ko.startsWith("3번째 층(커플링"), ko);
+            assertFalse(Pattern.compile("[a-z]{3,}[ -]+[a-z]{3,}").matcher(ko).find(), "no English run in " + ko);
+        } finally {
+            I18n.setLocale(Locale.ENGLISH);
         }
     }
 }
