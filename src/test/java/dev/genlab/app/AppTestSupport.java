@@ -104,4 +104,47 @@ final class AppTestSupport {
             return null;
         });
     }
+
+    /** The real main window at 1280 × 800 with fresh preferences, shown. */
+    static MainWindow openWindow(Stage stage, String prefsName) {
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        MainWindow window = GenLabApp.open(stage, freshPrefs(prefsName), url -> { });
+        window.show();
+        return window;
+    }
+
+    /** Closes a test's window and puts the language back to English for the next test. */
+    static void closeWindow(MainWindow window) {
+        fxRun(window::close);
+        fxRun(() -> I18n.setLocale(Locale.ENGLISH));
+    }
+
+    /** What a walk through the lessons does at each step (on the test thread, not the FX thread). */
+    interface StepVisit {
+        void visit(dev.genlab.lesson.Lesson lesson, int step, Locale lang) throws Exception;
+    }
+
+    /**
+     * Opens every step of every usable lesson in each of {@code langs} in the window, lets each
+     * settle for {@code settleMs}, and calls {@code visit} there.
+     */
+    static void everyStep(MainWindow window, java.util.List<Locale> langs, long settleMs, StepVisit visit)
+            throws Exception {
+        for (Locale lang : langs) {
+            fxRun(() -> window.setLanguage(lang));
+            for (dev.genlab.lesson.Lesson l : fx(() -> window.catalogue().lessons())) {
+                if (!l.isUsable()) {
+                    continue;
+                }
+                for (int i = 0; i < l.stepCount(); i++) {
+                    int step = i;
+                    fxRun(() -> window.open(l, step));
+                    org.testfx.util.WaitForAsyncUtils.sleep(settleMs, TimeUnit.MILLISECONDS);
+                    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                    visit.visit(l, i, lang);
+                }
+            }
+        }
+    }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import javafx.scene.Node;
@@ -24,10 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-import dev.genlab.i18n.I18n;
-import dev.genlab.lesson.Lesson;
 
 /**
  * In Korean, the app speaks Korean: every step of every lesson is opened in the real window and
@@ -56,27 +52,19 @@ class KoreanEverywhereTest {
 
     @AfterEach
     void tearDown() {
-        fxRun(() -> window.close());
-        fxRun(() -> I18n.setLocale(Locale.ENGLISH));
+        AppTestSupport.closeWindow(window);
     }
 
     @Test
-    void noEnglishStringFromTheAppInAnyStep() {
-        fxRun(() -> window.setLanguage(Locale.KOREAN));
+    void noEnglishStringFromTheAppInAnyStep() throws Exception {
         Set<String> found = new LinkedHashSet<>();
-        for (Lesson l : fx(() -> window.catalogue().lessons())) {
-            for (int i = 0; i < l.stepCount(); i++) {
-                int step = i;
-                fxRun(() -> window.open(l, step));
-                WaitForAsyncUtils.sleep(250, TimeUnit.MILLISECONDS);
-                WaitForAsyncUtils.waitForFxEvents();
-                for (String t : fx(() -> texts(window.fxScene().getRoot()))) {
-                    if (ENGLISH.matcher(t).find()) {
-                        found.add(l.id() + " step " + (step + 1) + ": \"" + t + "\"");
-                    }
+        AppTestSupport.everyStep(window, List.of(Locale.KOREAN), 250, (l, step, lang) -> {
+            for (String t : fx(() -> texts(window.fxScene().getRoot()))) {
+                if (ENGLISH.matcher(t).find()) {
+                    found.add(l.id() + " step " + (step + 1) + ": \"" + t + "\"");
                 }
             }
-        }
+        });
         assertEquals(List.of(), new ArrayList<>(found), "English strings in the Korean app");
     }
 

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -27,7 +25,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.genlab.i18n.I18n;
-import dev.genlab.lesson.Lesson;
 import dev.genlab.plot.AxesFigure;
 import dev.genlab.plot.FigureExport;
 
@@ -57,14 +54,12 @@ class PresenterLayoutTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = GenLabApp.open(stage, AppTestSupport.freshPrefs("presenter-layout"), url -> { });
-        window.show();
+        window = AppTestSupport.openWindow(stage, "presenter-layout");
     }
 
     @AfterEach
     void tearDown() {
-        fxRun(() -> window.close());
-        fxRun(() -> I18n.setLocale(Locale.ENGLISH));
+        AppTestSupport.closeWindow(window);
     }
 
     @Test
@@ -83,36 +78,18 @@ class PresenterLayoutTest {
                     "the run's screen is " + geometry + ", the window " + sw + "×" + sh);
         }
         List<String> problems = new ArrayList<>();
-        for (Locale lang : I18n.SUPPORTED) {
-            fxRun(() -> window.setLanguage(lang));
-            for (Lesson l : window.catalogue().lessons()) {
-                if (!l.isUsable()) {
-                    continue;
-                }
-                for (int i = 0; i < l.stepCount(); i++) {
-                    int step = i;
-                    fxRun(() -> window.open(l, step));
-                    WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
-                    WaitForAsyncUtils.waitForFxEvents();
-                    String where = l.id() + " step " + (i + 1) + " " + lang.getLanguage() + " at "
-                            + (int) sw + "×" + (int) sh + ": ";
-                    problems.addAll(fx(() -> check(where, sw, sh)));
-                    if (!shots.isEmpty()) {
-                        Path f = Path.of(shots, l.id() + "-" + (i + 1) + "-" + lang.getLanguage() + "-"
-                                + (int) sw + "x" + (int) sh + ".png");
-                        Files.createDirectories(f.getParent());
-                        fx(() -> {
-                            try {
-                                FigureExport.savePng(stage.getScene().getRoot(), f, 1);
-                            } catch (java.io.IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                            return null;
-                        });
-                    }
-                }
+        AppTestSupport.everyStep(window, I18n.SUPPORTED, 400, (l, i, lang) -> {
+            String where = l.id() + " step " + (i + 1) + " " + lang.getLanguage() + " at " + (int) sw + "×" + (int) sh + ": ";
+            problems.addAll(fx(() -> check(where, sw, sh)));
+            if (!shots.isEmpty()) {
+                Path f = Path.of(shots, l.id() + "-" + (i + 1) + "-" + lang.getLanguage() + "-" + (int) sw + "x" + (int) sh + ".png");
+                Files.createDirectories(f.getParent());
+                fx(() -> {
+                    FigureExport.savePng(stage.getScene().getRoot(), f, 1);
+                    return null;
+                });
             }
-        }
+        });
         fxRun(() -> window.setPresenter(false));
         assertTrue(problems.isEmpty(), problems.size() + " layout problems:\n" + String.join("\n", problems));
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -45,37 +44,21 @@ class WindowFitTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window = GenLabApp.open(stage, AppTestSupport.freshPrefs("window-fit"), url -> { });
-        window.show();
+        window = AppTestSupport.openWindow(stage, "window-fit");
     }
 
     @AfterEach
     void tearDown() {
-        fxRun(() -> window.close());
-        fxRun(() -> I18n.setLocale(Locale.ENGLISH));
+        AppTestSupport.closeWindow(window);
     }
 
     @Test
-    void nothingIsCutOffAt1280x800() {
+    void nothingIsCutOffAt1280x800() throws Exception {
         Set<String> problems = new LinkedHashSet<>();
-        for (Locale lang : I18n.SUPPORTED) {
-            fxRun(() -> window.setLanguage(lang));
-            for (Lesson l : window.catalogue().lessons()) {
-                if (!l.isUsable()) {
-                    continue;
-                }
-                for (int i = 0; i < l.stepCount(); i++) {
-                    int step = i;
-                    fxRun(() -> window.open(l, step));
-                    WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
-                    WaitForAsyncUtils.waitForFxEvents();
-                    String where = l.id() + " step " + (i + 1) + " " + lang.getLanguage() + ": ";
-                    problems.addAll(fx(() -> cutOff(where, window.fxScene().getRoot())));
-                }
-            }
-        }
+        AppTestSupport.everyStep(window, I18n.SUPPORTED, 150, (l, i, lang) -> {
+            String where = l.id() + " step " + (i + 1) + " " + lang.getLanguage() + ": ";
+            problems.addAll(fx(() -> cutOff(where, window.fxScene().getRoot())));
+        });
         assertTrue(problems.isEmpty(), problems.size() + " cut off:\n" + String.join("\n", problems));
     }
 

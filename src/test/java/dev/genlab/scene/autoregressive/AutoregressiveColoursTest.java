@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -15,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import dev.genlab.data.ImageDataset;
 import dev.genlab.data.ProceduralDigits;
 import dev.genlab.plot.FigureExport;
 import dev.genlab.plot.PlotTheme;
 import dev.genlab.scene.ParamSet;
+import dev.genlab.testing.FigurePixels;
 
 /**
  * The colours lesson 5 names ({@code {colour:KEY}} with the keys of {@link AutoregressiveScene#DESCRIPTOR})
@@ -114,27 +113,12 @@ class AutoregressiveColoursTest {
         assertTrue(count(chart, batchArgb) > 20, "batch: " + count(chart, batchArgb));
     }
 
-    /** Pixels within a few levels of argb (blending and rounding). */
+    /** Pixels within a few levels of argb. */
     private static int count(Image img, int argb) {
-        int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int c = img.getPixelReader().getArgb(x, y);
-                int d = 0;
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    d = Math.max(d, Math.abs((c >> shift & 0xFF) - (argb >> shift & 0xFF)));
-                }
-                n += d <= 3 ? 1 : 0;
-            }
-        }
-        return n;
+        return FigurePixels.count(img, argb, 3);
     }
 
     private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return FigurePixels.fx(c);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
 import javafx.scene.paint.Color;
@@ -13,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import dev.genlab.plot.ScatterLayer;
 import dev.genlab.scene.ParamSet;
+import dev.genlab.testing.FigurePixels;
 
 /**
  * The colours lesson 6 names ({@code {colour:KEY}} with the keys of {@link FlowScene#DESCRIPTOR}) are the
@@ -78,10 +77,6 @@ class FlowColoursTest {
     }
 
     private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return FigurePixels.fx(c);
     }
 }
