@@ -239,10 +239,15 @@ public class LineChartPlot extends AxesFigure {
             g.setStroke(c);
             g.strokeLine(t.left(), py, t.right(), py);
             double w = TextMetrics.width(r.label, theme.font());
+            double lh = theme.fontSize() * 1.2;
+            // the label above its line, or below it when the line runs along the top of the plot
+            // (a reference at the top of the range, such as independent pixels in lesson 5)
+            boolean below = py - 3 - lh < t.top();
+            double base = below ? py + 3 + lh : py - 3;
             g.setFill(theme.plotBackground().deriveColor(0, 1, 1, 0.8));
-            g.fillRect(t.right() - 6 - w, py - 3 - theme.fontSize() * 1.2, w + 4, theme.fontSize() * 1.2);
+            g.fillRect(t.right() - 6 - w, base - lh, w + 4, lh);
             g.setFill(c);
-            g.fillText(r.label, t.right() - 4, py - 3);
+            g.fillText(r.label, t.right() - 4, base);
         }
         g.setLineDashes();
     }
