@@ -87,6 +87,16 @@ class LessonControlsTest {
             // "On the right, a sample is drawn from such a chain along the rows"
             new Stated("04-markov-assumption", 1, "ordering", "raster"),
             new Stated("04-markov-assumption", 1, "family", "markov"),
+            // a figure appears when the text reaches it: the sampler first, the count chart at "A longer
+            // memory", the NLL curves at "Train and held-out", the mutual-information maps at "Measuring"
+            new Stated("04-markov-assumption", 1, "show_counts", "false"),
+            new Stated("04-markov-assumption", 1, "show_curves", "false"),
+            new Stated("04-markov-assumption", 1, "show_mi", "false"),
+            new Stated("04-markov-assumption", 2, "show_counts", "true"),
+            new Stated("04-markov-assumption", 2, "show_curves", "false"),
+            new Stated("04-markov-assumption", 3, "show_curves", "true"),
+            new Stated("04-markov-assumption", 5, "show_mi", "false"),
+            new Stated("04-markov-assumption", 6, "show_mi", "true"),
             // "samples of a NADE that GenLab trained": the checkpoint
             new Stated("05-neural-autoregressive", 1, "start", "checkpoint"),
             new Stated("05-neural-autoregressive", 2, "start", "scratch"),

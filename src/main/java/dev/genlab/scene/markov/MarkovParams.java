@@ -56,8 +56,16 @@ public record MarkovParams(int side, String family, int order, int neighbourhood
     public static final Knob<Integer> FAR_PIXEL = Knob.integer("far_pixel", "markov.farPixel", "", 0, GRID * GRID - 1,
             14 * GRID + 20);
 
+    /**
+     * Which figures the scene shows besides the sampler: a lesson step shows a figure when its text
+     * reaches it (the parameter count, then the NLL curves, then the mutual-information maps).
+     */
+    public static final Knob<Boolean> SHOW_COUNTS = Knob.toggle("show_counts", "markov.showCounts", true).viewOnly();
+    public static final Knob<Boolean> SHOW_CURVES = Knob.toggle("show_curves", "markov.showCurves", true).viewOnly();
+    public static final Knob<Boolean> SHOW_MI = Knob.toggle("show_mi", "markov.showMi", true).viewOnly();
+
     public static final ParamSpec SPEC = ParamSpec.of(SIZE, FAMILY, ORDER, NEIGHBOURHOOD, ORDERING, SMOOTHING,
-            TRAIN_IMAGES, THRESHOLD, SEED, PIXEL, FAR_PIXEL);
+            TRAIN_IMAGES, THRESHOLD, SEED, PIXEL, FAR_PIXEL, SHOW_COUNTS, SHOW_CURVES, SHOW_MI);
 
     public static MarkovParams from(KnobValues v, ImageDataset images) {
         return new MarkovParams(v.get(SIZE), v.get(FAMILY), v.get(ORDER), v.get(NEIGHBOURHOOD), v.get(ORDERING),
