@@ -87,6 +87,10 @@ class LessonControlsTest {
             // "On the right, a sample is drawn from such a chain along the rows"
             new Stated("04-markov-assumption", 1, "ordering", "raster"),
             new Stated("04-markov-assumption", 1, "family", "markov"),
+            // "Raise Neighbours m and watch the held-out NLL: it falls, then ... rises again": the NLL over k and m
+            new Stated("02-parameter-counting", 5, "chart", "nll"),
+            new Stated("02-parameter-counting", 4, "chart", "counts"),
+            new Stated("02-parameter-counting", 6, "chart", "counts"),
             // a figure appears when the text reaches it: the sampler first, the count chart at "A longer
             // memory", the NLL curves at "Train and held-out", the mutual-information maps at "Measuring"
             new Stated("04-markov-assumption", 1, "show_counts", "false"),
