@@ -51,7 +51,8 @@ final class CountingView extends VBox {
         setPadding(new Insets(6));
         chart.setId("counting-chart");
         chart.setPrefHeight(150);
-        chart.setMinHeight(120);
+        // its legend takes two rows above the plot: the plot keeps about 80 px when the knob panel is open
+        chart.setMinHeight(165);
         // a third: six model names in its legend
         chart.keepHeightShare(this, 0.33);
         chartText.setId("counting-chart-text");

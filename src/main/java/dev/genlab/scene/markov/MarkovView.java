@@ -51,7 +51,7 @@ final class MarkovView extends HBox {
             l.setMinHeight(Label.USE_PREF_SIZE);
         }
         nll.setPrefHeight(200);
-        nll.setMinHeight(110);
+        nll.setMinHeight(140);
         params.setPrefHeight(88);
         params.setMinHeight(80);
         nll.keepHeightShare(this, 0.25);
