@@ -405,7 +405,8 @@ class LessonClaimsOnDatasetsTest {
         NadeRuns r = NADE.get(which);
         if (r == null) {
             AutoregressiveParams rasterParams = arParams(which, "Train it from scratch");
-            AutoregressiveParams randomParams = arParams(which, "Which order?");
+            // the step opens in raster order ("train NADE ... in raster order, then choose random")
+            AutoregressiveParams randomParams = arParams(which, "Which order?", "ordering", "random");
             java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
             try {
                 var raster = two.submit(() -> train(rasterParams, NADE_STEPS));
@@ -430,6 +431,7 @@ class LessonClaimsOnDatasetsTest {
     @EnumSource(Images.class)
     void nadePassesBothBaselinesWithinAFewHundredSteps(Images which) {
         assertEquals("raster", arParams(which, "Train it from scratch").ordering());
+        assertEquals("raster", arParams(which, "Which order?").ordering(), "the student trains raster first");
         AutoregressiveSnapshot s = nade(which).raster();
         assertEquals(500, s.evalCount());
         double last = s.testY()[s.testY().length - 1];

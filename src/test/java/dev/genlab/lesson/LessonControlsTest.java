@@ -104,6 +104,9 @@ class LessonControlsTest {
             // "samples of a NADE that GenLab trained": the checkpoint
             new Stated("05-neural-autoregressive", 1, "start", "checkpoint"),
             new Stated("05-neural-autoregressive", 2, "start", "scratch"),
+            // "Train NADE for a few hundred steps in raster order, then choose random"
+            new Stated("05-neural-autoregressive", 4, "ordering", "raster"),
+            new Stated("05-neural-autoregressive", 4, "start", "scratch"),
             // PixelCNN's receptive field and training
             new Stated("05-neural-autoregressive", 5, "model", "pixelcnn"),
             new Stated("05-neural-autoregressive", 5, "view", "field"),
