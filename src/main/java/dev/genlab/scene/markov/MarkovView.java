@@ -88,6 +88,8 @@ final class MarkovView extends HBox {
         display(mi, maps);
         display(miText, maps);
         display(left, counts || curves);
+        // alone in its column, the count chart takes the height the NLL chart would have
+        VBox.setVgrow(params, curves ? null : Priority.ALWAYS);
     }
 
     private static void display(javafx.scene.Node n, boolean on) {
