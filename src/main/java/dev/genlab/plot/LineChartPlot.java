@@ -216,7 +216,14 @@ public class LineChartPlot extends AxesFigure {
             Color c = color(s, i, theme);
             g.setStroke(c);
             if (s.size <= need) {
-                g.strokePolyline(bufX, bufY, copyVisible(s, t));
+                int n = copyVisible(s, t);
+                g.strokePolyline(bufX, bufY, n);
+                if (n == 1) {
+                    // a line of one point draws nothing: a dot (a run's first held-out evaluation)
+                    double r = 1.5 + theme.lineWidth();
+                    g.setFill(c);
+                    g.fillOval(bufX[0] - r, bufY[0] - r, 2 * r, 2 * r);
+                }
             } else {
                 int n = decimate(s.x, s.y, s.size, t, bufX, bufY);
                 g.setFill(c);

@@ -128,8 +128,11 @@ class ScreenshotsTest {
         if (s instanceof CountingScene c) {
             int side = Integer.parseInt(fx(() -> c.params().getChoice("size")));
             long end = System.nanoTime() + 30_000_000_000L;
+            String chart = fx(() -> c.params().getChoice("chart"));
+            int k = fx(() -> c.params().getInt("markov_order"));
             while (System.nanoTime() < end && !fx(() -> c.lastShown() != null && c.lastShown().side() == side
-                    && c.lastShown().trainCount() > 0)) {
+                    && c.lastShown().trainCount() > 0 && c.lastShown().chart().equals(chart)
+                    && c.lastShown().markovK() == k && (chart.equals("counts") || c.lastShown().curves() != null))) {
                 WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
             }
         }
@@ -201,7 +204,8 @@ class ScreenshotsTest {
                 case "train" -> x.samples().length > 0 && x.samplesStep() == x.steps();
                 default -> true;
             };
-            return stepped && drawn && x.jobProgress() >= 1;
+            // the timings under the chart are measured when the panel opens (issue 12)
+            return stepped && drawn && x.jobProgress() >= 1 && !Double.isNaN(x.batchMs()) && !Double.isNaN(x.sampleMs());
         })) {
             WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
         }

@@ -405,6 +405,7 @@ class LessonClaimsOnDatasetsTest {
         NadeRuns r = NADE.get(which);
         if (r == null) {
             AutoregressiveParams rasterParams = arParams(which, "Train it from scratch");
+            // the step opens in a random order ("This step starts a fresh NADE in a random order")
             AutoregressiveParams randomParams = arParams(which, "Which order?");
             java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
             try {
@@ -430,6 +431,7 @@ class LessonClaimsOnDatasetsTest {
     @EnumSource(Images.class)
     void nadePassesBothBaselinesWithinAFewHundredSteps(Images which) {
         assertEquals("raster", arParams(which, "Train it from scratch").ordering());
+        assertEquals("random", arParams(which, "Which order?").ordering(), "the next step starts a random order");
         AutoregressiveSnapshot s = nade(which).raster();
         assertEquals(500, s.evalCount());
         double last = s.testY()[s.testY().length - 1];

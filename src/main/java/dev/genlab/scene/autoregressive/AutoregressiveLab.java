@@ -110,6 +110,11 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private final long[] batchNs = new long[25];
     private int batchCount;
     private int batchSize;
+    /** Time a training step as soon as a network is there, so that the read-out has it before any step. */
+    private boolean timeOnEntry;
+    /** Batch size to time it with; 0 until the scene asks. */
+    private int timedBatch;
+    private boolean timingPending;
 
     private AutoregressiveModel gridModel;
     private Job gridJob;
@@ -192,6 +197,48 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         saved = model.saveParams();
         savedSteps = steps;
         savedExamples = examples;
+        timingPending = timeOnEntry;
+    }
+
+    /**
+     * Asks for the timings before the student takes a step (the scene sends it when a panel opens):
+     * one training step is timed now, as a job, and again after every new network; the grid of samples
+     * started with the network is timed as it is drawn. On the trainer thread.
+     */
+    public void measureTimings(int batch) {
+        timeOnEntry = true;
+        timedBatch = batch;
+        timingPending = batchCount == 0;
+    }
+
+    /**
+     * Times one training step (forward, backward, Adam) on a batch of its own and undoes it: the
+     * network, the optimiser (fresh until the first real step) and the batch order stay as they were.
+     */
+    private void timeOneStep() {
+        timingPending = false;
+        if (model == null || batchCount > 0) {
+            return;
+        }
+        int n = train.count();
+        SplittableRandom r = new SplittableRandom(steps * 31 + 7);
+        int[] batch = new int[Math.min(Math.max(1, timedBatch), n)];
+        for (int k = 0; k < batch.length; k++) {
+            batch[k] = r.nextInt(n);
+        }
+        double[] before = model.saveParams();
+        long ns = 0;
+        // twice: the first call of a new network also pays for its buffers; the second is a step as training takes it
+        for (int run = 0; run < 2; run++) {
+            long t0 = System.nanoTime();
+            model.lossAndGradients(train, batch);
+            adam.step(model.params(), model.gradients());
+            ns = System.nanoTime() - t0;
+            model.loadParams(before);
+            adam.reset();
+        }
+        batchNs[batchCount++ % batchNs.length] = ns;
+        batchSize = batch.length;
     }
 
     private void clearCurves() {
@@ -499,11 +546,15 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     @Override
     public boolean hasWork() {
-        return gridJob != null || estimateJob != null || inpaintJob != null;
+        return gridJob != null || estimateJob != null || inpaintJob != null || timingPending && model != null;
     }
 
     @Override
     public void work(AutoregressiveParams p) {
+        if (timingPending) {
+            timeOneStep();
+            return;
+        }
         long end = System.nanoTime() + SLICE_NS;
         while (System.nanoTime() < end) {
             Job job = p.view() == AutoregressiveParams.Panel.SAMPLE && estimateJob != null ? estimateJob

@@ -65,10 +65,26 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveLab, A
                 refreshSamples();
             }
         });
+        params().property(AutoregressiveParams.VIEW).addListener((obs, o, n) -> measureTimings());
         view.clear.setOnAction(e -> {
             view.setDrawing(new byte[AutoregressiveParams.SIDE * AutoregressiveParams.SIDE]);
             sendDrawing();
         });
+    }
+
+    /**
+     * The timings under the chart are measured when the scene opens and when another panel is chosen
+     * (a lesson step opens with its panel), not left at "not taken yet" until the student trains.
+     */
+    @Override
+    public void activate() {
+        super.activate();
+        measureTimings();
+    }
+
+    private void measureTimings() {
+        int batch = params().get(AutoregressiveParams.BATCH);
+        send(m -> m.measureTimings(batch));
     }
 
     /** Asks for samples of the network as it is now, if it trained since the last grid. */

@@ -260,6 +260,11 @@ final class AutoregressiveView extends HBox {
         if (s.markovK() > 0) {
             nll.addReferenceLine(s.markovNll(), I18n.get("ar.ref.markov", s.markovK()), theme.seriesColor(4));
         }
+        if (s.checkpointImages() >= 0 && s.testY().length > 0) {
+            // the shipped network's held-out NLL where it starts, level with the baselines it is compared to
+            nll.addReferenceLine(s.testY()[0], I18n.get("ar.ref.checkpoint", count((long) s.testX()[0])),
+                    HELD_OUT.color());
+        }
     }
 
     private void showReadouts(AutoregressiveSnapshot s) {

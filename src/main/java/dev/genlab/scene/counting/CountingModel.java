@@ -37,6 +37,13 @@ public final class CountingModel implements LiveModel<CountingParams, CountingSn
     private int testCount;
     private String message = "";
     private long steps;
+    /** Largest k and m on the NLL chart (lesson 4's range). */
+    static final int MAX_ORDER = 8;
+    static final int MAX_NEIGHBOURS = 12;
+    private BinaryImages trainSet;
+    private BinaryImages testSet;
+    private CountingParams curvesKey;
+    private CountingSnapshot.Curves curves;
 
     @Override
     public void reset(CountingParams p) {
@@ -49,15 +56,22 @@ public final class CountingModel implements LiveModel<CountingParams, CountingSn
         testCount = 0;
         if (p.images() == null) {
             message = "counting.note.noImages";
+            trainSet = testSet = null;
+            curvesKey = null;
+            curves = null;
             return;
+        }
+        if (curvesKey != null && !p.sameCurves(curvesKey)) {
+            curvesKey = null;
+            curves = null;
         }
         int side = p.side();
         int available = p.images().size();
         int train = Math.min(p.trainImages(), Math.max(1, available * 4 / 5));
         int test = Math.min(TEST_IMAGES, available - train);
         BinaryImages all = binarise(p.images(), side, p.threshold(), train + test);
-        BinaryImages trainSet = all.subset(0, train);
-        BinaryImages testSet = test > 0 ? all.subset(train, train + test) : null;
+        trainSet = all.subset(0, train);
+        testSet = test > 0 ? all.subset(train, train + test) : null;
         trainCount = train;
         testCount = test;
         PixelOrdering raster = PixelOrdering.raster(side, side);
@@ -143,6 +157,33 @@ public final class CountingModel implements LiveModel<CountingParams, CountingSn
         return steps;
     }
 
+    /**
+     * Fits the Markov chain (raster order) at every k and the neighbourhood at every m on the training
+     * images and scores both on the held-out ones; cached until the images or the smoothing change.
+     */
+    private CountingSnapshot.Curves curves(CountingParams p) {
+        if (curves == null && trainSet != null) {
+            PixelOrdering raster = PixelOrdering.raster(p.side(), p.side());
+            double[][] markov = fitAll(MAX_ORDER, k -> new MarkovModel(raster, k, p.smoothing()));
+            double[][] neighbours = fitAll(MAX_NEIGHBOURS,
+                    m -> new NeighbourhoodModel(p.side(), p.side(), m, p.smoothing()));
+            curves = new CountingSnapshot.Curves(markov[0], markov[1], neighbours[0], neighbours[1]);
+            curvesKey = p;
+        }
+        return curves;
+    }
+
+    private double[][] fitAll(int max, java.util.function.IntFunction<BinaryImageModel> build) {
+        double[][] out = new double[2][max + 1];
+        for (int x = 0; x <= max; x++) {
+            BinaryImageModel m = build.apply(x);
+            m.fit(trainSet);
+            out[0][x] = m.trainNll();
+            out[1][x] = testSet == null ? Double.NaN : m.nll(testSet);
+        }
+        return out;
+    }
+
     @Override
     public CountingSnapshot snapshot(CountingParams p) {
         int n = p.pixels();
@@ -175,16 +216,17 @@ public final class CountingModel implements LiveModel<CountingParams, CountingSn
         rows.add(counted("nade", ParameterCounts.nade(n, p.nadeHidden())));
 
         double[] sides = new double[28];
-        List<double[]> curves = new ArrayList<>();
+        List<double[]> counts = new ArrayList<>();
         for (CountingSnapshot.Row r : rows) {
             double[] y = new double[sides.length];
             for (int s = 1; s <= sides.length; s++) {
                 sides[s - 1] = s;
                 y[s - 1] = log10(count(r.id(), s, p));
             }
-            curves.add(y);
+            counts.add(y);
         }
-        return new CountingSnapshot(p.side(), rows, sides, curves, allImages, trainCount, testCount, message);
+        return new CountingSnapshot(p.side(), rows, sides, counts, allImages, trainCount, testCount, message,
+                p.chart(), p.markovOrder(), p.neighbourhood(), p.showsNll() ? curves(p) : null);
     }
 
     private static CountingSnapshot.Row counted(String id, BigInteger params) {

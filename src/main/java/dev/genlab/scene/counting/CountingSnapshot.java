@@ -14,9 +14,33 @@ import java.util.List;
  * @param trainCount images the models were fitted on
  * @param testCount  held-out images
  * @param message  "" or a message key (e.g. no images yet)
+ * @param chart    what the chart shows, "counts" or "nll" (the chart knob)
+ * @param markovK  the knob's k
+ * @param neighbourM the knob's m
+ * @param curves   train and held-out NLL over k and m at this size, or null until the chart asks for them
  */
 public record CountingSnapshot(int side, List<Row> rows, double[] sides, List<double[]> log10Counts,
-                               List<double[]> allImages, int trainCount, int testCount, String message) {
+                               List<double[]> allImages, int trainCount, int testCount, String message,
+                               String chart, int markovK, int neighbourM, Curves curves) {
+
+    /**
+     * Nats per image of the Markov chain in raster order at k = 0 … 8 and of the causal neighbourhood
+     * at m = 0 … 12, fitted on the training images (as lesson 4's scene fits them): the rise and fall the
+     * lesson's sweet spot is about. Held-out values are +inf where an image gets probability 0.
+     */
+    public record Curves(double[] markovTrain, double[] markovTest, double[] neighbourTrain, double[] neighbourTest) {
+
+        /** Index of the smallest finite value, -1 when none is finite. */
+        public static int argmin(double[] v) {
+            int at = -1;
+            for (int i = 0; i < v.length; i++) {
+                if (Double.isFinite(v[i]) && (at < 0 || v[i] < v[at])) {
+                    at = i;
+                }
+            }
+            return at;
+        }
+    }
 
     /**
      * One model family.

@@ -26,6 +26,8 @@ import dev.genlab.plot.PlotTheme;
 final class CountingView extends VBox {
 
     final LineChartPlot chart = new LineChartPlot();
+    /** Under the chart: where the full joint leaves it, or the best k and m of the NLL curves. */
+    final Label chartText = new Label();
     final Label heading = new Label();
     final GridPane table = new GridPane();
     final TextArea full = new TextArea();
@@ -33,17 +35,30 @@ final class CountingView extends VBox {
     final Label note = new Label();
     private CountingSnapshot last;
     private boolean showFull;
+    /** What the chart shows now: "counts", "nll" or null (to be drawn again, e.g. in another language). */
+    private String chartKind;
+    /** The NLL curves it was last drawn from. */
+    private CountingSnapshot.Curves curvesShown;
+    private final javafx.beans.InvalidationListener languageListener = o -> {
+        if (last != null) {
+            chartKind = null;
+            show(last);
+        }
+    };
 
     CountingView() {
         setSpacing(6);
         setPadding(new Insets(6));
         chart.setId("counting-chart");
         chart.setPrefHeight(150);
-        chart.setMinHeight(120);
+        // its legend takes two rows above the plot: the plot keeps about 80 px when the knob panel is open
+        chart.setMinHeight(165);
         // a third: six model names in its legend
         chart.keepHeightShare(this, 0.33);
-        chart.xLabelProperty().bind(I18n.bind("counting.chartX"));
-        chart.yLabelProperty().bind(I18n.bind("counting.chartY"));
+        chartText.setId("counting-chart-text");
+        chartText.getStyleClass().add("readout");
+        chartText.setWrapText(true);
+        chartText.setMinHeight(Label.USE_PREF_SIZE);
         heading.setId("counting-heading");
         heading.getStyleClass().add("readout");
         table.setId("counting-table");
@@ -61,7 +76,8 @@ final class CountingView extends VBox {
         tableScroll.setFitToWidth(true);
         tableScroll.setPrefViewportHeight(230);
         VBox.setVgrow(tableScroll, Priority.ALWAYS);
-        getChildren().addAll(chart, heading, note, tableScroll, full, allImages);
+        getChildren().addAll(chart, chartText, heading, note, tableScroll, full, allImages);
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(languageListener));
         setShowFull(false);
     }
 
@@ -85,13 +101,10 @@ final class CountingView extends VBox {
         int n = s.side() * s.side();
         heading.setText(I18n.get("counting.heading", s.side(), n, s.trainCount(), s.testCount()));
         note.setText(s.message().isEmpty() ? "" : I18n.get(s.message()));
-        if (newCurves) {
-            chart.clearSeries();
-            PlotTheme theme = PlotTheme.current();
-            for (int i = 0; i < s.rows().size(); i++) {
-                LineChartPlot.Series series = chart.addSeries(name(s.rows().get(i).id()), theme.seriesColor(i));
-                series.appendAll(s.sides(), s.log10Counts().get(i));
-            }
+        if (s.chart().equals("nll")) {
+            showNll(s);
+        } else if (newCurves || !"counts".equals(chartKind)) {
+            showCounts(s);
         }
         fillTable(s);
         full.setText(showFull ? fullText(s) : "");
@@ -107,6 +120,108 @@ final class CountingView extends VBox {
             }
             allImages.set(s.allImages(), names);
         }
+    }
+
+    /**
+     * log10 of every family's parameter count against the image side. The y axis ends a little above
+     * the largest of the other families, so that all of them are visible: the full joint (2^n − 1,
+     * 237 digits at 28 × 28) leaves the chart at the top, and the line under the chart says where.
+     */
+    private void showCounts(CountingSnapshot s) {
+        chartKind = "counts";
+        chart.clearSeries();
+        chart.xLabelProperty().set(I18n.get("counting.chartX"));
+        chart.yLabelProperty().set(I18n.get("counting.chartY"));
+        PlotTheme theme = PlotTheme.current();
+        double top = 0;
+        int full = -1;
+        for (int i = 0; i < s.rows().size(); i++) {
+            LineChartPlot.Series series = chart.addSeries(name(s.rows().get(i).id()), theme.seriesColor(i));
+            double[] y = s.log10Counts().get(i);
+            series.appendAll(s.sides(), y);
+            if (s.rows().get(i).id().equals("full")) {
+                full = i;
+            } else {
+                for (double v : y) {
+                    top = Math.max(top, v);
+                }
+            }
+        }
+        double yMax = Math.ceil(top * 1.25 + 0.5);
+        double[] sides = s.sides();
+        chart.setDataExtent(new dev.genlab.plot.Extent(sides[0], sides[sides.length - 1], 0, yMax));
+        String text = "";
+        if (full >= 0) {
+            double[] y = s.log10Counts().get(full);
+            int leaves = -1;
+            for (int k = 0; k < y.length; k++) {
+                if (y[k] > yMax) {
+                    leaves = k;
+                    break;
+                }
+            }
+            if (leaves >= 0) {
+                int last = sides.length - 1;
+                text = I18n.get("counting.chart.offTop", (int) sides[leaves], (int) sides[last],
+                        (long) Math.floor(y[last]) + 1);
+            }
+        }
+        chartText.setText(text);
+        chartText.setVisible(!text.isEmpty());
+        chartText.setManaged(!text.isEmpty());
+    }
+
+    /**
+     * Train and held-out NLL of the Markov chain against k and of the causal neighbourhood against m
+     * at this image size: the held-out curves fall, then rise once the tables outgrow the training images.
+     */
+    private void showNll(CountingSnapshot s) {
+        CountingSnapshot.Curves c = s.curves();
+        if (!"nll".equals(chartKind) || c != curvesShown || c == null) {
+            chartKind = "nll";
+            curvesShown = c;
+            chart.clearSeries();
+            chart.setDataExtent(null);
+            chart.xLabelProperty().set(I18n.get("counting.nllX"));
+            chart.yLabelProperty().set(I18n.get("counting.nllY"));
+            if (c != null) {
+                PlotTheme theme = PlotTheme.current();
+                chart.addSeries(I18n.get("counting.series.markovTest"), theme.seriesColor(2))
+                        .appendAll(indices(c.markovTest().length), c.markovTest());
+                chart.addSeries(I18n.get("counting.series.markovTrain"), theme.seriesColor(2).deriveColor(0, 0.6, 1.2, 0.6))
+                        .appendAll(indices(c.markovTrain().length), c.markovTrain());
+                chart.addSeries(I18n.get("counting.series.neighbourTest"), theme.seriesColor(3))
+                        .appendAll(indices(c.neighbourTest().length), c.neighbourTest());
+                chart.addSeries(I18n.get("counting.series.neighbourTrain"), theme.seriesColor(3).deriveColor(0, 0.6, 1.2, 0.6))
+                        .appendAll(indices(c.neighbourTrain().length), c.neighbourTrain());
+            }
+        }
+        String text;
+        if (c == null) {
+            text = I18n.get("counting.nll.fitting");
+        } else {
+            int bk = CountingSnapshot.Curves.argmin(c.markovTest());
+            int bm = CountingSnapshot.Curves.argmin(c.neighbourTest());
+            text = bk < 0 || bm < 0 ? I18n.get("counting.nll.infinite")
+                    : I18n.get("counting.nll.best", bk, nats(c.markovTest()[bk]), bm, nats(c.neighbourTest()[bm]),
+                    s.markovK(), nats(at(c.markovTest(), s.markovK())), s.neighbourM(),
+                    nats(at(c.neighbourTest(), s.neighbourM())));
+        }
+        chartText.setText(text);
+        chartText.setVisible(true);
+        chartText.setManaged(true);
+    }
+
+    private static double at(double[] v, int i) {
+        return i >= 0 && i < v.length ? v[i] : Double.NaN;
+    }
+
+    private static double[] indices(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+        }
+        return x;
     }
 
     private static boolean sameCurves(CountingSnapshot a, CountingSnapshot b) {

@@ -40,6 +40,9 @@ public final class MarkovLab implements LiveModel<MarkovParams, MarkovSnapshot> 
     private double[] testNll = new double[0];
     private double[] log10Params = new double[0];
     private int best = -1;
+    /** The held-out curve of the ordering before the last change of ordering, on the same images ("" none). */
+    private String previousOrdering = "";
+    private double[] previousTestNll = new double[0];
 
     private MarkovParams modelKey;
     private BinaryImageModel model;
@@ -72,6 +75,8 @@ public final class MarkovLab implements LiveModel<MarkovParams, MarkovSnapshot> 
             model = null;
             xs = trainNll = testNll = log10Params = new double[0];
             best = -1;
+            previousOrdering = "";
+            previousTestNll = new double[0];
             path = new int[0];
             image = new byte[0];
             drawn = 0;
@@ -87,6 +92,7 @@ public final class MarkovLab implements LiveModel<MarkovParams, MarkovSnapshot> 
             modelKey = null;
         }
         if (curvesKey == null || !p.sameCurves(curvesKey)) {
+            keepPreviousOrdering(p);
             fitCurves(p);
             curvesKey = p;
         }
@@ -97,6 +103,23 @@ public final class MarkovLab implements LiveModel<MarkovParams, MarkovSnapshot> 
         }
         path = model.ordering().order();
         newSample(p);
+    }
+
+    /**
+     * When only the chain's ordering changes (same images, smoothing and family), the held-out curve
+     * fitted so far stays as the previous ordering's, so that two orderings can be compared on one
+     * chart; anything else that changes the curves drops it.
+     */
+    private void keepPreviousOrdering(MarkovParams p) {
+        boolean orderingOnly = curvesKey != null && curvesKey.isChain() && p.isChain() && p.sameData(curvesKey)
+                && p.smoothing() == curvesKey.smoothing() && testNll.length > 0;
+        if (orderingOnly) {
+            previousOrdering = curvesKey.ordering();
+            previousTestNll = testNll;
+        } else {
+            previousOrdering = "";
+            previousTestNll = new double[0];
+        }
     }
 
     private void loadData(MarkovParams p) {
@@ -222,7 +245,7 @@ public final class MarkovLab implements LiveModel<MarkovParams, MarkovSnapshot> 
         int[] context = live && drawn < image.length ? model.context(drawn) : new int[0];
         return new MarkovSnapshot(live ? p.side() : 0, p.family(), p.effectiveOrdering(),
                 train == null ? 0 : train.count(), test == null ? 0 : test.count(), xs, trainNll, testNll,
-                log10Params, best, chosen, path, image.clone(), drawn, current, context, conditional, sampleNll,
+                log10Params, best, previousOrdering, previousTestNll, chosen, path, image.clone(), drawn, current, context, conditional, sampleNll,
                 sampleNumber, miData == null ? -1 : miPixel, miData == null ? -1 : miFar, neighbours, mi, miGiven,
                 miMap, miGivenMap, message);
     }

@@ -41,10 +41,13 @@ public record MarkovParams(int side, String family, int order, int neighbourhood
     public static final Knob<Integer> SIZE = Knob.intChoice("size", "markov.size",
             SIDES.stream().map(Integer::valueOf).toList(), 14);
     public static final Knob<String> FAMILY = Knob.choice("family", "markov.family", FAMILIES, "markov");
-    public static final Knob<Integer> ORDER = Knob.integer("order", "markov.order", "", 0, MAX_ORDER, 2);
+    /** k and the ordering act on the chain only, m on the neighbourhood only (a neighbourhood is raster by construction). */
+    public static final Knob<Integer> ORDER = Knob.integer("order", "markov.order", "", 0, MAX_ORDER, 2)
+            .actsWhen(v -> v.get(FAMILY).equals("markov"));
     public static final Knob<Integer> NEIGHBOURHOOD = Knob.integer("neighbourhood", "markov.neighbourhood", "", 0,
-            MAX_NEIGHBOURS, 4);
-    public static final Knob<String> ORDERING = Knob.choice("ordering", "markov.ordering", ORDERINGS, "raster");
+            MAX_NEIGHBOURS, 4).actsWhen(v -> v.get(FAMILY).equals("neighbourhood"));
+    public static final Knob<String> ORDERING = Knob.choice("ordering", "markov.ordering", ORDERINGS, "raster")
+            .actsWhen(v -> v.get(FAMILY).equals("markov"));
     public static final Knob<Double> SMOOTHING = Knob.real("smoothing", "markov.smoothing", "", 0, 2, 0.5, 0.05);
     public static final Knob<Integer> TRAIN_IMAGES = Knob.integer("train_images", "markov.trainImages", "", 50, 8000, 1000);
     public static final Knob<Double> THRESHOLD = Knob.real("threshold", "markov.threshold", "", 0.1, 0.9, 0.5, 0.05);
@@ -53,8 +56,16 @@ public record MarkovParams(int side, String family, int order, int neighbourhood
     public static final Knob<Integer> FAR_PIXEL = Knob.integer("far_pixel", "markov.farPixel", "", 0, GRID * GRID - 1,
             14 * GRID + 20);
 
+    /**
+     * Which figures the scene shows besides the sampler: a lesson step shows a figure when its text
+     * reaches it (the parameter count, then the NLL curves, then the mutual-information maps).
+     */
+    public static final Knob<Boolean> SHOW_COUNTS = Knob.toggle("show_counts", "markov.showCounts", true).viewOnly();
+    public static final Knob<Boolean> SHOW_CURVES = Knob.toggle("show_curves", "markov.showCurves", true).viewOnly();
+    public static final Knob<Boolean> SHOW_MI = Knob.toggle("show_mi", "markov.showMi", true).viewOnly();
+
     public static final ParamSpec SPEC = ParamSpec.of(SIZE, FAMILY, ORDER, NEIGHBOURHOOD, ORDERING, SMOOTHING,
-            TRAIN_IMAGES, THRESHOLD, SEED, PIXEL, FAR_PIXEL);
+            TRAIN_IMAGES, THRESHOLD, SEED, PIXEL, FAR_PIXEL, SHOW_COUNTS, SHOW_CURVES, SHOW_MI);
 
     public static MarkovParams from(KnobValues v, ImageDataset images) {
         return new MarkovParams(v.get(SIZE), v.get(FAMILY), v.get(ORDER), v.get(NEIGHBOURHOOD), v.get(ORDERING),

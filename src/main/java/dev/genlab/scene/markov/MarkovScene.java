@@ -59,6 +59,12 @@ public final class MarkovScene extends TrainerScene<MarkovLab, MarkovParams, Mar
     }
 
     @Override
+    protected void viewKnobsChanged() {
+        view.setFigures(params().get(MarkovParams.SHOW_COUNTS), params().get(MarkovParams.SHOW_CURVES),
+                params().get(MarkovParams.SHOW_MI));
+    }
+
+    @Override
     protected void diverged(Trainer.Event e) {
         setStatus(I18n.get("markov.status.failed", e.step(), e.message()));
     }

@@ -14,6 +14,9 @@ package dev.genlab.scene.markov;
  * @param testNll     nats per image on the held-out images at each x (+inf where a held-out image has p = 0)
  * @param log10Params log10 of the free parameters at each x
  * @param best        index into xs of the smallest held-out NLL (-1 when none is finite)
+ * @param previousOrdering the chain's ordering before the last change of ordering on the same images
+ *                    and smoothing ("" when there is none to compare with)
+ * @param previousTestNll its held-out NLL at each x (empty when none)
  * @param chosen      index into xs of the knob's k (or m): the model the sampler draws from
  * @param path        the ordering: path[t] is the row-major pixel drawn at step t
  * @param image       the sample so far: 0 or 1 for drawn pixels (the first {@code drawn} of path), others 0
@@ -34,7 +37,7 @@ package dev.genlab.scene.markov;
  */
 public record MarkovSnapshot(int side, String family, String ordering, int trainCount, int testCount,
                              double[] xs, double[] trainNll, double[] testNll, double[] log10Params, int best,
-                             int chosen, int[] path, byte[] image, int drawn, int current, int[] context,
+                             String previousOrdering, double[] previousTestNll, int chosen, int[] path, byte[] image, int drawn, int current, int[] context,
                              double conditional, double sampleNll, long sampleNumber, int pixel, int farPixel,
                              int[] neighbours, double mi, double miGiven, double[] miMap, double[] miGivenMap,
                              String message) {

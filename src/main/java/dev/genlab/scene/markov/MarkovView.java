@@ -28,6 +28,8 @@ final class MarkovView extends HBox {
     final Label samplerText = new Label();
     final Label miText = new Label();
     final Label note = new Label();
+    private final VBox left;
+    private final VBox right;
     private MarkovSnapshot last;
     private MarkovSnapshot curvesShown;
 
@@ -49,7 +51,7 @@ final class MarkovView extends HBox {
             l.setMinHeight(Label.USE_PREF_SIZE);
         }
         nll.setPrefHeight(200);
-        nll.setMinHeight(110);
+        nll.setMinHeight(140);
         params.setPrefHeight(88);
         params.setMinHeight(80);
         nll.keepHeightShare(this, 0.25);
@@ -61,8 +63,8 @@ final class MarkovView extends HBox {
         VBox.setVgrow(nll, Priority.ALWAYS);
         VBox.setVgrow(sampler, Priority.ALWAYS);
         VBox.setVgrow(mi, Priority.SOMETIMES);
-        VBox left = new VBox(2, note, nll, params, nllText, bestText);
-        VBox right = new VBox(2, sampler, samplerText, mi, miText);
+        left = new VBox(2, note, nll, params, nllText, bestText);
+        right = new VBox(2, sampler, samplerText, mi, miText);
         left.setMinWidth(0);
         right.setMinWidth(0);
         left.setPrefWidth(360);
@@ -71,6 +73,28 @@ final class MarkovView extends HBox {
         HBox.setHgrow(right, Priority.ALWAYS);
         getChildren().addAll(left, right);
         I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(languageListener));
+    }
+
+    /**
+     * Shows the figures a lesson step has reached: the parameter-count chart, the NLL curves (with
+     * their read-outs) and the mutual-information maps. The sampler is always shown; with neither
+     * chart the left column goes and the sampler takes the width.
+     */
+    void setFigures(boolean counts, boolean curves, boolean maps) {
+        display(params, counts);
+        display(nll, curves);
+        display(nllText, curves);
+        display(bestText, curves);
+        display(mi, maps);
+        display(miText, maps);
+        display(left, counts || curves);
+        // alone in its column, the count chart takes the height the NLL chart would have
+        VBox.setVgrow(params, curves ? null : Priority.ALWAYS);
+    }
+
+    private static void display(javafx.scene.Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
     }
 
     private final javafx.beans.InvalidationListener languageListener = o -> {
@@ -98,6 +122,11 @@ final class MarkovView extends HBox {
             nll.yLabelProperty().set(I18n.get("markov.chartY"));
             nll.addSeries(I18n.get("markov.series.test"), theme.seriesColor(1)).appendAll(s.xs(), s.testNll());
             nll.addSeries(I18n.get("markov.series.train"), theme.seriesColor(0)).appendAll(s.xs(), s.trainNll());
+            if (s.previousTestNll().length == s.xs().length && !s.previousOrdering().isEmpty()) {
+                // the ordering before the last change, on the same images: "each ordering gives its own curve"
+                nll.addSeries(I18n.get("markov.series.testPrevious", I18n.get("markov.ordering." + s.previousOrdering())),
+                        theme.seriesColor(3)).appendAll(s.xs(), s.previousTestNll());
+            }
             params.clearSeries();
             params.xLabelProperty().set(nll.xLabelProperty().get());
             params.yLabelProperty().set(I18n.get("markov.paramsY"));
@@ -139,6 +168,8 @@ final class MarkovView extends HBox {
 
     private static boolean sameCurves(MarkovSnapshot a, MarkovSnapshot b) {
         return a.family().equals(b.family()) && Arrays.equals(a.testNll(), b.testNll())
+                && a.previousOrdering().equals(b.previousOrdering())
+                && Arrays.equals(a.previousTestNll(), b.previousTestNll())
                 && Arrays.equals(a.trainNll(), b.trainNll()) && Arrays.equals(a.log10Params(), b.log10Params());
     }
 

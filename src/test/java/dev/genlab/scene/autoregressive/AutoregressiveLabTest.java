@@ -345,4 +345,44 @@ class AutoregressiveLabTest {
         assertEquals(Math.sqrt(var / nll.length), s.testSe(), 1e-6);
         assertTrue(s.testSe() > 0.1 && s.testSe() < 10, "a few nats at most on 500 images: " + s.testSe());
     }
+
+    /**
+     * Issue 12: the timings are there when a panel opens, not "not taken yet" until the student trains,
+     * and measuring them changes nothing the student sees: weights, optimiser, steps and the training
+     * run are those of an untouched network.
+     */
+    @Test
+    void theTimingsAreMeasuredOnEntryWithoutTouchingTheNetwork() {
+        AutoregressiveParams p = params("hidden", "16", "train_images", "1000", "view", "sample");
+        AutoregressiveLab lab = lab(p);
+        double[] before = lab.model().saveParams();
+        assertTrue(Double.isNaN(lab.snapshot(p).batchMs()), "not measured before the scene asks");
+
+        lab.measureTimings(32);
+        finishJobs(lab, p);
+        AutoregressiveSnapshot s = lab.snapshot(p);
+        assertTrue(s.batchMs() > 0 && Double.isFinite(s.batchMs()), "one training step timed: " + s.batchMs());
+        assertEquals(32, s.batchSize());
+        assertTrue(s.sampleMs() > 0, "the grid of samples timed: " + s.sampleMs());
+        assertEquals(0, s.steps());
+        assertEquals(0, s.trainX().length);
+        assertEquals(0, lab.optimiser().steps());
+        assertArrayEquals(before, lab.model().saveParams(), "the timed step is undone");
+
+        // a new network is timed again, without another request
+        AutoregressiveParams wider = params("hidden", "24", "train_images", "1000", "view", "sample");
+        lab.reset(wider);
+        assertTrue(lab.hasWork());
+        finishJobs(lab, wider);
+        assertTrue(lab.snapshot(wider).batchMs() > 0);
+
+        // the same run as one never timed: the first real step matches
+        AutoregressiveParams train = params("hidden", "24", "train_images", "1000");
+        AutoregressiveLab timed = lab(train);
+        timed.measureTimings(32);
+        finishJobs(timed, train);
+        AutoregressiveLab plain = lab(train);
+        assertEquals(plain.step(train), timed.step(train), 1e-9);
+        assertArrayEquals(plain.model().saveParams(), timed.model().saveParams(), 1e-9);
+    }
 }

@@ -132,4 +132,38 @@ class CountingModelTest {
         assertTrue(s.rows().stream().noneMatch(CountingSnapshot.Row::fitted));
         assertEquals(6, s.rows().size(), "the counts are still shown");
     }
+
+    /**
+     * Issue 12: "the rise-then-fall of NLL over k and m" is plotted. The curves are the chain and the
+     * neighbourhood fitted at every k and m (the table's row at the knob's k and m is one of their points),
+     * fitted only once the chart asks for them and kept while only k and m move.
+     */
+    @Test
+    void theNllChartIsTheChainAtEveryKAndTheNeighbourhoodAtEveryM() {
+        CountingModel m = new CountingModel();
+        CountingParams counts = params("size", "7", "markov_order", "3", "neighbourhood", "5");
+        m.reset(counts);
+        assertEquals(null, m.snapshot(counts).curves(), "not fitted for the parameter chart");
+        CountingParams nll = params("size", "7", "markov_order", "3", "neighbourhood", "5", "chart", "nll");
+        assertFalse(m.needsReset(counts, nll), "the chart is no new fit");
+        CountingSnapshot s = m.snapshot(nll);
+        CountingSnapshot.Curves c = s.curves();
+        assertEquals(CountingModel.MAX_ORDER + 1, c.markovTest().length);
+        assertEquals(CountingModel.MAX_NEIGHBOURS + 1, c.neighbourTest().length);
+        assertEquals(row(s, "markov").testNll(), c.markovTest()[3], 1e-9);
+        assertEquals(row(s, "markov").trainNll(), c.markovTrain()[3], 1e-9);
+        assertEquals(row(s, "neighbourhood").testNll(), c.neighbourTest()[5], 1e-9);
+        assertEquals(row(s, "independent").testNll(), c.markovTest()[0], 1e-9, "k = 0 is independent pixels");
+        // k and m move a marker, not the curves
+        CountingParams k5 = params("size", "7", "markov_order", "5", "neighbourhood", "5", "chart", "nll");
+        m.reset(k5);
+        assertTrue(c == m.snapshot(k5).curves());
+        // other smoothing, other curves
+        CountingParams alpha = params("size", "7", "markov_order", "5", "neighbourhood", "5", "chart", "nll",
+                "smoothing", "1");
+        m.reset(alpha);
+        assertNotEquals(c.markovTest()[5], m.snapshot(alpha).curves().markovTest()[5]);
+        // the training NLL only falls with the context on 7 x 7 images with little smoothing
+        assertTrue(c.neighbourTrain()[12] < c.neighbourTrain()[0]);
+    }
 }

@@ -233,4 +233,28 @@ class MarkovLabTest {
                 s.miGiven(), sum, sumGiven);
         assertTrue(s.miGiven() < s.mi(), "the chosen far pixel tells less once the neighbours are known");
     }
+
+    /** "Each ordering gives its own held-out curve": the one before a change of ordering stays to compare. */
+    @Test
+    void theHeldOutCurveOfThePreviousOrderingStaysAfterAChangeOfOrdering() {
+        MarkovLab lab = new MarkovLab();
+        MarkovSnapshot hilbert = fitted(lab, params("size", "7", "ordering", "hilbert"));
+        assertEquals("", hilbert.previousOrdering());
+        MarkovSnapshot raster = fitted(lab, params("size", "7", "ordering", "raster"));
+        assertEquals("hilbert", raster.previousOrdering());
+        assertArrayEquals(hilbert.testNll(), raster.previousTestNll());
+        assertFalse(Arrays.equals(raster.testNll(), raster.previousTestNll()));
+        // k only moves the marker: the overlay stays
+        MarkovSnapshot k3 = fitted(lab, params("size", "7", "ordering", "raster", "order", "3"));
+        assertEquals("hilbert", k3.previousOrdering());
+        // other images: nothing to compare with
+        MarkovSnapshot fewer = fitted(lab, params("size", "7", "ordering", "snake", "train_images", "300"));
+        assertEquals("", fewer.previousOrdering());
+        assertEquals(0, fewer.previousTestNll().length);
+        MarkovSnapshot snake = fitted(lab, params("size", "7", "ordering", "column", "train_images", "300"));
+        assertEquals("snake", snake.previousOrdering());
+        // a neighbourhood has no ordering to compare
+        MarkovSnapshot neighbours = fitted(lab, params("size", "7", "family", "neighbourhood", "train_images", "300"));
+        assertEquals("", neighbours.previousOrdering());
+    }
 }
