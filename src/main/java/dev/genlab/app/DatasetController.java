@@ -94,12 +94,17 @@ final class DatasetController {
         return running != null && running.isRunning();
     }
 
-    /** Cancels a load under way and ends the loader thread (the window is closing). */
+    /**
+     * Cancels a load under way, ends the loader thread and lets go of the images (the window is
+     * closing; its scenes have been left). Something may still hold a closed window, such as a
+     * listener on the static language: the images, tens of MB, must not stay with it.
+     */
     void shutdown() {
         if (running != null) {
             running.cancel();
         }
         executor.shutdownNow();
+        images.set(null);
     }
 
     /** What the preferences hold when the student chose the built-in digits (File → Built-in digits). */

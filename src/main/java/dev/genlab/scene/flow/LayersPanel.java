@@ -66,6 +66,7 @@ final class LayersPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
     final ColorBar bar = new ColorBar();
     final ListView<String> list = new ListView<>();
     final ComboBox<String> kind = new ComboBox<>();
+    private final javafx.beans.value.ChangeListener<java.util.Locale> languageListener;
     final Button add = new Button();
     final Button remove = new Button();
     final Button up = new Button();
@@ -105,7 +106,8 @@ final class LayersPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
         kind.setValue("coupling_x");
         kind.setConverter(kindNames());
         // a new converter makes the combo box draw its cells again, in the new language
-        I18n.localeProperty().addListener((obs, o, n) -> kind.setConverter(kindNames()));
+        // (held here: a plain listener on the static language kept every closed lesson 6 alive)
+        languageListener = I18n.listen((obs, o, n) -> kind.setConverter(kindNames()));
         add.setId("flow-add");
         remove.setId("flow-remove");
         up.setId("flow-up");

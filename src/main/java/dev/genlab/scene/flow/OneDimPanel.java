@@ -45,6 +45,9 @@ import dev.genlab.scene.ScenePanel;
  */
 final class OneDimPanel extends BorderPane implements ScenePanel<FlowLabSnapshot> {
 
+    private final javafx.beans.value.ChangeListener<java.util.Locale> languageListener;
+    private final javafx.beans.InvalidationListener themeListener = o -> recompute();
+
     static final int POINTS = 400;
     static final double PLOT_Z = 3.5;
     static final Knots DEFAULT_KNOTS = new Knots(new double[] {-2.5, -1.5, -0.5, 0.5, 1.5, 2.5},
@@ -155,9 +158,11 @@ final class OneDimPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
                 moveKnot(dragKnot, z, x);
             }
         });
-        I18n.localeProperty().addListener((obs, o, n) -> recompute());
+        // both held here and listened to weakly: plain listeners on the static language and theme
+        // kept every closed lesson 6 (and its window) alive
+        languageListener = I18n.listen((obs, o, n) -> recompute());
         // the curves carry the theme's palette colours: pick them again when the theme changes
-        PlotTheme.currentProperty().addListener((obs, o, n) -> recompute());
+        PlotTheme.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(themeListener));
     }
 
     private boolean isSpline() {
