@@ -122,6 +122,8 @@ public final class MainWindow {
     private final BorderPane content = new BorderPane(split);
     private final StatusBar statusBar = new StatusBar();
     private final Label nd4jLabel = new Label();
+    /** Stays in the status bar while the lesson files have problems (messages come and go). */
+    private final Label problemsLabel = new Label();
     private final ToggleButton play = new ToggleButton();
     private final Button stepButton = new Button();
     private final Button resetButton = new Button();
@@ -161,7 +163,10 @@ public final class MainWindow {
         statusBar.setId("status-bar");
         statusBar.setText("");
         nd4jLabel.setId("nd4j-status");
-        statusBar.getRightItems().addAll(datasets.progressNode(), nd4jLabel);
+        problemsLabel.setId("lesson-problems-count");
+        problemsLabel.setVisible(false);
+        problemsLabel.setManaged(false);
+        statusBar.getRightItems().addAll(problemsLabel, datasets.progressNode(), nd4jLabel);
 
         root.setTop(new VBox(menuBar, toolBar));
         root.setCenter(content);
@@ -810,11 +815,25 @@ public final class MainWindow {
         return statusBar.getText();
     }
 
+    /**
+     * The lesson files' problems: a message now, and a count that stays in the status bar (a data
+     * set loading at start-up or a scene's status may take the message's place a moment later).
+     */
     private void reportCatalogueProblems() {
         long n = catalogue.problems().size();
+        problemsLabel.setVisible(n > 0);
+        problemsLabel.setManaged(n > 0);
         if (n > 0) {
             status("status.lessonProblems", n);
+            problemsLabel.textProperty().bind(I18n.bind("status.lessonProblemsCount", n));
+            problemsLabel.setTooltip(new Tooltip(String.join("\n",
+                    catalogue.problems().stream().map(Object::toString).toList())));
         }
+    }
+
+    /** The count of the lesson files' problems in the status bar, or "" when there are none. */
+    public String problemsCountText() {
+        return problemsLabel.isVisible() ? problemsLabel.getText() : "";
     }
 
     // ---- menus ----
