@@ -26,6 +26,7 @@ public final class SceneRegistry {
         all.add(dev.genlab.scene.markov.MarkovScene.DESCRIPTOR);
         all.add(dev.genlab.scene.autoregressive.AutoregressiveScene.DESCRIPTOR);
         all.add(dev.genlab.scene.flow.FlowScene.DESCRIPTOR);
+        all.add(dev.genlab.scene.elbo.ElboScene.DESCRIPTOR);
         return new SceneRegistry(all);
     }
 

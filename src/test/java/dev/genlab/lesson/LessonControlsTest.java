@@ -66,7 +66,8 @@ class LessonControlsTest {
             "flow", List.of("flow.animate", "flow.add", "flow.remove", "flow.up", "flow.down",
                     "flow.inverseDirection", "flow.kind.linear", "flow.kind.planar", "flow.kind.radial",
                     "flow.kind.coupling_x", "flow.kind.coupling_y", "flow.kind.permutation", "flow.kind.lu"),
-            "autoregressive", List.of("ar.inpaint.testImage", "ar.inpaint.clear"));
+            "autoregressive", List.of("ar.inpaint.testImage", "ar.inpaint.clear"),
+            "elbo", List.of("elbo.fitQ"));
 
     static final List<String> TOOLBAR = List.of("toolbar.play", "toolbar.pause", "toolbar.step", "toolbar.reset",
             "toolbar.speed", "toolbar.presenter");

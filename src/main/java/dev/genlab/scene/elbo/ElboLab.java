@@ -1,0 +1,622 @@
+package dev.genlab.scene.elbo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+
+import dev.genlab.data.Downsample;
+import dev.genlab.data.ImageDataset;
+import dev.genlab.data.ProceduralDigits;
+import dev.genlab.live.LiveModel;
+import dev.genlab.model.discrete.BinaryImages;
+import dev.genlab.model.discrete.IndependentModel;
+import dev.genlab.model.io.Checkpoint;
+import dev.genlab.model.latent.Estimators;
+import dev.genlab.model.latent.Ppca;
+import dev.genlab.model.latent.PpcaSubspace;
+import dev.genlab.model.latent.StepStats;
+import dev.genlab.model.latent.Vae;
+import dev.genlab.model.nn.Nd4jReady;
+import dev.genlab.scene.autoregressive.ShippedModels;
+import dev.genlab.scene.counting.CountingModel;
+import dev.genlab.scene.elbo.ElboParams.Panel;
+
+/**
+ * The trainer-thread half of lesson 7: probabilistic PCA fitted to the images (Images panel) and a
+ * VAE trained beside an autoencoder of the same architecture (VAE panel). The pPCA and bound panels
+ * compute on the JavaFX thread and never reach this class.
+ *
+ * <p>Data: the scene's images resized to 28 × 28; the last fifth (at most {@value #TEST_IMAGES}) is
+ * held out, the same images lesson 5 holds out, so the shipped NADE and PixelCNN, which never saw
+ * them, can be scored on them as reference lines. The Bernoulli likelihood sees the images binarised
+ * as lesson 5 binarises them; the Gaussian one the grey levels.
+ *
+ * <p>A step is one Adam step of the VAE and one of the AE on the same batch, only while the VAE panel
+ * is shown; elsewhere a step does nothing (the other panels have no training). Held-out evaluations
+ * run every {@value #EVAL_EVERY_MS} ms of training and an importance-sampled log p(x) every
+ * {@value #IW_EVERY_MS} ms, both on fixed held-out images.
+ */
+final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
+
+    static final int SIDE = 28;
+    static final int D = SIDE * SIDE;
+    static final int TEST_IMAGES = 2000;
+    static final double THRESHOLD = 0.5;
+    static final int EVAL_IMAGES = 500;
+    static final int IW_IMAGES = 100;
+    /** Importance samples per image of the log p(x) estimate. */
+    static final int IW_K = 50;
+    static final int MAP_POINTS = 1000;
+    static final int RECON = 8;
+    static final int SAMPLES = 16;
+    static final int TILE_SIDE = 12;
+    static final double TILE_EXTENT = 3;
+    static final long EVAL_EVERY_MS = 1000;
+    static final long IW_EVERY_MS = 4000;
+    /** pPCA on images: the largest M fitted (the others follow from the same eigendecomposition). */
+    static final int MAX_IMG_LATENTS = 16;
+    static final int MC_REPEATS = 10;
+    /** A latent dimension whose held-out KL is below this many nats is counted inactive (collapsed). */
+    static final double ACTIVE_KL = 0.01;
+    static final int PPCA_SAMPLES = 8;
+    static final String VAE_CHECKPOINT = "/genlab/checkpoints/vae-digits.bin.gz";
+    static final String AE_CHECKPOINT = "/genlab/checkpoints/ae-digits.bin.gz";
+
+    private ElboParams params;
+    // data
+    private ImageDataset source;
+    private String likelihood;
+    private float[] train;
+    private int trainCount;
+    private float[] test;
+    private int testCount;
+    private int[] testLabels;
+    private double[][] testFactors;
+    private String dataNotes = "";
+    // models
+    private Vae vae;
+    private Vae ae;
+    private boolean fromCheckpoint;
+    private long steps;
+    private SplittableRandom rng;
+    private final float[] batchBuf = new float[256 * D];
+    private double lastBeta;
+    // curves
+    private final DoubleList trainX = new DoubleList();
+    private final DoubleList trainElbo = new DoubleList();
+    private final DoubleList trainRecon = new DoubleList();
+    private final DoubleList trainKl = new DoubleList();
+    private final DoubleList testX = new DoubleList();
+    private final DoubleList testElbo = new DoubleList();
+    private final DoubleList iwX = new DoubleList();
+    private final DoubleList iwLogPx = new DoubleList();
+    private double runElbo = Double.NaN;
+    private double runRecon;
+    private double runKl;
+    private double[] klPerDim = new double[0];
+    private long lastEvalNs;
+    private long lastIwNs;
+    private final double[] stepMs = new double[31];
+    private String[] referenceNames = new String[0];
+    private double[] references = new double[0];
+    private boolean referencesDone;
+    // view requests
+    private float[] decodedZ;
+    private int sliceI = 0;
+    private int sliceJ = 1;
+    // pPCA on images (cached by data and M, K)
+    private Ppca ppcaMax;
+    private double ppcaFitMs;
+    private ElboSnapshot.ImagesPart imagesPart;
+    private int imagesPartM = -1;
+    private double imagesPartK = Double.NaN;
+    private ElboSnapshot.VaePart vaePart;
+    /** The map, tiles, reconstructions and samples need recomputing (trained, reset, new slice). */
+    private boolean vaeDirty = true;
+    /** Only the decoded image changed: the rest of the last part is kept (a drag on the map). */
+    private boolean decodeDirty;
+    private boolean playing;
+    private long heavyNs;
+    /** While playing, the map and images are recomputed at most this often (the curves every snapshot). */
+    static final long HEAVY_EVERY_MS = 300;
+
+    @Override
+    public void reset(ElboParams p) {
+        Nd4jReady.await();
+        params = p;
+        loadData(p);
+        buildNetworks(p);
+        imagesPart = null;
+        imagesPartM = -1;
+        ppcaMax = null;
+    }
+
+    private void loadData(ElboParams p) {
+        source = p.images();
+        likelihood = p.likelihood();
+        int n = source.size();
+        int tc = Math.min(TEST_IMAGES, n / 5);
+        int trc = Math.max(1, n - tc);
+        dataNotes = "";
+        if (source.rows() != SIDE || source.cols() != SIDE) {
+            dataNotes = "elbo.note.resized";
+        }
+        if (tc == 0) {
+            dataNotes = (dataNotes + " elbo.note.noHeldOut").strip();
+        }
+        float[] trainPx = pixels(source.subset(0, trc), trc);
+        float[] testPx = tc == 0 ? trainPx : pixels(source.subset(n - tc, n), tc);
+        trainCount = trc;
+        testCount = tc == 0 ? trc : tc;
+        train = trainPx;
+        test = testPx;
+        int from = tc == 0 ? 0 : n - tc;
+        testLabels = new int[testCount];
+        for (int i = 0; i < testCount; i++) {
+            testLabels[i] = source.label(from + i);
+        }
+        testFactors = builtInFactors(source, from, testCount);
+    }
+
+    /** The images as 28 × 28 rows in [0, 1], binarised as lesson 5 does for the Bernoulli likelihood. */
+    private float[] pixels(ImageDataset d, int count) {
+        if ("bernoulli".equals(likelihood)) {
+            BinaryImages b = CountingModel.binarise(d, SIDE, THRESHOLD, count);
+            byte[] bits = b.bits();
+            float[] out = new float[bits.length];
+            for (int i = 0; i < bits.length; i++) {
+                out[i] = bits[i];
+            }
+            return out;
+        }
+        ImageDataset r = d.rows() == SIDE && d.cols() == SIDE ? d : Downsample.resample(d, SIDE, SIDE);
+        return r.copyPixels();
+    }
+
+    /** The generating factors of the held-out images when the images are the built-in digits, else null. */
+    private static double[][] builtInFactors(ImageDataset d, int from, int count) {
+        if (d.size() != ProceduralDigits.BUILT_IN_COUNT || !ShippedModels.trainedOn(d)) {
+            return null;
+        }
+        List<ProceduralDigits.Factors> f = ProceduralDigits.generateWithFactors(ProceduralDigits.BUILT_IN_COUNT,
+                ProceduralDigits.BUILT_IN_SEED).factors();
+        double[][] out = new double[3][count];
+        for (int i = 0; i < count; i++) {
+            ProceduralDigits.Factors g = f.get(from + i);
+            out[0][i] = g.slant();
+            out[1][i] = g.thickness();
+            out[2][i] = g.scale();
+        }
+        return out;
+    }
+
+    private void buildNetworks(ElboParams p) {
+        rng = new SplittableRandom(p.seed());
+        fromCheckpoint = false;
+        if (ElboParams.CHECKPOINT.equals(p.start())) {
+            try {
+                vae = Vae.fromCheckpoint(Checkpoint.readResource(VAE_CHECKPOINT));
+                ae = Vae.fromCheckpoint(Checkpoint.readResource(AE_CHECKPOINT));
+                fromCheckpoint = true;
+                if (!ShippedModels.trainedOn(source)) {
+                    dataNotes = (dataNotes + " elbo.note.checkpointOtherImages").strip();
+                }
+            } catch (Checkpoint.CheckpointException e) {
+                dataNotes = (dataNotes + " elbo.note.noCheckpoint").strip();
+            }
+        }
+        if (!fromCheckpoint) {
+            Vae.Likelihood lik = "gaussian".equals(p.likelihood()) ? Vae.Likelihood.GAUSSIAN : Vae.Likelihood.BERNOULLI;
+            Vae.Decoder dec = "autoregressive".equals(p.decoder()) ? Vae.Decoder.AUTOREGRESSIVE : Vae.Decoder.MLP;
+            vae = new Vae(new Vae.Config(D, p.hidden(), p.latent(), lik, dec, false, p.seed()));
+            ae = new Vae(new Vae.Config(D, p.hidden(), p.latent(), lik, dec, true, p.seed() + 1));
+        }
+        steps = 0;
+        trainX.clear();
+        trainElbo.clear();
+        trainRecon.clear();
+        trainKl.clear();
+        testX.clear();
+        testElbo.clear();
+        iwX.clear();
+        iwLogPx.clear();
+        runElbo = Double.NaN;
+        Arrays.fill(stepMs, Double.NaN);
+        decodedZ = null;
+        referencesDone = false;
+        klPerDim = new double[vae.config().latent()];
+        sliceI = 0;
+        sliceJ = Math.min(1, vae.config().latent() - 1);
+        lastEvalNs = 0;
+        lastIwNs = 0;
+        vaeDirty = true;
+        vaePart = null;
+    }
+
+    @Override
+    public double step(ElboParams p) {
+        params = p;
+        if (p.panel() != Panel.VAE) {
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        int b = Math.min(p.batch(), trainCount);
+        for (int i = 0; i < b; i++) {
+            int j = rng.nextInt(trainCount);
+            System.arraycopy(train, j * D, batchBuf, i * D, D);
+        }
+        lastBeta = p.betaAt(steps);
+        StepStats s = vae.step(batchBuf, b, lastBeta, p.learningRate(), rng);
+        ae.step(batchBuf, b, 0, p.learningRate(), rng);
+        steps++;
+        stepMs[(int) (steps % stepMs.length)] = (System.nanoTime() - t0) / 1e6;
+        double a = Double.isNaN(runElbo) ? 1 : 0.05;
+        runElbo = Double.isNaN(runElbo) ? s.elbo() : (1 - a) * runElbo + a * s.elbo();
+        runRecon = a == 1 ? s.reconstruction() : (1 - a) * runRecon + a * s.reconstruction();
+        runKl = a == 1 ? s.kl() : (1 - a) * runKl + a * s.kl();
+        if (steps % 5 == 0 || steps < 5) {
+            trainX.add(steps);
+            trainElbo.add(runElbo);
+            trainRecon.add(runRecon);
+            trainKl.add(runKl);
+        }
+        long now = System.nanoTime();
+        if (now - lastEvalNs > EVAL_EVERY_MS * 1_000_000L) {
+            evaluate();
+            lastEvalNs = System.nanoTime();
+        }
+        if (now - lastIwNs > IW_EVERY_MS * 1_000_000L) {
+            importanceEstimate();
+            lastIwNs = System.nanoTime();
+        }
+        vaeDirty = true;
+        return s.elbo();
+    }
+
+    private void evaluate() {
+        int n = Math.min(EVAL_IMAGES, testCount);
+        StepStats e = vae.evaluate(Arrays.copyOf(test, n * D), n, 7);
+        testX.add(steps);
+        testElbo.add(e.elbo());
+        klPerDim = e.klPerDim().clone();
+    }
+
+    private void importanceEstimate() {
+        int n = Math.min(IW_IMAGES, testCount);
+        iwX.add(steps);
+        iwLogPx.add(vae.importanceLogLikelihood(Arrays.copyOf(test, n * D), n, IW_K, 11));
+    }
+
+    /** Held-out NLL of the counting baseline and, on the built-in digits, of lesson 5's shipped networks. */
+    private void references() {
+        referencesDone = true;
+        if (!"bernoulli".equals(likelihood)) {
+            referenceNames = new String[0];
+            references = new double[0];
+            return;
+        }
+        BinaryImages tr = bits(train, trainCount);
+        int n = Math.min(EVAL_IMAGES, testCount);
+        BinaryImages te = bits(Arrays.copyOf(test, n * D), n);
+        IndependentModel ind = new IndependentModel(SIDE, SIDE, 0.5);
+        ind.fit(tr);
+        List<String> names = new ArrayList<>(List.of("independent"));
+        List<Double> values = new ArrayList<>(List.of(-ind.nll(te)));
+        if (ShippedModels.trainedOn(source)) {
+            for (String m : List.of("nade", "pixelcnn")) {
+                OptionalDouble v = ShippedModels.nll(m, te);
+                if (v.isPresent()) {
+                    names.add(m);
+                    values.add(-v.getAsDouble());
+                }
+            }
+        }
+        referenceNames = names.toArray(String[]::new);
+        references = values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static BinaryImages bits(float[] px, int count) {
+        byte[] b = new byte[count * D];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) (px[i] > 0.5f ? 1 : 0);
+        }
+        return new BinaryImages(count, SIDE, SIDE, b);
+    }
+
+    // ------------------------------------------------------------------ commands (trainer thread)
+
+    /** Decode the VAE's and the AE's image at this latent point (a click or drag on the latent map). */
+    void decodeAt(float[] z) {
+        if (vae != null && z.length == vae.config().latent()) {
+            decodedZ = z.clone();
+            decodeDirty = true;
+        }
+    }
+
+    /** Which two latent dimensions the map and its tiles show. */
+    void slice(int i, int j) {
+        int m = vae == null ? 2 : vae.config().latent();
+        if (i >= 0 && j >= 0 && i < m && j < m && i != j) {
+            sliceI = i;
+            sliceJ = j;
+            vaeDirty = true;
+        }
+    }
+
+    /** Breaks the VAE so the divergence guard must act (tests). */
+    void poison() {
+        float[] w = vae.parameters();
+        Arrays.fill(w, Float.NaN);
+        vae.setParameters(w);
+    }
+
+    // ------------------------------------------------------------------ LiveModel
+
+    @Override
+    public void playingChanged(boolean now) {
+        playing = now;
+    }
+
+    /**
+     * The last part with the cheap things renewed: the curves, the step, β, the KL bars and the image at
+     * the pointer. A decode is two small products, well under a millisecond, so a drag on the map is
+     * answered in the next snapshot without re-encoding the thousand test images.
+     */
+    private ElboSnapshot.VaePart lightUpdate(ElboSnapshot.VaePart v) {
+        float[] decoded = null;
+        float[] decodedAe = null;
+        int latent = vae.config().latent();
+        if (decodedZ != null && decodedZ.length == latent) {
+            decoded = vae.decode(decodedZ, 1);
+            decodedAe = ae.decode(decodedZ, 1);
+        }
+        return new ElboSnapshot.VaePart(v.architecture(), v.numParams(), v.fromCheckpoint(), v.latent(), steps,
+                steps == 0 ? params.betaAt(0) : lastBeta, trainX.toArray(), trainElbo.toArray(), trainRecon.toArray(),
+                trainKl.toArray(), testX.toArray(), testElbo.toArray(), iwX.toArray(), iwLogPx.toArray(),
+                v.referenceNames(), v.references(), klPerDim.clone(), v.mapVae(), v.mapAe(), v.mapCount(), v.labels(),
+                v.factors(), v.tiles(), v.tileSide(), v.tileExtent(), v.sliceI(), v.sliceJ(), v.originals(),
+                v.reconVae(), v.reconAe(), v.reconCount(), v.samplesVae(), v.samplesAe(), v.sampleCount(),
+                decodedZ == null ? null : decodedZ.clone(), decoded, decodedAe, v.reparam(), medianStepMs(),
+                v.evalCount());
+    }
+
+    private double medianStepMs() {
+        double[] ms = Arrays.stream(stepMs).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        return ms.length == 0 ? Double.NaN : ms[ms.length / 2];
+    }
+
+    @Override
+    public boolean needsReset(ElboParams before, ElboParams after) {
+        return !before.sameNetworks(after);
+    }
+
+    private record State(float[] vae, float[] ae, long steps) {
+    }
+
+    @Override
+    public Object saveState() {
+        return new State(vae.parameters(), ae.parameters(), steps);
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        State s = (State) state;
+        vae.setParameters(s.vae());
+        ae.setParameters(s.ae());
+        steps = s.steps();
+        vaeDirty = true;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return vae.isFinite() && ae.isFinite();
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public ElboSnapshot snapshot(ElboParams p) {
+        params = p;
+        if (p.panel() == Panel.IMAGES) {
+            imagesPart = imagesPart(p);
+        }
+        if (p.panel() == Panel.VAE) {
+            if (!referencesDone) {
+                references();
+            }
+            if (testX.size() == 0) {
+                evaluate();
+                importanceEstimate();
+            }
+            long now = System.nanoTime();
+            if (vaePart == null || vaeDirty && (!playing || now - heavyNs > HEAVY_EVERY_MS * 1_000_000L)) {
+                vaePart = vaePart();
+                heavyNs = now;
+                vaeDirty = false;
+                decodeDirty = false;
+            } else if (vaeDirty || decodeDirty) {
+                vaePart = lightUpdate(vaePart);
+                decodeDirty = false;
+            }
+        }
+        return new ElboSnapshot(imagesPart, vaePart, dataNotes);
+    }
+
+    // ------------------------------------------------------------------ the Images panel
+
+    private ElboSnapshot.ImagesPart imagesPart(ElboParams p) {
+        if (ppcaMax == null) {
+            long t0 = System.nanoTime();
+            float[] grey = greyTrain();
+            int count = grey.length / D;
+            ppcaMax = Ppca.fitImages(grey, count, D, MAX_IMG_LATENTS);
+            ppcaFitMs = (System.nanoTime() - t0) / 1e6;
+        }
+        int m = Math.max(1, Math.min(MAX_IMG_LATENTS, p.imgLatents()));
+        if (imagesPart != null && m == imagesPartM && p.mcLog10K() == imagesPartK) {
+            return imagesPart;
+        }
+        int k = (int) Math.round(Math.pow(10, p.mcLog10K()));
+        float[] probeF = greyTest0();
+        double[] probe = toDouble(probeF);
+        double[][] byM = new double[MAX_IMG_LATENTS][];
+        double[] estimatesAtM = null;
+        double exactAtM = Double.NaN;
+        Ppca model = null;
+        for (int mm = 1; mm <= MAX_IMG_LATENTS; mm++) {
+            Ppca pm = PpcaSubspace.withLatents(ppcaMax, mm);
+            double exact = pm.logDensity(probe);
+            final int kk = k;
+            Estimators.Spread s = Estimators.repeat(r -> PpcaSubspace.naive(pm, probe, kk, r), MC_REPEATS, 1000 + mm);
+            byM[mm - 1] = new double[] {exact, s.mean(), s.sd()};
+            if (mm == m) {
+                estimatesAtM = s.values();
+                exactAtM = exact;
+                model = pm;
+            }
+        }
+        float[] comps = new float[m * D];
+        double[][] w = model.w();
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < D; i++) {
+                comps[j * D + i] = (float) w[i][j];
+            }
+        }
+        SplittableRandom r = new SplittableRandom(5);
+        float[] samples = new float[PPCA_SAMPLES * D];
+        for (int s = 0; s < PPCA_SAMPLES; s++) {
+            double[] x = model.sample(r);
+            for (int i = 0; i < D; i++) {
+                samples[s * D + i] = (float) x[i];
+            }
+        }
+        double[] ev = ppcaMax.eigenvalues();
+        imagesPartM = m;
+        imagesPartK = p.mcLog10K();
+        return new ElboSnapshot.ImagesPart(m, D, trainCount, ppcaFitMs, toFloat(model.mean()), comps, samples,
+                PPCA_SAMPLES, model.sigma2(), Arrays.copyOf(ev, Math.min(32, ev.length)), probeF, exactAtM, k,
+                estimatesAtM, byM);
+    }
+
+    /** Grey-level training images (pPCA models continuous pixels, whatever the VAE's likelihood). */
+    private float[] greyTrain() {
+        int n = source.size();
+        int tc = Math.min(TEST_IMAGES, n / 5);
+        int trc = Math.max(1, n - tc);
+        ImageDataset d = source.subset(0, trc);
+        return (d.rows() == SIDE && d.cols() == SIDE ? d : Downsample.resample(d, SIDE, SIDE)).copyPixels();
+    }
+
+    private float[] greyTest0() {
+        int n = source.size();
+        int tc = Math.min(TEST_IMAGES, n / 5);
+        ImageDataset d = source.subset(tc == 0 ? 0 : n - tc, tc == 0 ? 1 : n - tc + 1);
+        return (d.rows() == SIDE && d.cols() == SIDE ? d : Downsample.resample(d, SIDE, SIDE)).copyPixels();
+    }
+
+    // ------------------------------------------------------------------ the VAE panel
+
+    private ElboSnapshot.VaePart vaePart() {
+        int latent = vae.config().latent();
+        int mapN = Math.min(MAP_POINTS, testCount);
+        float[] mapImages = Arrays.copyOf(test, mapN * D);
+        float[] mapVae = vae.encodeMean(mapImages, mapN);
+        float[] mapAe = ae.encodeMean(mapImages, mapN);
+        int[] labels = Arrays.copyOf(testLabels, mapN);
+        double[][] factors = testFactors == null ? null
+                : new double[][] {Arrays.copyOf(testFactors[0], mapN), Arrays.copyOf(testFactors[1], mapN),
+                        Arrays.copyOf(testFactors[2], mapN)};
+        float[] tileZ = new float[TILE_SIDE * TILE_SIDE * latent];
+        for (int r = 0; r < TILE_SIDE; r++) {
+            for (int c = 0; c < TILE_SIDE; c++) {
+                int t = r * TILE_SIDE + c;
+                tileZ[t * latent + sliceI] = (float) (-TILE_EXTENT + (c + 0.5) * 2 * TILE_EXTENT / TILE_SIDE);
+                tileZ[t * latent + sliceJ] = (float) (TILE_EXTENT - (r + 0.5) * 2 * TILE_EXTENT / TILE_SIDE);
+            }
+        }
+        float[] tiles = vae.decode(tileZ, TILE_SIDE * TILE_SIDE);
+        int rc = Math.min(RECON, testCount);
+        float[] originals = Arrays.copyOf(test, rc * D);
+        float[] reconVae = vae.reconstruct(originals, rc);
+        float[] reconAe = ae.reconstruct(originals, rc);
+        SplittableRandom zr = new SplittableRandom(3);
+        float[] z = new float[SAMPLES * latent];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) gaussian(zr);
+        }
+        float[] samplesVae = vae.decode(z, SAMPLES);
+        float[] samplesAe = ae.decode(z, SAMPLES);
+        float[] decoded = null;
+        float[] decodedAe = null;
+        if (decodedZ != null && decodedZ.length == latent) {
+            decoded = vae.decode(decodedZ, 1);
+            decodedAe = ae.decode(decodedZ, 1);
+        }
+        Vae.Reparam rp = vae.reparam(Arrays.copyOf(test, D), steps);
+        float[][] reparam = {rp.mu(), rp.sigma(), rp.eps(), rp.z(), Arrays.copyOf(test, D)};
+        Vae.Config c = vae.config();
+        String arch = String.format(Locale.ROOT, "%d-%d-%d, %s, %s", D, c.hidden(), c.latent(),
+                c.likelihood() == Vae.Likelihood.BERNOULLI ? "Bernoulli" : "Gaussian",
+                c.decoder() == Vae.Decoder.MLP ? "MLP" : "autoregressive");
+        return new ElboSnapshot.VaePart(arch, vae.numParams(), fromCheckpoint, latent, steps,
+                steps == 0 ? params.betaAt(0) : lastBeta, trainX.toArray(), trainElbo.toArray(), trainRecon.toArray(),
+                trainKl.toArray(), testX.toArray(), testElbo.toArray(), iwX.toArray(), iwLogPx.toArray(),
+                referenceNames.clone(), references.clone(), klPerDim.clone(), mapVae, mapAe, mapN, labels, factors,
+                tiles, TILE_SIDE, TILE_EXTENT, sliceI, sliceJ, originals, reconVae, reconAe, rc, samplesVae,
+                samplesAe, SAMPLES, decodedZ == null ? null : decodedZ.clone(), decoded, decodedAe, reparam,
+                medianStepMs(), Math.min(EVAL_IMAGES, testCount));
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        double u1 = 1 - r.nextDouble();
+        double u2 = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private static double[] toDouble(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    private static float[] toFloat(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
+    /** A growable double array. */
+    static final class DoubleList {
+        private double[] a = new double[64];
+        private int n;
+
+        void add(double v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int size() {
+            return n;
+        }
+
+        void clear() {
+            n = 0;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+}

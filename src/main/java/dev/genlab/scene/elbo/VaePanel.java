@@ -1,0 +1,425 @@
+package dev.genlab.scene.elbo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.geometry.Insets;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import dev.genlab.i18n.I18n;
+import dev.genlab.plot.ColorMap;
+import dev.genlab.plot.Extent;
+import dev.genlab.plot.FigureColour;
+import dev.genlab.plot.HistogramPlot;
+import dev.genlab.plot.ImageGridPlot;
+import dev.genlab.plot.LineChartPlot;
+import dev.genlab.plot.Marker;
+import dev.genlab.plot.Plot2D;
+import dev.genlab.plot.PlotLayer;
+import dev.genlab.plot.PlotTheme;
+import dev.genlab.plot.PlotTransform;
+import dev.genlab.plot.ScatterLayer;
+import dev.genlab.scene.ParamSet;
+import dev.genlab.scene.ScenePanel;
+
+/**
+ * Panel 3 of lesson 7: a VAE trained live beside an autoencoder of the same architecture. The view knob
+ * chooses the main figure: the latent map (held-out codes coloured by label or by a generating factor of
+ * the built-in digits, the decoder's images tiled over the plane, the image decoded where the pointer is);
+ * the VAE's and the AE's maps and prior samples side by side; the KL of each latent dimension (posterior
+ * collapse); or the reparameterisation trick for one image. Always shown: reconstructions of a fixed held-out
+ * batch by both, samples from the prior, and the curves of the ELBO, its two terms, the held-out ELBO and an
+ * importance-sampled log p(x), with other models' held-out log-likelihoods as reference lines.
+ */
+final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
+
+    static final FigureColour DECODED = FigureColour.CYAN;
+    static final FigureColour IW = FigureColour.VERMILION;
+    static final double MAP_EXTENT = 4;
+
+    final Plot2D map = new Plot2D();
+    private final TilesLayer tiles = new TilesLayer();
+    private final ScatterLayer codes = new ScatterLayer();
+    private final ScatterLayer pointer = new ScatterLayer();
+    final Plot2D aeMap = new Plot2D();
+    private final ScatterLayer aeCodes = new ScatterLayer();
+    final ImageGridPlot decoded = new ImageGridPlot();
+    final ImageGridPlot aeSamples = new ImageGridPlot();
+    final ImageGridPlot vaeSamples = new ImageGridPlot();
+    final HistogramPlot klBars = new HistogramPlot();
+    final ReparamFigure reparam = new ReparamFigure();
+    final ImageGridPlot recon = new ImageGridPlot();
+    final ImageGridPlot samples = new ImageGridPlot();
+    final LineChartPlot curves = new LineChartPlot();
+    final Label readout = new Label();
+    final Label message = new Label();
+    private final ParamSet params;
+    private final StackPane main = new StackPane();
+    private final BorderPane mapView = new BorderPane();
+    private final HBox aeView = new HBox(6);
+    private final BorderPane collapseView = new BorderPane();
+    private final Label collapseText = new Label();
+    private ElboSnapshot.VaePart last;
+    private final javafx.beans.value.ChangeListener<Locale> languageListener = (o, a, b) -> redrawAll();
+    private final javafx.beans.InvalidationListener themeListener = o -> redrawAll();
+
+    VaePanel(ParamSet params) {
+        this.params = params;
+        setId("elbo-vae");
+        map.setId("elbo-latent-map");
+        aeMap.setId("elbo-ae-map");
+        decoded.setId("elbo-decoded");
+        klBars.setId("elbo-kl-bars");
+        recon.setId("elbo-recon");
+        samples.setId("elbo-samples");
+        curves.setId("elbo-curves");
+        readout.setId("elbo-vae-readout");
+        collapseText.setId("elbo-collapse-text");
+        message.setId("elbo-vae-message");
+        map.layers().addAll(tiles, codes, pointer);
+        map.setEqualAspect(true);
+        map.setDataExtent(Extent.square(MAP_EXTENT));
+        aeMap.layers().add(aeCodes);
+        aeMap.setEqualAspect(true);
+        aeMap.setDataExtent(Extent.square(MAP_EXTENT));
+        curves.xLabelProperty().bind(I18n.bind("elbo.curves.steps"));
+        curves.yLabelProperty().bind(I18n.bind("elbo.curves.nats"));
+        klBars.xLabelProperty().bind(I18n.bind("elbo.collapse.dimension"));
+        klBars.yLabelProperty().bind(I18n.bind("elbo.collapse.kl"));
+        for (var f : List.of(map, aeMap, decoded, klBars, reparam, recon, samples, curves, aeSamples, vaeSamples)) {
+            f.setMinSize(100, 80);
+        }
+        for (Label l : List.of(readout, message, collapseText)) {
+            l.getStyleClass().add("readout");
+            l.setWrapText(true);
+            l.setMinHeight(USE_PREF_SIZE);
+        }
+        message.setStyle("-fx-text-fill: #c0392b;");
+        decoded.setPrefWidth(120);
+        mapView.setCenter(map);
+        VBox side = new VBox(4, decoded);
+        VBox.setVgrow(decoded, Priority.ALWAYS);
+        side.prefWidthProperty().bind(mapView.widthProperty().multiply(0.3));
+        mapView.setRight(side);
+        VBox left = new VBox(4, map2(map), vaeSamples);
+        VBox right = new VBox(4, map2(aeMap), aeSamples);
+        for (VBox b : List.of(left, right)) {
+            VBox.setVgrow(b.getChildren().get(0), Priority.ALWAYS);
+            HBox.setHgrow(b, Priority.ALWAYS);
+            b.prefWidthProperty().bind(aeView.widthProperty().multiply(0.5));
+        }
+        aeView.getChildren().addAll(left, right);
+        collapseView.setCenter(klBars);
+        collapseView.setBottom(collapseText);
+        main.getChildren().addAll(mapView, aeView, collapseView, reparam);
+        VBox column = new VBox(4, recon, samples);
+        VBox.setVgrow(recon, Priority.ALWAYS);
+        VBox.setVgrow(samples, Priority.ALWAYS);
+        HBox top = new HBox(6, main, column);
+        HBox.setHgrow(main, Priority.ALWAYS);
+        main.prefWidthProperty().bind(top.widthProperty().multiply(0.66));
+        column.prefWidthProperty().bind(top.widthProperty().multiply(0.34));
+        VBox bottom = new VBox(2, curves, readout, message);
+        bottom.setPadding(new Insets(4, 4, 2, 4));
+        curves.keepHeightShare(this, 0.25);
+        setCenter(top);
+        setBottom(bottom);
+        I18n.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(languageListener));
+        PlotTheme.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(themeListener));
+        showView();
+    }
+
+    private static javafx.scene.Node map2(Plot2D p) {
+        return p;
+    }
+
+    @Override
+    public Enum<?> id() {
+        return ElboParams.Panel.VAE;
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    /** The view knob: which figure fills the main area. */
+    void showView() {
+        String v = params.get(ElboParams.VAE_VIEW);
+        mapView.setVisible("map".equals(v));
+        aeView.setVisible("ae".equals(v));
+        collapseView.setVisible("collapse".equals(v));
+        reparam.setVisible("reparam".equals(v));
+        redrawAll();
+    }
+
+    @Override
+    public void draw(ElboSnapshot s) {
+        message.setText(messages(s.message()));
+        if (s.vae() != null) {
+            last = s.vae();
+            redrawAll();
+        }
+    }
+
+    static String messages(String keys) {
+        if (keys == null || keys.isBlank()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String k : keys.trim().split("\\s+")) {
+            b.append(b.length() == 0 ? "" : " ").append(I18n.get(k));
+        }
+        return b.toString();
+    }
+
+    ElboSnapshot.VaePart last() {
+        return last;
+    }
+
+    void redrawAll() {
+        ElboSnapshot.VaePart p = last;
+        if (p == null) {
+            return;
+        }
+        PlotTheme theme = PlotTheme.current();
+        String view = params.get(ElboParams.VAE_VIEW);
+        String zi = "z" + sub(p.sliceI() + 1);
+        String zj = "z" + sub(p.sliceJ() + 1);
+        map.setXLabel(zi);
+        map.setYLabel(zj);
+        aeMap.setXLabel(zi + " (AE)");
+        aeMap.setYLabel(zj + " (AE)");
+        if ("map".equals(view) || "ae".equals(view)) {
+            colourCodes(codes, p.mapVae(), p, theme);
+            tiles.set(params.get(ElboParams.TILES) ? p : null);
+            if (p.decodedZ() != null) {
+                pointer.put(new ScatterLayer.Series("z", new float[] {p.decodedZ()[p.sliceI()]},
+                        new float[] {p.decodedZ()[p.sliceJ()]}, DECODED.color(), Marker.SQUARE));
+                List<float[]> imgs = new ArrayList<>(List.of(p.decoded()));
+                List<String> caps = new ArrayList<>(List.of("VAE"));
+                if (p.decodedAe() != null) {
+                    imgs.add(p.decodedAe());
+                    caps.add("AE");
+                }
+                decoded.setImages(imgs, 28, 28, 1);
+                decoded.setCaptions(caps);
+            } else {
+                pointer.clear();
+                decoded.setImages(List.of(), 28, 28, 1);
+                decoded.setCaptions(List.of());
+            }
+            map.redraw();
+        }
+        if ("ae".equals(view)) {
+            colourCodes(aeCodes, p.mapAe(), p, theme);
+            aeMap.redraw();
+            vaeSamples.setImages(split(p.samplesVae(), p.sampleCount()), 28, 28, 8);
+            vaeSamples.setCaptions(List.of());
+            aeSamples.setImages(split(p.samplesAe(), p.sampleCount()), 28, 28, 8);
+            aeSamples.setCaptions(List.of());
+        }
+        if ("collapse".equals(view)) {
+            double[] kl = p.klPerDim();
+            double[] edges = new double[kl.length + 1];
+            for (int i = 0; i <= kl.length; i++) {
+                edges[i] = i + 0.5;
+            }
+            klBars.setBins(edges, kl.clone(), theme.seriesColor(0));
+            long active = Arrays.stream(kl).filter(v -> v > ElboLab.ACTIVE_KL).count();
+            collapseText.setText(I18n.get("elbo.collapse.readout", active, kl.length, fmt(Arrays.stream(kl).sum()),
+                    fmt(p.beta())));
+        }
+        if ("reparam".equals(view)) {
+            reparam.setReparam(p.reparam());
+        }
+        List<float[]> rows = new ArrayList<>();
+        List<String> caps = new ArrayList<>();
+        List<float[]> o = split(p.originals(), p.reconCount());
+        List<float[]> rv = split(p.reconVae(), p.reconCount());
+        List<float[]> ra = split(p.reconAe(), p.reconCount());
+        for (int i = 0; i < p.reconCount(); i++) {
+            rows.add(o.get(i));
+            caps.add(i == 0 ? "x" : "");
+        }
+        for (int i = 0; i < p.reconCount(); i++) {
+            rows.add(rv.get(i));
+            caps.add(i == 0 ? "VAE" : "");
+        }
+        for (int i = 0; i < p.reconCount(); i++) {
+            rows.add(ra.get(i));
+            caps.add(i == 0 ? "AE" : "");
+        }
+        recon.setImages(rows, 28, 28, p.reconCount());
+        recon.setCaptions(caps);
+        samples.setImages(split(p.samplesVae(), p.sampleCount()), 28, 28, 8);
+        samples.setCaptions(List.of());
+        drawCurves(p, theme);
+        double lastElbo = p.testElbo().length == 0 ? Double.NaN : p.testElbo()[p.testElbo().length - 1];
+        double lastIw = p.iwLogPx().length == 0 ? Double.NaN : p.iwLogPx()[p.iwLogPx().length - 1];
+        readout.setText(I18n.get("elbo.vae.readout", p.architecture(), p.numParams(), p.steps(), fmt(p.beta()),
+                fmt(lastElbo), fmt(lastIw), fmt(lastIw - lastElbo), p.evalCount(),
+                Double.isNaN(p.batchMs()) ? "\u2013" : String.format(Locale.ROOT, "%.1f", p.batchMs())));
+    }
+
+    private void drawCurves(ElboSnapshot.VaePart p, PlotTheme theme) {
+        curves.clearSeries();
+        curves.clearReferenceLines();
+        curves.addSeries(I18n.get("elbo.curves.trainElbo"), theme.seriesColor(0)).appendAll(p.trainX(), p.trainElbo());
+        curves.addSeries(I18n.get("elbo.curves.recon"), theme.seriesColor(2)).appendAll(p.trainX(), p.trainRecon());
+        curves.addSeries(I18n.get("elbo.curves.testElbo"), theme.seriesColor(3)).appendAll(p.testX(), p.testElbo());
+        curves.addSeries(I18n.get("elbo.curves.iw"), IW.color()).appendAll(p.iwX(), p.iwLogPx());
+        for (int i = 0; i < p.references().length; i++) {
+            curves.addReferenceLine(p.references()[i], I18n.get("elbo.ref." + p.referenceNames()[i]),
+                    theme.seriesColor(4 + i));
+        }
+        curves.setClipOutliers(true);
+    }
+
+    /** The codes as points, coloured by label (one series per digit) or by a factor (eight quantile bins). */
+    private void colourCodes(ScatterLayer layer, float[] z, ElboSnapshot.VaePart p, PlotTheme theme) {
+        layer.clear();
+        int m = p.latent();
+        int n = p.mapCount();
+        String by = params.get(ElboParams.COLOUR_BY);
+        double[] value = null;
+        if (!"label".equals(by) && p.factors() != null) {
+            value = p.factors()[ElboParams.COLOURINGS.indexOf(by) - 1];
+        }
+        int groups;
+        int[] group = new int[n];
+        String[] names;
+        Color[] colors;
+        if (value != null) {
+            double[] sorted = value.clone();
+            Arrays.sort(sorted);
+            groups = 8;
+            names = new String[groups];
+            colors = new Color[groups];
+            for (int g = 0; g < groups; g++) {
+                double lo = sorted[Math.min(n - 1, g * n / groups)];
+                names[g] = I18n.get("elbo.colour." + by) + " \u2265 " + String.format(Locale.ROOT, "%.2f", lo);
+                colors[g] = ColorMap.VIRIDIS.color((g + 0.5) / groups);
+            }
+            for (int i = 0; i < n; i++) {
+                int r = Arrays.binarySearch(sorted, value[i]);
+                r = r < 0 ? -r - 1 : r;
+                group[i] = Math.min(groups - 1, r * groups / n);
+            }
+        } else {
+            int maxLabel = Arrays.stream(p.labels()).max().orElse(-1);
+            groups = maxLabel < 0 ? 1 : maxLabel + 1;
+            names = new String[groups];
+            colors = new Color[groups];
+            for (int g = 0; g < groups; g++) {
+                names[g] = maxLabel < 0 ? I18n.get("elbo.legend.heldOut") : String.valueOf(g);
+                colors[g] = groups <= 10 ? theme.seriesColor(g) : ColorMap.VIRIDIS.color((g + 0.5) / groups);
+            }
+            for (int i = 0; i < n; i++) {
+                group[i] = Math.max(0, p.labels()[i]);
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (group[i] == g) {
+                    count++;
+                }
+            }
+            float[] xs = new float[count];
+            float[] ys = new float[count];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (group[i] == g) {
+                    xs[k] = z[i * m + p.sliceI()];
+                    ys[k] = z[i * m + p.sliceJ()];
+                    k++;
+                }
+            }
+            if (count > 0) {
+                layer.put(new ScatterLayer.Series(names[g], xs, ys, colors[g], Marker.CIRCLE));
+            }
+        }
+    }
+
+    static List<float[]> split(float[] all, int count) {
+        List<float[]> out = new ArrayList<>();
+        if (all == null || count == 0) {
+            return out;
+        }
+        int d = all.length / count;
+        for (int i = 0; i < count; i++) {
+            out.add(Arrays.copyOfRange(all, i * d, (i + 1) * d));
+        }
+        return out;
+    }
+
+    private static String sub(int i) {
+        StringBuilder b = new StringBuilder();
+        for (char c : String.valueOf(i).toCharArray()) {
+            b.append((char) ('\u2080' + (c - '0')));
+        }
+        return b.toString();
+    }
+
+    static String fmt(double v) {
+        return Double.isNaN(v) ? "\u2013" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** The decoder's images tiled over the latent plane, under the codes. */
+    private static final class TilesLayer extends PlotLayer {
+        private WritableImage image;
+        private double extent;
+
+        void set(ElboSnapshot.VaePart p) {
+            if (p == null) {
+                image = null;
+                changed();
+                return;
+            }
+            int t = p.tileSide();
+            int side = 28;
+            int w = t * side;
+            int[] argb = new int[w * w];
+            for (int r = 0; r < t; r++) {
+                for (int c = 0; c < t; c++) {
+                    int o = (r * t + c) * side * side;
+                    for (int y = 0; y < side; y++) {
+                        for (int x = 0; x < side; x++) {
+                            int v = (int) (Math.max(0, Math.min(1, p.tiles()[o + y * side + x])) * 255);
+                            argb[(r * side + y) * w + c * side + x] = 0xff000000 | v << 16 | v << 8 | v;
+                        }
+                    }
+                }
+            }
+            image = new WritableImage(w, w);
+            image.getPixelWriter().setPixels(0, 0, w, w, PixelFormat.getIntArgbInstance(), argb, 0, w);
+            extent = p.tileExtent();
+            changed();
+        }
+
+        @Override
+        public void draw(GraphicsContext g, PlotTransform t, PlotTheme theme) {
+            if (image == null) {
+                return;
+            }
+            double x0 = t.px(-extent);
+            double y0 = t.py(extent);
+            g.setGlobalAlpha(0.85);
+            g.setImageSmoothing(false);
+            g.drawImage(image, x0, y0, t.px(extent) - x0, t.py(-extent) - y0);
+            g.setGlobalAlpha(1);
+        }
+    }
+}

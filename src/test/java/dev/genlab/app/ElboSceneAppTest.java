@@ -1,0 +1,142 @@
+package dev.genlab.app;
+
+import static dev.genlab.app.AppTestSupport.fx;
+import static dev.genlab.app.AppTestSupport.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import dev.genlab.model.latent.BoundParts;
+import dev.genlab.plot.AxesFigure;
+import dev.genlab.plot.PlotTransform;
+import dev.genlab.scene.elbo.ElboScene;
+import dev.genlab.scene.elbo.ElboSnapshot;
+
+/** Lesson 7's scene through the real window: the draggable q and its gap, fit q, the latent map, β. */
+@ExtendWith(ApplicationExtension.class)
+class ElboSceneAppTest {
+
+    static final String LESSON = "07-latent-variables";
+    static final int STEP_PPCA = 0;
+    static final int STEP_BOUND = 5;
+    static final int STEP_VAE = 9;
+    static final int STEP_COLLAPSE = 13;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = AppTestSupport.openWindow(stage, "elbo");
+    }
+
+    @AfterEach
+    void tearDown() {
+        AppTestSupport.closeStrayWindows();
+        AppTestSupport.closeWindow(window);
+    }
+
+    private ElboScene scene() {
+        return (ElboScene) window.currentScene().orElseThrow();
+    }
+
+    private BoundParts parts(FxRobot robot) {
+        return fx(() -> scene().boundParts());
+    }
+
+    /** The screen point of data coordinates (x, y) in a figure. */
+    private static Point2D screen(AxesFigure f, double x, double y) {
+        return fx(() -> {
+            PlotTransform t = f.getTransform();
+            return f.localToScreen(t.px(x), t.py(y));
+        });
+    }
+
+    @Test
+    void stepDrawsOneSampleOfTheGenerativeProcess(FxRobot robot) {
+        fxRun(() -> window.open(LESSON, STEP_PPCA));
+        int before = fx(() -> scene().generatedCount());
+        robot.clickOn("#step");
+        robot.clickOn("#step");
+        assertEquals(before + 2, (int) fx(() -> scene().generatedCount()), "one sample per Step");
+    }
+
+    @Test
+    void draggingQsMeanChangesTheGapAndTheIdentityHolds(FxRobot robot) {
+        fxRun(() -> window.open(LESSON, STEP_BOUND));
+        BoundParts a = AppTestSupport.awaitFx(() -> scene().boundParts(), p -> p != null, "the bound");
+        double qMean = fx(() -> scene().params().getDouble("q_mean"));
+        double postMean = fx(() -> scene().posteriorMean());
+        AxesFigure latent = robot.lookup("#elbo-bound-latent").queryAs(AxesFigure.class);
+        double y = fx(() -> latent.visibleExtent().yMin() + 0.02 * latent.visibleExtent().height());
+        // drag q's peak (the press lands at its mean) to the posterior's mean
+        robot.drag(screen(latent, qMean, y), MouseButton.PRIMARY).dropTo(screen(latent, postMean, y));
+        BoundParts b = AppTestSupport.awaitFx(() -> scene().boundParts(), p -> p != a, "a new bound");
+        double movedTo = fx(() -> scene().params().getDouble("q_mean"));
+        assertTrue(Math.abs(movedTo - postMean) < 0.1, "q's mean followed the drag: " + movedTo + " vs " + postMean);
+        assertTrue(b.klPosterior() < a.klPosterior(), "the gap shrank: " + a.klPosterior() + " -> " + b.klPosterior());
+        assertEquals(b.logEvidence(), a.logEvidence(), 1e-12, "log p(x) does not depend on q");
+        for (BoundParts p : new BoundParts[] {a, b}) {
+            assertEquals(p.logEvidence(), p.elbo() + p.klPosterior(), 1e-6, "log p(x) = ELBO + KL");
+        }
+        String readout = fx(() -> robot.lookup("#elbo-bound-readout").queryAs(Label.class).getText());
+        assertTrue(readout.contains(String.format(java.util.Locale.ROOT, "%.3f", b.klPosterior())), readout);
+    }
+
+    @Test
+    void fitQClosesTheGapForPpca(FxRobot robot) {
+        fxRun(() -> window.open(LESSON, STEP_BOUND));
+        BoundParts a = AppTestSupport.awaitFx(() -> scene().boundParts(), p -> p != null, "the bound");
+        assertTrue(a.klPosterior() > 0.1, "the preset's q is off the posterior: " + a.klPosterior());
+        robot.clickOn("#elbo-fit-q");
+        AppTestSupport.awaitFx(() -> !scene().fitting(), f -> f, "the fit to stop");
+        BoundParts b = parts(robot);
+        assertTrue(b.klPosterior() < 1e-3, "gradient ascent on the ELBO closed the gap: " + b.klPosterior());
+        assertTrue(b.elbo() > a.elbo(), "and raised the ELBO");
+    }
+
+    @Test
+    void aClickOnTheLatentMapDecodesAnImageThere(FxRobot robot) {
+        fxRun(() -> window.open(LESSON, STEP_VAE));
+        AppTestSupport.awaitFx(() -> scene().lastShown(), s -> s.vae() != null, "the VAE");
+        AxesFigure map = robot.lookup("#elbo-latent-map").queryAs(AxesFigure.class);
+        robot.clickOn(screen(map, -1.5, 1.0));
+        ElboSnapshot.VaePart a = AppTestSupport.awaitFx(() -> scene().lastShown().vae(),
+                v -> v.decodedZ() != null, "an image decoded at the click");
+        assertEquals(-1.5, a.decodedZ()[0], 0.05);
+        assertEquals(1.0, a.decodedZ()[1], 0.05);
+        robot.clickOn(screen(map, 1.5, -1.0));
+        ElboSnapshot.VaePart b = AppTestSupport.awaitFx(() -> scene().lastShown().vae(),
+                v -> v.decodedZ() != null && v.decodedZ()[0] > 1, "a second image");
+        assertFalse(Arrays.equals(a.decoded(), b.decoded()), "another point, another image");
+    }
+
+    @Test
+    void theBetaKnobChangesTheKlReadout(FxRobot robot) {
+        fxRun(() -> window.open(LESSON, STEP_COLLAPSE));
+        AppTestSupport.awaitFx(() -> scene().lastShown(), s -> s.vae() != null && s.vae().latent() == 8, "the VAE");
+        robot.clickOn("#step");
+        ElboSnapshot.VaePart a = AppTestSupport.awaitFx(() -> scene().lastShown().vae(), v -> v.steps() == 1, "a step");
+        Label collapse = robot.lookup("#elbo-collapse-text").queryAs(Label.class);
+        String before = fx(collapse::getText);
+        assertTrue(before.contains("\u03b2 now 1.00"), before);
+        fxRun(() -> scene().params().set("beta", 4.0));
+        robot.clickOn("#step");
+        AppTestSupport.awaitFx(() -> scene().lastShown().vae(), v -> v.steps() == 2, "another step");
+        String after = fx(collapse::getText);
+        assertTrue(after.contains("\u03b2 now 4.00"), after);
+        assertEquals(4.0, fx(() -> scene().lastShown().vae().beta()), 1e-12);
+    }
+}
