@@ -51,11 +51,11 @@ final class BoundFigure extends Figure {
         double rec = parts.reconstruction();
         double elbo = parts.elbo();
         double ev = parts.logEvidence();
-        double lo = Math.min(Math.min(rec, elbo), ev);
-        double hi = Math.max(Math.max(rec, elbo), ev);
-        double pad = Math.max(0.15 * (hi - lo), 0.2);
-        lo -= pad;
-        hi += pad;
+        double lo0 = Math.min(Math.min(rec, elbo), ev);
+        double hi0 = Math.max(Math.max(rec, elbo), ev);
+        double pad = Math.max(0.15 * (hi0 - lo0), 0.2);
+        final double lo = lo0 - pad;
+        final double hi = hi0 + pad;
         double fs = theme.font().getSize();
         double left = fs * 4;
         double top = fs * 1.6;

@@ -125,8 +125,19 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
 
     @Override
     public void reset(ElboParams p) {
-        Nd4jReady.await();
+        boolean nd4j = Nd4jReady.await().ok();
         params = p;
+        if (p.images() == null || !nd4j) {
+            // the images arrive a moment after the window opens (a new params value then resets)
+            dataNotes = nd4j ? "elbo.note.noImages" : "elbo.note.noNd4j";
+            source = null;
+            vae = ae = null;
+            vaePart = null;
+            imagesPart = null;
+            ppcaMax = null;
+            steps = 0;
+            return;
+        }
         loadData(p);
         buildNetworks(p);
         imagesPart = null;
@@ -239,7 +250,7 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
     @Override
     public double step(ElboParams p) {
         params = p;
-        if (p.panel() != Panel.VAE) {
+        if (p.panel() != Panel.VAE || vae == null) {
             return 0;
         }
         long t0 = System.nanoTime();
@@ -348,6 +359,9 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
 
     /** Breaks the VAE so the divergence guard must act (tests). */
     void poison() {
+        if (vae == null) {
+            return;
+        }
         float[] w = vae.parameters();
         Arrays.fill(w, Float.NaN);
         vae.setParameters(w);
@@ -398,12 +412,14 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
 
     @Override
     public Object saveState() {
-        return new State(vae.parameters(), ae.parameters(), steps);
+        return vae == null ? null : new State(vae.parameters(), ae.parameters(), steps);
     }
 
     @Override
     public void restoreState(Object state) {
-        State s = (State) state;
+        if (!(state instanceof State s) || vae == null) {
+            return;
+        }
         vae.setParameters(s.vae());
         ae.setParameters(s.ae());
         steps = s.steps();
@@ -412,7 +428,7 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
 
     @Override
     public boolean isHealthy() {
-        return vae.isFinite() && ae.isFinite();
+        return vae == null || vae.isFinite() && ae.isFinite();
     }
 
     @Override
@@ -423,6 +439,9 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
     @Override
     public ElboSnapshot snapshot(ElboParams p) {
         params = p;
+        if (source == null) {
+            return new ElboSnapshot(null, null, dataNotes);
+        }
         if (p.panel() == Panel.IMAGES) {
             imagesPart = imagesPart(p);
         }

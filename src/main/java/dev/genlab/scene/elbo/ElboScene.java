@@ -71,6 +71,9 @@ public final class ElboScene extends TrainerScene<ElboLab, ElboParams, ElboSnaps
         vae.map.setOnDataClicked(this::decodeAt);
         vae.map.setOnDataDragged(this::decodeAt);
         vae.map.setZoomPanEnabled(false);
+        // the panel is a model knob (the lab trains only while the VAE panel shows), so it is not
+        // view-only, but a change of panel is also a change of view
+        params().property(ElboParams.PANEL).addListener((obs, o, n) -> viewKnobsChanged());
         viewKnobsChanged();
     }
 

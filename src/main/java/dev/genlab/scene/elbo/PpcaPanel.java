@@ -247,8 +247,14 @@ final class PpcaPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             return;
         }
         model = Ppca.fit(data, 1);
-        heat.setData(toFloat(model.logDensityGrid2D(-EXTENT, EXTENT, -EXTENT, EXTENT, GRID, GRID)), GRID, GRID,
-                Extent.square(EXTENT));
+        float[] logp = toFloat(model.logDensityGrid2D(-EXTENT, EXTENT, -EXTENT, EXTENT, GRID, GRID));
+        heat.setData(logp, GRID, GRID, Extent.square(EXTENT));
+        // the top 12 nats: below that the colour would only show the far corners' tails
+        double top = Double.NEGATIVE_INFINITY;
+        for (float v : logp) {
+            top = Math.max(top, v);
+        }
+        heat.setRange(top - 12, top);
         modelLayer.model = model;
         double[] x = {params.get(ElboParams.X1), params.get(ElboParams.X2)};
         modelLayer.x = x;

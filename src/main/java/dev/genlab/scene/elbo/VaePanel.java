@@ -130,8 +130,15 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         HBox.setHgrow(main, Priority.ALWAYS);
         main.prefWidthProperty().bind(top.widthProperty().multiply(0.66));
         column.prefWidthProperty().bind(top.widthProperty().multiply(0.34));
-        VBox bottom = new VBox(2, curves, readout, message);
+        // the curves strip keeps a quarter of the panel's height; the read-outs sit beside it, so the
+        // map and the images keep the rest (under it they took a third of a 1280 × 800 window)
+        VBox texts = new VBox(2, readout, message);
+        texts.prefWidthProperty().bind(widthProperty().multiply(0.3));
+        texts.setMinWidth(USE_PREF_SIZE);
+        HBox bottom = new HBox(6, curves, texts);
+        HBox.setHgrow(curves, Priority.ALWAYS);
         bottom.setPadding(new Insets(4, 4, 2, 4));
+        curves.setPrefHeight(120);
         curves.keepHeightShare(this, 0.25);
         setCenter(top);
         setBottom(bottom);

@@ -1,0 +1,150 @@
+package dev.genlab.scene.elbo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.genlab.data.ImageDataset;
+import dev.genlab.data.ProceduralDigits;
+import dev.genlab.model.latent.Ppca;
+import dev.genlab.model.latent.PpcaSubspace;
+import dev.genlab.scene.ParamSet;
+
+/** Lesson 7's trainer-thread model without a window: the images' pPCA and the VAE panel's numbers. */
+class ElboLabTest {
+
+    static ImageDataset digits;
+
+    @BeforeAll
+    static void data() {
+        digits = ProceduralDigits.generate(ProceduralDigits.BUILT_IN_COUNT, ProceduralDigits.BUILT_IN_SEED);
+    }
+
+    static ElboParams params(Map<String, String> preset, ImageDataset images) {
+        ParamSet s = new ParamSet(ElboParams.SPEC);
+        s.applyOverDefaults(preset);
+        return ElboParams.from(s.values(), images);
+    }
+
+    @Test
+    void imagesPanelEstimatesAgreeWithTheirOwnExactValue() {
+        ElboLab lab = new ElboLab();
+        ElboParams p = params(Map.of("panel", "images", "img_latents", "3", "img_mc_k", "3"), digits);
+        lab.reset(p);
+        long t0 = System.nanoTime();
+        ElboSnapshot.ImagesPart part = lab.snapshot(p).images();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertNotNull(part);
+        assertTrue(seconds < 20, "the images part took " + seconds + " s");
+        assertEquals(3, part.latents());
+        assertEquals(1000, part.k());
+        assertEquals(ElboLab.MC_REPEATS, part.estimates().length);
+        assertEquals(16, part.byM().length);
+        assertEquals(part.exact(), part.byM()[2][0], 1e-9, "the M = 3 row is the panel's exact value");
+        // the exact value is the pPCA density of the probe: recompute it from a direct fit with 3 latents
+        float[] grey = Arrays.copyOf(digits.copyPixels(), 8000 * 784);
+        Ppca direct = Ppca.fitImages(grey, 8000, 784, 3);
+        double[] probe = new double[784];
+        for (int i = 0; i < 784; i++) {
+            probe[i] = part.probe()[i];
+        }
+        assertEquals(direct.logDensity(probe), part.exact(), 1e-3 * Math.abs(part.exact()),
+                "pPCA with 3 latents read off the 16-latent fit = a direct 3-latent fit");
+        // naive Monte Carlo never overshoots by much and falls short as M grows, at fixed K
+        double shortAt1 = part.byM()[0][0] - part.byM()[0][1];
+        double shortAt16 = part.byM()[15][0] - part.byM()[15][1];
+        assertTrue(shortAt16 > shortAt1, "the estimate is further off with 16 latents: " + shortAt1 + " vs " + shortAt16);
+    }
+
+    @Test
+    void theVaePanelTrainsOnlyWhenShownAndDecodesOnRequest() {
+        ElboLab lab = new ElboLab();
+        Map<String, String> preset = new HashMap<>(Map.of("panel", "ppca", "start", "scratch", "latent", "2",
+                "hidden", "64", "batch", "32"));
+        ElboParams ppca = params(preset, digits);
+        lab.reset(ppca);
+        assertEquals(0, lab.step(ppca), "no training on the pPCA panel");
+        assertEquals(0, lab.steps());
+        preset.put("panel", "vae");
+        ElboParams vae = params(preset, digits);
+        assertFalse(lab.needsReset(ppca, vae), "changing panel keeps the networks");
+        ElboSnapshot.VaePart a = lab.snapshot(vae).vae();
+        assertNotNull(a);
+        assertNull(a.decodedZ());
+        for (int i = 0; i < 20; i++) {
+            assertTrue(Double.isFinite(lab.step(vae)));
+        }
+        assertEquals(20, lab.steps());
+        lab.decodeAt(new float[] {0.5f, -1f});
+        ElboSnapshot.VaePart b = lab.snapshot(vae).vae();
+        assertEquals(20, b.steps());
+        assertArrayEquals(new float[] {0.5f, -1f}, b.decodedZ());
+        assertEquals(784, b.decoded().length);
+        assertEquals(784, b.decodedAe().length);
+        assertEquals(2, b.klPerDim().length);
+        assertEquals(b.mapCount() * 2, b.mapVae().length);
+        preset.put("latent", "4");
+        assertTrue(lab.needsReset(vae, params(preset, digits)), "a new latent size is a new network");
+        preset.put("latent", "2");
+        preset.put("beta", "3");
+        assertFalse(lab.needsReset(vae, params(preset, digits)), "β acts on the next step");
+    }
+
+    @Test
+    void warmUpRampsBetaLinearly() {
+        ElboParams p = params(Map.of("beta", "2", "warmup", "100"), digits);
+        assertEquals(0, p.betaAt(0), 1e-12);
+        assertEquals(1, p.betaAt(50), 1e-12);
+        assertEquals(2, p.betaAt(100), 1e-12);
+        assertEquals(2, p.betaAt(1000), 1e-12);
+        assertEquals(2, params(Map.of("beta", "2"), digits).betaAt(0), 1e-12, "no warm-up: β from the start");
+    }
+
+    @Test
+    void withoutImagesTheLabWaitsAndSaysSo() {
+        ElboLab lab = new ElboLab();
+        ElboParams p = params(Map.of("panel", "vae"), null);
+        lab.reset(p);
+        assertEquals(0, lab.step(p));
+        ElboSnapshot s = lab.snapshot(p);
+        assertNull(s.vae());
+        assertEquals("elbo.note.noImages", s.message());
+    }
+
+    @Test
+    void fewerLatentsReadOffOneFitEqualADirectFit() {
+        // synthetic 6-D data: PpcaSubspace.withLatents(fit with 4, m) against Ppca.fit(data, m)
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        double[][] data = new double[3000][6];
+        for (double[] x : data) {
+            double z1 = r.nextGaussian();
+            double z2 = r.nextGaussian();
+            for (int j = 0; j < 6; j++) {
+                x[j] = (j + 1) * 0.5 * z1 + (j % 2 == 0 ? 1 : -1) * 0.8 * z2 + 0.3 * r.nextGaussian() + j;
+            }
+        }
+        Ppca four = Ppca.fit(data, 4);
+        for (int m = 1; m <= 4; m++) {
+            Ppca read = PpcaSubspace.withLatents(four, m);
+            Ppca direct = Ppca.fit(data, m);
+            assertEquals(direct.sigma2(), read.sigma2(), 1e-10);
+            for (double[] x : new double[][] {data[0], data[7], {0, 1, 2, 3, 4, 5}}) {
+                assertEquals(direct.logDensity(x), read.logDensity(x), 1e-8, "m = " + m);
+                double[] z = new double[m];
+                Arrays.fill(z, 0.7);
+                assertEquals(read.logLikelihood(x, z), PpcaSubspace.logLikelihoods(read, x, z, 1)[0], 1e-9,
+                        "the O(M²) expansion of log N(x; Wz + b, σ²I)");
+            }
+        }
+    }
+}
