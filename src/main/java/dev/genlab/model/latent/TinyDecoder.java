@@ -14,14 +14,15 @@ import dev.genlab.math.LogMath;
  * <ul>
  *   <li>{@link #banana(int)}, fixed polynomials (σ = {@value #BANANA_SIGMA}):
  *     <pre>
- *   M = 1:  g(z) = (½ z,  z² − 1)
- *   M = 2:  g(z) = (½ z₁,  z₁² + ½ z₂ − 1)
+ *   M = 1:  g(z) = (0.3 z,  z² − 1)
+ *   M = 2:  g(z) = (0.3 z₁,  z₁² + ½ z₂ − 1)
  *     </pre>
- *     With M = 1 the data lie along the parabola x₂ = 4x₁² − 1. x₂ fixes |z| well but only the
- *     weak x₁ = ½ z tells the sign, so for a typical x with |z| ≲ 0.6 the posterior has two modes
- *     at ±|z| (for z = 0.4 the smaller one has ~0.3 of the larger's height), merging into one skewed
- *     bump near z = 0. With M = 2 the posterior follows the curve z₂ = 2(x₂ + 1 − z₁²): a banana
- *     in the latent plane.</li>
+ *     With M = 1 the data lie along the parabola x₂ = (x₁ / 0.3)² − 1. x₂ fixes |z| well but only the
+ *     weak x₁ = 0.3 z tells its sign, so for x = g(z) with z between 0.5 and 1 the posterior has two
+ *     modes near ±z, the smaller one 0.55 (z = 0.5) to 0.06 (z = 1) of the larger's height (0.27 at
+ *     z = 0.7); for |z| ≲ 0.3 they merge into one skewed bump. With M = 2 the same happens in z₁, and
+ *     given z₁ the posterior of z₂ is Gaussian with mean 1.6 (x₂ + 1 − z₁²) (precision 1 + ¼/σ² = 5):
+ *     its ridge is a parabola, a banana in the latent plane.</li>
  *   <li>{@link #of} / {@link #mlp}: a tanh MLP g(z) = W₂ tanh(W₁ z + c₁) + c₂ with given weights, or
  *     weights drawn from a seed.</li>
  * </ul>
@@ -127,9 +128,9 @@ public final class TinyDecoder implements LatentModel {
     public double[] decode(double[] z) {
         if (banana) {
             if (latentDim == 1) {
-                return new double[] {0.5 * z[0], z[0] * z[0] - 1};
+                return new double[] {0.3 * z[0], z[0] * z[0] - 1};
             }
-            return new double[] {0.5 * z[0], z[0] * z[0] + 0.5 * z[1] - 1};
+            return new double[] {0.3 * z[0], z[0] * z[0] + 0.5 * z[1] - 1};
         }
         double[] out = c2.clone();
         for (int i = 0; i < w1.length; i++) {
