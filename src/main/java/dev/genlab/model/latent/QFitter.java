@@ -32,8 +32,14 @@ public final class QFitter {
         return apply(q, gradient(model, x, q), learningRate);
     }
 
-    /** One ascent step with the central-difference gradient of the quadrature ELBO (latentDim 1 or 2). */
+    /**
+     * One ascent step with the central-difference gradient of the quadrature ELBO (latentDim 1 or 2).
+     * A {@link Ppca} passed as a LatentModel takes the analytic step instead (same fixed point, any M).
+     */
     public static DiagGaussian step(LatentModel model, double[] x, DiagGaussian q, double learningRate) {
+        if (model instanceof Ppca p) {
+            return step(p, x, q, learningRate);
+        }
         return apply(q, gradient(model, x, q), learningRate);
     }
 

@@ -33,10 +33,29 @@ class QFitterTest {
         assertEquals(post.sd(0), q.sd(0), 1e-3);
     }
 
-    /** The same with the quadrature gradient of step(LatentModel, ...), which treats pPCA as any model. */
+    /**
+     * The same with the quadrature gradient of step(LatentModel, ...), on pPCA hidden behind a plain
+     * LatentModel (so that step cannot take the analytic path).
+     */
     @Test
     void quadratureGradientFitsToo() {
-        LatentModel p = EstimatorsTest.ONE_D;
+        Ppca ppca = EstimatorsTest.ONE_D;
+        LatentModel p = new LatentModel() {
+            @Override
+            public int dataDim() {
+                return ppca.dataDim();
+            }
+
+            @Override
+            public int latentDim() {
+                return ppca.latentDim();
+            }
+
+            @Override
+            public double logLikelihood(double[] x, double[] z) {
+                return ppca.logLikelihood(x, z);
+            }
+        };
         double[] x = EstimatorsTest.X;
         DiagGaussian q = new DiagGaussian(new double[] {-2}, new double[] {2});
         for (int i = 0; i < 400; i++) {
