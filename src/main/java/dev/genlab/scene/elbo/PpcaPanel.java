@@ -111,14 +111,8 @@ final class PpcaPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         mcReadout.setId("elbo-ppca-mc-readout");
         message.setId("elbo-ppca-message");
         message.setStyle("-fx-text-fill: #c0392b;");
-        VBox right = new VBox(4, posterior, monteCarlo);
-        VBox.setVgrow(posterior, Priority.ALWAYS);
-        VBox.setVgrow(monteCarlo, Priority.ALWAYS);
-        HBox top = new HBox(6, plane, right);
-        HBox.setHgrow(plane, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        plane.prefWidthProperty().bind(top.widthProperty().multiply(0.55));
-        right.prefWidthProperty().bind(top.widthProperty().multiply(0.45));
+        javafx.scene.Node right = Grids.column(new double[] {50, 50}, posterior, monteCarlo);
+        javafx.scene.Node top = Grids.row(new double[] {55, 45}, plane, right);
         VBox readouts = new VBox(2, fitReadout, mcReadout, message);
         readouts.setPadding(new Insets(4, 8, 2, 8));
         setCenter(top);

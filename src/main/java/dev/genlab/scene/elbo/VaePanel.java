@@ -53,6 +53,9 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
     private final ScatterLayer codes = new ScatterLayer();
     private final ScatterLayer pointer = new ScatterLayer();
     final Plot2D aeMap = new Plot2D();
+    /** The VAE's codes again, beside the AE's (a node has one parent: the latent map stays in its view). */
+    final Plot2D aeMapVae = new Plot2D();
+    private final ScatterLayer aeVaeCodes = new ScatterLayer();
     private final ScatterLayer aeCodes = new ScatterLayer();
     final ImageGridPlot decoded = new ImageGridPlot();
     final ImageGridPlot aeSamples = new ImageGridPlot();
@@ -67,7 +70,7 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
     private final ParamSet params;
     private final StackPane main = new StackPane();
     private final BorderPane mapView = new BorderPane();
-    private final HBox aeView = new HBox(6);
+    private final StackPane aeView = new StackPane();
     private final BorderPane collapseView = new BorderPane();
     private final Label collapseText = new Label();
     private ElboSnapshot.VaePart last;
@@ -91,13 +94,17 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         map.setEqualAspect(true);
         map.setDataExtent(Extent.square(MAP_EXTENT));
         aeMap.layers().add(aeCodes);
+        aeMapVae.layers().add(aeVaeCodes);
+        aeMapVae.setEqualAspect(true);
+        aeMapVae.setDataExtent(Extent.square(MAP_EXTENT));
+        aeMapVae.setId("elbo-ae-vae-map");
         aeMap.setEqualAspect(true);
         aeMap.setDataExtent(Extent.square(MAP_EXTENT));
         curves.xLabelProperty().bind(I18n.bind("elbo.curves.steps"));
         curves.yLabelProperty().bind(I18n.bind("elbo.curves.nats"));
         klBars.xLabelProperty().bind(I18n.bind("elbo.collapse.dimension"));
         klBars.yLabelProperty().bind(I18n.bind("elbo.collapse.kl"));
-        for (var f : List.of(map, aeMap, decoded, klBars, reparam, recon, samples, curves, aeSamples, vaeSamples)) {
+        for (var f : List.of(map, aeMap, aeMapVae, decoded, klBars, reparam, recon, samples, curves, aeSamples, vaeSamples)) {
             f.setMinSize(100, 80);
         }
         for (Label l : List.of(readout, message, collapseText)) {
@@ -106,38 +113,19 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             l.setMinHeight(USE_PREF_SIZE);
         }
         message.setStyle("-fx-text-fill: #c0392b;");
-        decoded.setPrefWidth(120);
-        mapView.setCenter(map);
-        VBox side = new VBox(4, decoded);
-        VBox.setVgrow(decoded, Priority.ALWAYS);
-        side.prefWidthProperty().bind(mapView.widthProperty().multiply(0.3));
-        mapView.setRight(side);
-        VBox left = new VBox(4, map2(map), vaeSamples);
-        VBox right = new VBox(4, map2(aeMap), aeSamples);
-        for (VBox b : List.of(left, right)) {
-            VBox.setVgrow(b.getChildren().get(0), Priority.ALWAYS);
-            HBox.setHgrow(b, Priority.ALWAYS);
-            b.prefWidthProperty().bind(aeView.widthProperty().multiply(0.5));
-        }
-        aeView.getChildren().addAll(left, right);
+        mapView.setCenter(Grids.row(new double[] {72, 28}, map, decoded));
+        aeView.getChildren().add(Grids.row(new double[] {50, 50},
+                Grids.column(new double[] {70, 30}, aeMapVae, vaeSamples),
+                Grids.column(new double[] {70, 30}, aeMap, aeSamples)));
         collapseView.setCenter(klBars);
         collapseView.setBottom(collapseText);
         main.getChildren().addAll(mapView, aeView, collapseView, reparam);
-        VBox column = new VBox(4, recon, samples);
-        VBox.setVgrow(recon, Priority.ALWAYS);
-        VBox.setVgrow(samples, Priority.ALWAYS);
-        HBox top = new HBox(6, main, column);
-        HBox.setHgrow(main, Priority.ALWAYS);
-        main.prefWidthProperty().bind(top.widthProperty().multiply(0.66));
-        column.prefWidthProperty().bind(top.widthProperty().multiply(0.34));
+        javafx.scene.Node top = Grids.row(new double[] {64, 36}, main, Grids.column(new double[] {55, 45}, recon, samples));
         // the curves strip keeps a quarter of the panel's height; the read-outs sit beside it, so the
         // map and the images keep the rest (under it they took a third of a 1280 × 800 window)
         VBox texts = new VBox(2, readout, message);
-        texts.prefWidthProperty().bind(widthProperty().multiply(0.3));
-        texts.setMinWidth(USE_PREF_SIZE);
-        HBox bottom = new HBox(6, curves, texts);
-        HBox.setHgrow(curves, Priority.ALWAYS);
-        bottom.setPadding(new Insets(4, 4, 2, 4));
+        javafx.scene.Node bottom = Grids.row(new double[] {68, 32}, curves, texts);
+        BorderPane.setMargin(bottom, new Insets(4, 4, 2, 4));
         curves.setPrefHeight(120);
         curves.keepHeightShare(this, 0.25);
         setCenter(top);
@@ -145,10 +133,6 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         I18n.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(languageListener));
         PlotTheme.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(themeListener));
         showView();
-    }
-
-    private static javafx.scene.Node map2(Plot2D p) {
-        return p;
     }
 
     @Override
@@ -208,6 +192,8 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         map.setYLabel(zj);
         aeMap.setXLabel(zi + " (AE)");
         aeMap.setYLabel(zj + " (AE)");
+        aeMapVae.setXLabel(zi + " (VAE)");
+        aeMapVae.setYLabel(zj + " (VAE)");
         if ("map".equals(view) || "ae".equals(view)) {
             colourCodes(codes, p.mapVae(), p, theme);
             tiles.set(params.get(ElboParams.TILES) ? p : null);
@@ -231,7 +217,9 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         }
         if ("ae".equals(view)) {
             colourCodes(aeCodes, p.mapAe(), p, theme);
+            colourCodes(aeVaeCodes, p.mapVae(), p, theme);
             aeMap.redraw();
+            aeMapVae.redraw();
             vaeSamples.setImages(split(p.samplesVae(), p.sampleCount()), 28, 28, 8);
             vaeSamples.setCaptions(List.of());
             aeSamples.setImages(split(p.samplesAe(), p.sampleCount()), 28, 28, 8);

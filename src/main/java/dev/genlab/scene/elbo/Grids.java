@@ -1,0 +1,60 @@
+package dev.genlab.scene.elbo;
+
+import javafx.scene.Node;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+
+/**
+ * Side-by-side and stacked layouts by percentages. Binding a child's preferred width to a share of its
+ * parent's width feeds back (the parent's preferred width is the children's sum plus the gap), and inside
+ * the scroll pane that hosts a scene it grew without end until the figures' canvases ran the heap out.
+ * A grid's percentage columns split what the parent gives and never ask for more.
+ */
+final class Grids {
+
+    private Grids() {
+    }
+
+    /** Nodes in one row, column k taking percents[k] of the width. */
+    static GridPane row(double[] percents, Node... nodes) {
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        for (int k = 0; k < nodes.length; k++) {
+            g.add(nodes[k], k, 0);
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(percents[k]);
+            c.setHgrow(Priority.ALWAYS);
+            c.setFillWidth(true);
+            g.getColumnConstraints().add(c);
+            GridPane.setFillHeight(nodes[k], true);
+        }
+        RowConstraints r = new RowConstraints();
+        r.setVgrow(Priority.ALWAYS);
+        r.setFillHeight(true);
+        g.getRowConstraints().add(r);
+        g.setMinSize(0, 0);
+        return g;
+    }
+
+    /** Nodes in one column, row k taking percents[k] of the height. */
+    static GridPane column(double[] percents, Node... nodes) {
+        GridPane g = new GridPane();
+        g.setVgap(4);
+        ColumnConstraints c = new ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        c.setFillWidth(true);
+        g.getColumnConstraints().add(c);
+        for (int k = 0; k < nodes.length; k++) {
+            g.add(nodes[k], 0, k);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(percents[k]);
+            r.setVgrow(Priority.ALWAYS);
+            r.setFillHeight(true);
+            g.getRowConstraints().add(r);
+        }
+        g.setMinSize(0, 0);
+        return g;
+    }
+}
