@@ -113,6 +113,10 @@ public final class Vae {
     public static final double LOG_VARIANCE_FLOOR = Math.log(0.05 * 0.05);
     /** The hidden activation of encoder and decoder. */
     public static final Activation HIDDEN_ACTIVATION = Activation.RELU;
+    /** The shipped VAE of the built-in digits (latent 2, hidden 256, Bernoulli, MLP decoder). */
+    public static final String DIGITS_CHECKPOINT = "/genlab/checkpoints/vae-digits.bin.gz";
+    /** The shipped autoencoder of the same architecture, trained on the same images. */
+    public static final String AE_DIGITS_CHECKPOINT = "/genlab/checkpoints/ae-digits.bin.gz";
     /** A learning rate that works for Adam here (the benchmarks and checkpoints use it). */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
@@ -543,6 +547,14 @@ public final class Vae {
         } catch (IllegalArgumentException e) {
             throw new Checkpoint.CheckpointException("bad VAE checkpoint: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The shipped model of the built-in digits ({@link #DIGITS_CHECKPOINT}, or with
+     * {@code autoencoder} {@link #AE_DIGITS_CHECKPOINT}), trained on all but the last 2,000 images.
+     */
+    public static Vae loadDigits(boolean autoencoder) throws Checkpoint.CheckpointException {
+        return fromCheckpoint(Checkpoint.readResource(autoencoder ? AE_DIGITS_CHECKPOINT : DIGITS_CHECKPOINT));
     }
 
     @Override
