@@ -109,4 +109,17 @@ class VaeCheckpointTest {
         nan[3] = Float.NaN;
         assertThrows(Checkpoint.CheckpointException.class, () -> Vae.fromCheckpoint(new Checkpoint("vae", good.header(), nan)));
     }
+
+    /** The shipped digits models load, are the documented architecture, and score what their header says. */
+    @Test
+    void shippedDigitsCheckpointsLoad() throws IOException {
+        VaeDigits data = VaeDigits.get();
+        for (boolean autoencoder : new boolean[] {false, true}) {
+            Checkpoint c = Checkpoint.readResource(autoencoder ? Vae.AE_DIGITS_CHECKPOINT : Vae.DIGITS_CHECKPOINT);
+            Vae vae = Vae.loadDigits(autoencoder);
+            assertEquals(new Config(784, 256, 2, Likelihood.BERNOULLI, Decoder.MLP, autoencoder, 42), vae.config());
+            double elbo = vae.evaluate(data.test, data.testCount(), 1).elbo();
+            assertEquals(Double.parseDouble(c.value("test.elbo")), elbo, 0.01, "held-out ELBO of the shipped model");
+        }
+    }
 }
