@@ -623,16 +623,17 @@ public final class Vae {
         INDArray gradLogits = null;
         if (config.likelihood() == Likelihood.BERNOULLI) {
             // log p(x|z) = Σ x ℓ − softplus(ℓ); libnd4j's softplus is log(1 + e^ℓ), finite below ℓ ≈ 88
-            INDArray lp = f(n, d);
-            Nd4j.exec(new SoftPlus(logits, lp));
-            lp.rsubi(x.mul(logits));
+            INDArray sp = f(n, d);
+            Nd4j.exec(new SoftPlus(logits, sp));
             if (perImage) {
-                pass.recImage = lp.sum(1).toDoubleVector();
+                pass.recImage = sp.rsubi(x.mul(logits)).sum(1).toDoubleVector();
                 for (double v : pass.recImage) {
                     pass.recSum += v;
                 }
             } else {
-                pass.recSum = lp.sumNumber().doubleValue();
+                // Σ x ℓ as one BLAS dot over the contiguous buffers: an n × D product array less
+                double xl = Nd4j.getBlasWrapper().dot(x.reshape('f', true, (long) n * d), logits.reshape('f', true, (long) n * d));
+                pass.recSum = xl - sp.sumNumber().doubleValue();
             }
             if (gradients) {
                 gradLogits = f(n, d);
