@@ -138,6 +138,8 @@ public final class Vae {
     /** AUTOREGRESSIVE: 1 where i &lt; j (row i feeds pixel j), else 0. */
     private final INDArray mask;
     private final StepWorkspace workspace = new StepWorkspace("vae");
+    /** Ones for sums as dot products ({@link #ones}). */
+    private INDArray onesStore;
     /** Scratch for {@link #input}. */
     private float[] transposed;
     /** One per array of {@link #parameterGroups()}; null until the first step. */
@@ -632,8 +634,10 @@ public final class Vae {
                 }
             } else {
                 // Σ x ℓ as one BLAS dot over the contiguous buffers: an n × D product array less
-                double xl = Nd4j.getBlasWrapper().dot(x.reshape('f', true, (long) n * d), logits.reshape('f', true, (long) n * d));
-                pass.recSum = xl - sp.sumNumber().doubleValue();
+                // and Σ softplus(ℓ) as a dot with ones: sumNumber took 0.2-0.35 ms on 128 × 784, a dot 0.05
+                long len = (long) n * d;
+                double xl = Nd4j.getBlasWrapper().dot(x.reshape('f', true, len), logits.reshape('f', true, len));
+                pass.recSum = xl - Nd4j.getBlasWrapper().dot(sp.reshape('f', true, len), ones(len));
             }
             if (gradients) {
                 gradLogits = f(n, d);
@@ -781,6 +785,16 @@ public final class Vae {
 
     DataType dataType() {
         return type;
+    }
+
+    /** A vector of {@code len} ones outside any workspace, grown as needed. */
+    private INDArray ones(long len) {
+        if (onesStore == null || onesStore.length() < len) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                onesStore = Nd4j.ones(type, len);
+            }
+        }
+        return onesStore.length() == len ? onesStore : onesStore.get(NDArrayIndex.interval(0, len));
     }
 
     private INDArray f(int rows, int cols) {
