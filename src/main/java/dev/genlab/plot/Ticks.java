@@ -35,6 +35,14 @@ public final class Ticks {
 
     /** Powers of ten inside [min, max] (min &gt; 0); every k-th decade when there are many. */
     public static double[] log(double min, double max, int target) {
+        if (!(max > 0) || !Double.isFinite(max)) {
+            return new double[0];
+        }
+        if (!(min > 0) || !Double.isFinite(min)) {
+            // a range reaching 0 (a margin padded below a tiny value): ticks over the top twelve
+            // decades; log10(0) cast to int would have counted decades from Integer.MIN_VALUE
+            min = max * 1e-12;
+        }
         int lo = (int) Math.ceil(Math.log10(min) - 1e-9);
         int hi = (int) Math.floor(Math.log10(max) + 1e-9);
         int every = Math.max(1, (int) Math.ceil((hi - lo + 1) / (double) Math.max(1, target)));

@@ -112,9 +112,6 @@ class ElboSceneAppTest {
         fxRun(() -> window.open(LESSON, STEP_VAE));
         AppTestSupport.awaitFx(() -> scene().lastShown(), s -> s.vae() != null, "the VAE");
         AxesFigure map = robot.lookup("#elbo-latent-map").queryAs(AxesFigure.class);
-        System.err.println("DEBUG map visible=" + fx(() -> map.isVisible()) + " bounds="
-                + fx(() -> map.localToScreen(map.getBoundsInLocal())) + " point=" + screen(map, -1.5, 1.0)
-                + " transform=" + fx(map::getTransform));
         robot.clickOn(screen(map, -1.5, 1.0));
         ElboSnapshot.VaePart a = AppTestSupport.awaitFx(() -> scene().lastShown().vae(),
                 v -> v.decodedZ() != null, "an image decoded at the click");

@@ -163,9 +163,58 @@ class ScreenshotsTest {
         if (s instanceof FlowScene f) {
             advanceFlow(f);
         }
+        if (s instanceof dev.genlab.scene.elbo.ElboScene e) {
+            advanceElbo(e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Lesson 7: the trainer-thread panels wait for their part (the images' pPCA, the VAE with its map),
+     * a VAE trained from scratch takes 150 steps so its curves show, the pPCA panel draws a few samples
+     * of the generative process and the bound panel fits q where the text asks.
+     */
+    private void advanceElbo(dev.genlab.scene.elbo.ElboScene e) {
+        String panel = fx(() -> e.params().getChoice("panel"));
+        long end = System.nanoTime() + 90_000_000_000L;
+        if (panel.equals("ppca")) {
+            for (int k = 0; k < 30; k++) {
+                fxRun(e::step);
+            }
+            return;
+        }
+        if (panel.equals("bound")) {
+            return;
+        }
+        java.util.function.Predicate<dev.genlab.scene.elbo.ElboSnapshot> ready = panel.equals("images")
+                ? x -> x.images() != null && x.images().latents() == e.params().getInt("img_latents")
+                : x -> x.vae() != null;
+        while (System.nanoTime() < end && !fx(() -> {
+            e.pumpNow();
+            return e.lastShown() != null && ready.test(e.lastShown());
+        })) {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
+        if (panel.equals("vae") && fx(() -> e.params().getChoice("start").equals("scratch"))) {
+            long target = fx(() -> e.lastShown().vae().steps()) + 150;
+            while (System.nanoTime() < end && fx(() -> e.lastShown().vae().steps()) < target) {
+                fxRun(e::step);
+                WaitForAsyncUtils.sleep(10, TimeUnit.MILLISECONDS);
+                fxRun(e::pumpNow);
+            }
+        }
+        if (panel.equals("vae")) {
+            // a decoded image at a point of the map, as after a click
+            fxRun(() -> e.decodeAt(0.8, -0.6));
+            while (System.nanoTime() < end && !fx(() -> {
+                e.pumpNow();
+                return e.lastShown().vae() != null && e.lastShown().vae().decodedZ() != null;
+            })) {
+                WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     /**

@@ -19,6 +19,21 @@ class TicksContoursTest {
     }
 
     @Test
+    void logTicksOfARangeReachingZeroAreFewAndPositive() {
+        // a log axis whose padded range reaches 0 or below once counted decades from Integer.MIN_VALUE
+        // and ran the heap out (lesson 7's eigenvalue spectrum)
+        for (double min : new double[] {0, -0.3, Double.NaN, Double.NEGATIVE_INFINITY}) {
+            double[] t = Ticks.log(min, 5, 6);
+            assertTrue(t.length > 0 && t.length <= 13, min + ": " + t.length + " ticks");
+            for (double v : t) {
+                assertTrue(v > 0 && v <= 5, min + ": tick " + v);
+            }
+        }
+        assertEquals(0, Ticks.log(0, 0, 6).length);
+        assertEquals(0, Ticks.log(1, Double.NaN, 6).length);
+    }
+
+    @Test
     void contourOfAParaboloidIsACircle() {
         // given v = x^2 + y^2 sampled at cell centres of [-2, 2]^2
         int n = 64;

@@ -78,7 +78,7 @@ public final class ElboScene extends TrainerScene<ElboLab, ElboParams, ElboSnaps
     }
 
     /** A point of the latent map: the VAE and the AE decode it on the trainer thread. */
-    void decodeAt(double x, double y) {
+    public void decodeAt(double x, double y) {
         ElboSnapshot.VaePart p = vae.last();
         int m = p == null ? 2 : p.latent();
         int i = p == null ? 0 : p.sliceI();
