@@ -68,10 +68,12 @@ import dev.genlab.model.nn.StepWorkspace;
  * <h2>Implementation</h2>
  * ND4J in float32 (DOUBLE for gradient checks), two {@link VaeNet}s (Dense layers: column-major
  * weights, one {@code Nd4j.gemm} per product), {@link VaeAdam} (a plain Java Adam: libnd4j's took a
- * third of the step), one
- * {@link StepWorkspace}. Trainer thread only: every public method but {@link #config()} and
- * {@link #numParams()} runs ND4J in this model's workspace, so all must be called on one thread.
- * Images are passed as count × D row-major floats.
+ * third of the step), one {@link StepWorkspace}. The n × D work (layers, likelihood) is ND4J; the
+ * n × L work (reparameterisation, KL and their gradients) is plain Java on one copy of the
+ * encoder's output, since a dozen ND4J calls on 128 × 20 numbers cost more than the arithmetic.
+ * Trainer thread only: every public method but {@link #config()} and {@link #numParams()} runs
+ * ND4J in this model's workspace, so all must be called on one thread. Images are passed as
+ * count × D row-major floats.
  */
 public final class Vae {
 
