@@ -24,6 +24,7 @@ final class BoundFigure extends Figure {
     static final FigureColour GAP = FigureColour.VERMILION;
     static final FigureColour PRIOR_KL = FigureColour.LIGHT_GREY;
     static final FigureColour EVIDENCE = FigureColour.CYAN;
+    static final FigureColour RECONSTRUCTION = FigureColour.SKY_BLUE;
 
     private BoundParts parts;
 
@@ -81,7 +82,7 @@ final class BoundFigure extends Figure {
         double colW = (right - left) / 3;
         String[] names = {I18n.get("elbo.bar.recon"), "ELBO", "log p(x)"};
         // column 1: reconstruction; column 2: ELBO with −KL(q‖p(z)) above it; column 3: log p(x) = ELBO + gap
-        bar(g, py, left + 0.15 * colW, 0.7 * colW, lo, rec, theme.seriesColor(0));
+        bar(g, py, left + 0.15 * colW, 0.7 * colW, lo, rec, RECONSTRUCTION.color());
         bar(g, py, left + colW + 0.15 * colW, 0.7 * colW, lo, elbo, ELBO.color());
         bar(g, py, left + colW + 0.15 * colW, 0.7 * colW, elbo, rec, PRIOR_KL.color());
         bar(g, py, left + 2 * colW + 0.15 * colW, 0.7 * colW, lo, elbo, ELBO.color());

@@ -51,6 +51,7 @@ final class BoundPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
     static final FigureColour Q = FigureColour.ORANGE;
     static final FigureColour POSTERIOR = FigureColour.BLUE;
     static final FigureColour POINT = PpcaPanel.POINT;
+    static final FigureColour PRIOR = PpcaPanel.PRIOR;
     static final int GRID = 2001;
     static final double Z_RANGE = 5;
     static final int IW_REPEATS = 40;
@@ -91,6 +92,7 @@ final class BoundPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         plane.layers().add(planePoints);
         plane.setEqualAspect(true);
         plane.setDataExtent(Extent.square(4));
+        plane.setZoomPanEnabled(false);
         plane.setXLabel("x\u2081");
         plane.setYLabel("x\u2082");
         plane.setOnDataClicked((x, y) -> {
@@ -270,6 +272,10 @@ final class BoundPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             plane.redraw();
             return;
         }
+        // the banana decoder's data is narrow and tall: its own frame, not the square of the line's data
+        boolean banana = !(model instanceof Ppca);
+        plane.setEqualAspect(!banana);
+        plane.setDataExtent(banana ? new Extent(-1.5, 1.5, -1.5, 4.5) : Extent.square(4));
         drawPlane(x, theme);
         grid = PosteriorGrid.compute(model, x, -Z_RANGE, Z_RANGE, GRID);
         DiagGaussian q = q();
@@ -283,7 +289,7 @@ final class BoundPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             qd[i] = Math.exp(q.logDensity(new double[] {zs[i]}));
             prior[i] = Math.exp(-0.5 * zs[i] * zs[i]) / Math.sqrt(2 * Math.PI);
         }
-        latent.put(new CurvePlot.Curve("p(z)", zs, prior, theme.seriesColor(0), false));
+        latent.put(new CurvePlot.Curve("p(z)", zs, prior, PRIOR.color(), false));
         latent.put(new CurvePlot.Curve("p(z | x)", zs, post, POSTERIOR.color(), true));
         latent.put(new CurvePlot.Curve("q(z)", zs, qd, Q.color(), false));
         drawIwae(x, q, theme);

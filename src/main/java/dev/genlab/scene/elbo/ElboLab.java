@@ -50,8 +50,8 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
     /** Importance samples per image of the log p(x) estimate. */
     static final int IW_K = 50;
     static final int MAP_POINTS = 1000;
-    static final int RECON = 8;
-    static final int SAMPLES = 16;
+    static final int RECON = 6;
+    static final int SAMPLES = 12;
     static final int TILE_SIDE = 12;
     static final double TILE_EXTENT = 3;
     static final long EVAL_EVERY_MS = 1000;
@@ -93,6 +93,8 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
     private final DoubleList testElbo = new DoubleList();
     private final DoubleList iwX = new DoubleList();
     private final DoubleList iwLogPx = new DoubleList();
+    /** The ELBO of the same images at the same step as each importance-sampled estimate. */
+    private final DoubleList iwElbo = new DoubleList();
     private double runElbo = Double.NaN;
     private double runRecon;
     private double runKl;
@@ -234,6 +236,7 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         testElbo.clear();
         iwX.clear();
         iwLogPx.clear();
+        iwElbo.clear();
         runElbo = Double.NaN;
         Arrays.fill(stepMs, Double.NaN);
         decodedZ = null;
@@ -297,8 +300,11 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
 
     private void importanceEstimate() {
         int n = Math.min(IW_IMAGES, testCount);
+        float[] images = Arrays.copyOf(test, n * D);
         iwX.add(steps);
-        iwLogPx.add(vae.importanceLogLikelihood(Arrays.copyOf(test, n * D), n, IW_K, 11));
+        iwLogPx.add(vae.importanceLogLikelihood(images, n, IW_K, 11));
+        // the same images, the same network: the gap log p(x) − ELBO is only meaningful between these two
+        iwElbo.add(vae.evaluate(images, n, 11).elbo());
     }
 
     /** Held-out NLL of the counting baseline and, on the built-in digits, of lesson 5's shipped networks. */
@@ -389,7 +395,7 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         }
         return new ElboSnapshot.VaePart(v.architecture(), v.numParams(), v.fromCheckpoint(), v.latent(), steps,
                 steps == 0 ? params.betaAt(0) : lastBeta, trainX.toArray(), trainElbo.toArray(), trainRecon.toArray(),
-                trainKl.toArray(), testX.toArray(), testElbo.toArray(), iwX.toArray(), iwLogPx.toArray(),
+                trainKl.toArray(), testX.toArray(), testElbo.toArray(), iwX.toArray(), iwLogPx.toArray(), iwElbo.toArray(),
                 v.referenceNames(), v.references(), klPerDim.clone(), v.mapVae(), v.mapAe(), v.mapCount(), v.labels(),
                 v.factors(), v.tiles(), v.tileSide(), v.tileExtent(), v.sliceI(), v.sliceJ(), v.originals(),
                 v.reconVae(), v.reconAe(), v.reconCount(), v.samplesVae(), v.samplesAe(), v.sampleCount(),
@@ -585,7 +591,7 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
                 c.decoder() == Vae.Decoder.MLP ? "MLP" : "autoregressive");
         return new ElboSnapshot.VaePart(arch, vae.numParams(), fromCheckpoint, latent, steps,
                 steps == 0 ? params.betaAt(0) : lastBeta, trainX.toArray(), trainElbo.toArray(), trainRecon.toArray(),
-                trainKl.toArray(), testX.toArray(), testElbo.toArray(), iwX.toArray(), iwLogPx.toArray(),
+                trainKl.toArray(), testX.toArray(), testElbo.toArray(), iwX.toArray(), iwLogPx.toArray(), iwElbo.toArray(),
                 referenceNames.clone(), references.clone(), klPerDim.clone(), mapVae, mapAe, mapN, labels, factors,
                 tiles, TILE_SIDE, TILE_EXTENT, sliceI, sliceJ, originals, reconVae, reconAe, rc, samplesVae,
                 samplesAe, SAMPLES, decodedZ == null ? null : decodedZ.clone(), decoded, decodedAe, reparam,

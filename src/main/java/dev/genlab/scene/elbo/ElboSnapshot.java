@@ -52,6 +52,7 @@ public record ElboSnapshot(ImagesPart images, VaePart vae, String message) {
      * @param testElbo         held-out ELBO
      * @param iwX              steps of the importance-sampled estimates
      * @param iwLogPx          held-out log p(x) by importance sampling (K = {@link ElboLab#IW_K})
+     * @param iwElbo           the ELBO of the same images by the same network, for the gap
      * @param references       held-out log-likelihoods of other models on the same binarised images, nats
      *                         ({name, value} pairs: independent pixels always; NADE and PixelCNN from their
      *                         shipped checkpoints when the images are the built-in digits); empty for grey levels
@@ -84,7 +85,7 @@ public record ElboSnapshot(ImagesPart images, VaePart vae, String message) {
      */
     public record VaePart(String architecture, long numParams, boolean fromCheckpoint, int latent, long steps, double beta,
                           double[] trainX, double[] trainElbo, double[] trainRecon, double[] trainKl, double[] testX,
-                          double[] testElbo, double[] iwX, double[] iwLogPx, String[] referenceNames,
+                          double[] testElbo, double[] iwX, double[] iwLogPx, double[] iwElbo, String[] referenceNames,
                           double[] references, double[] klPerDim, float[] mapVae, float[] mapAe, int mapCount,
                           int[] labels, double[][] factors, float[] tiles, int tileSide, double tileExtent, int sliceI,
                           int sliceJ, float[] originals, float[] reconVae, float[] reconAe, int reconCount,

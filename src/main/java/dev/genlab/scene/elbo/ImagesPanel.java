@@ -50,7 +50,6 @@ final class ImagesPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         byM.setId("elbo-images-mc");
         spectrum.xLabelProperty().bind(I18n.bind("elbo.images.eigenIndex"));
         spectrum.yLabelProperty().bind(I18n.bind("elbo.images.eigenvalue"));
-        spectrum.setLogY(true);
         byM.xLabelProperty().bind(I18n.bind("elbo.images.latentsAxis"));
         byM.yLabelProperty().bind(I18n.bind("elbo.mc.axisLogP"));
         for (var f : List.of(components, samples, spectrum, byM)) {
@@ -152,8 +151,7 @@ final class ImagesPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             idx[i] = i + 1;
             sig[i] = p.sigma2();
         }
-        double[] evPos = Arrays.stream(ev).map(v -> Math.max(v, 1e-9)).toArray();
-        spectrum.put(new CurvePlot.Curve(I18n.get("elbo.images.eigenvalues"), idx, evPos, theme.seriesColor(0), false));
+        spectrum.put(new CurvePlot.Curve(I18n.get("elbo.images.eigenvalues"), idx, ev.clone(), theme.seriesColor(0), false));
         spectrum.put(new CurvePlot.Curve("\u03c3\u00b2", idx, sig, PpcaPanel.LINE.color(), false));
         double[][] bm = p.byM();
         double[] ms = new double[bm.length];

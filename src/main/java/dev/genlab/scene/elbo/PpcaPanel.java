@@ -51,6 +51,7 @@ final class PpcaPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
     static final FigureColour GENERATED = FigureColour.ORANGE;
     static final FigureColour POINT = FigureColour.CYAN;
     static final FigureColour EXACT = FigureColour.BLUE;
+    static final FigureColour PRIOR = FigureColour.GREY;
     static final int POINTS = 400;
     static final int GRID = 128;
     static final double EXTENT = 4;
@@ -287,7 +288,7 @@ final class PpcaPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             prior[i] = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
         }
         posterior.yLabelProperty().set("p(z), p(z | x)");
-        posterior.put(new CurvePlot.Curve("p(z)", zs, prior, theme.seriesColor(0), false));
+        posterior.put(new CurvePlot.Curve("p(z)", zs, prior, PRIOR.color(), false));
         posterior.put(new CurvePlot.Curve("p(z | x)", zs, post, POINT.color(), true));
     }
 

@@ -78,18 +78,28 @@ final class ReparamFigure extends Figure {
         label(g, theme, I18n.get("elbo.reparam.decoder"), xs[4] + boxW * 0.4, cy - fs * 1.2);
         label(g, theme, "log p(x | z)", xs[4] + boxW * 0.4, cy + 4);
         // the gradient path, backwards under the forward arrows
-        double gy = h * 0.9;
+        double gy = h - fs * 2.4;
         g.setStroke(GRADIENT.color());
         g.setLineDashes(null);
         arrow(g, xs[4] + boxW * 0.4, cy + fs * 2, xs[3] + boxW / 2, cy + boxH / 2 + 2, GRADIENT.color());
         arrow(g, xs[3] + boxW * 0.3, cy + boxH / 2 + 2, xs[1] + boxW / 2, cy + boxH + 6, GRADIENT.color());
         arrow(g, xs[3] + boxW * 0.2, cy - boxH / 2 - 2, xs[1] + boxW / 2, cy - boxH - 6, GRADIENT.color());
-        g.setFill(GRADIENT.color());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(I18n.get("elbo.reparam.gradient"), xs[0], gy);
+        String grad = I18n.get("elbo.reparam.gradient");
+        String none = I18n.get("elbo.reparam.noGradient");
+        // the two captions shrink to the figure's width rather than run off its edge
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(theme.font());
+        probe.setText(grad.length() > none.length() ? grad : none);
+        double widest = probe.getLayoutBounds().getWidth();
+        double size = fs * Math.min(1, (w - xs[0] - 4) / Math.max(1, widest));
+        g.setFont(javafx.scene.text.Font.font(theme.font().getFamily(), size));
+        g.setFill(GRADIENT.color());
+        g.fillText(grad, xs[0], gy);
         g.setFill(NOISE.color());
-        g.fillText(I18n.get("elbo.reparam.noGradient"), xs[0], gy + fs * 1.4);
+        g.fillText(none, xs[0], gy + size * 1.4);
+        g.setFont(theme.font());
     }
 
     private void drawImage(GraphicsContext g, float[] img, double x, double y, double size) {

@@ -120,14 +120,14 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         collapseView.setCenter(klBars);
         collapseView.setBottom(collapseText);
         main.getChildren().addAll(mapView, aeView, collapseView, reparam);
-        javafx.scene.Node top = Grids.row(new double[] {64, 36}, main, Grids.column(new double[] {55, 45}, recon, samples));
+        javafx.scene.Node top = Grids.row(new double[] {60, 40}, main, Grids.column(new double[] {55, 45}, recon, samples));
         // the curves strip keeps a quarter of the panel's height; the read-outs sit beside it, so the
         // map and the images keep the rest (under it they took a third of a 1280 × 800 window)
         VBox texts = new VBox(2, readout, message);
         javafx.scene.Node bottom = Grids.row(new double[] {68, 32}, curves, texts);
         BorderPane.setMargin(bottom, new Insets(4, 4, 2, 4));
         curves.setPrefHeight(120);
-        curves.keepHeightShare(this, 0.25);
+        curves.keepHeightShare(this, 0.3);
         setCenter(top);
         setBottom(bottom);
         I18n.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(languageListener));
@@ -159,8 +159,15 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
     public void draw(ElboSnapshot s) {
         message.setText(messages(s.message()));
         if (s.vae() != null) {
+            ElboSnapshot.VaePart before = last;
             last = s.vae();
-            redrawAll();
+            if (before != null && before.mapVae() == last.mapVae()) {
+                // the same map and images (the lab renews them at most every 300 ms while training, and not
+                // for a drag): redraw what changed, so a drag on the map is answered within a frame
+                redrawLight(before);
+            } else {
+                redrawAll();
+            }
         }
     }
 
@@ -197,6 +204,33 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         if ("map".equals(view) || "ae".equals(view)) {
             colourCodes(codes, p.mapVae(), p, theme);
             tiles.set(params.get(ElboParams.TILES) ? p : null);
+            drawPointer(p);
+            map.redraw();
+        }
+        redrawRest(p, theme, view);
+    }
+
+    /** Only the pointer, the decoded images, the curves and the read-outs, when the rest is unchanged. */
+    private void redrawLight(ElboSnapshot.VaePart before) {
+        ElboSnapshot.VaePart p = last;
+        PlotTheme theme = PlotTheme.current();
+        String view = params.get(ElboParams.VAE_VIEW);
+        if (("map".equals(view) || "ae".equals(view)) && !java.util.Arrays.equals(before.decodedZ(), p.decodedZ())) {
+            drawPointer(p);
+            map.redraw();
+        }
+        if (before.steps() != p.steps() || before.trainX().length != p.trainX().length
+                || before.iwX().length != p.iwX().length || before.testX().length != p.testX().length) {
+            drawCurves(p, theme);
+        }
+        if ("collapse".equals(view)) {
+            drawCollapse(p, theme);
+        }
+        drawReadout(p);
+    }
+
+    private void drawPointer(ElboSnapshot.VaePart p) {
+        {
             if (p.decodedZ() != null) {
                 pointer.put(new ScatterLayer.Series("z", new float[] {p.decodedZ()[p.sliceI()]},
                         new float[] {p.decodedZ()[p.sliceJ()]}, DECODED.color(), Marker.SQUARE));
@@ -213,19 +247,41 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
                 decoded.setImages(List.of(), 28, 28, 1);
                 decoded.setCaptions(List.of());
             }
-            map.redraw();
         }
+    }
+
+    private void redrawRest(ElboSnapshot.VaePart p, PlotTheme theme, String view) {
         if ("ae".equals(view)) {
             colourCodes(aeCodes, p.mapAe(), p, theme);
+            // the AE's codes are not held near the prior: its frame follows them
+            double far = MAP_EXTENT;
+            for (float v : p.mapAe()) {
+                if (Float.isFinite(v)) {
+                    far = Math.max(far, 1.1 * Math.abs(v));
+                }
+            }
+            aeMap.setDataExtent(Extent.square(far));
             colourCodes(aeVaeCodes, p.mapVae(), p, theme);
             aeMap.redraw();
             aeMapVae.redraw();
-            vaeSamples.setImages(split(p.samplesVae(), p.sampleCount()), 28, 28, 8);
+            vaeSamples.setImages(split(p.samplesVae(), p.sampleCount()), 28, 28, 6);
             vaeSamples.setCaptions(List.of());
-            aeSamples.setImages(split(p.samplesAe(), p.sampleCount()), 28, 28, 8);
+            aeSamples.setImages(split(p.samplesAe(), p.sampleCount()), 28, 28, 6);
             aeSamples.setCaptions(List.of());
         }
         if ("collapse".equals(view)) {
+            drawCollapse(p, theme);
+        }
+        if ("reparam".equals(view)) {
+            reparam.setReparam(p.reparam());
+        }
+        drawImages(p);
+        drawCurves(p, theme);
+        drawReadout(p);
+    }
+
+    private void drawCollapse(ElboSnapshot.VaePart p, PlotTheme theme) {
+        {
             double[] kl = p.klPerDim();
             double[] edges = new double[kl.length + 1];
             for (int i = 0; i <= kl.length; i++) {
@@ -236,9 +292,9 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             collapseText.setText(I18n.get("elbo.collapse.readout", active, kl.length, fmt(Arrays.stream(kl).sum()),
                     fmt(p.beta())));
         }
-        if ("reparam".equals(view)) {
-            reparam.setReparam(p.reparam());
-        }
+    }
+
+    private void drawImages(ElboSnapshot.VaePart p) {
         List<float[]> rows = new ArrayList<>();
         List<String> caps = new ArrayList<>();
         List<float[]> o = split(p.originals(), p.reconCount());
@@ -258,13 +314,18 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         }
         recon.setImages(rows, 28, 28, p.reconCount());
         recon.setCaptions(caps);
-        samples.setImages(split(p.samplesVae(), p.sampleCount()), 28, 28, 8);
+        samples.setImages(split(p.samplesVae(), p.sampleCount()), 28, 28, 6);
         samples.setCaptions(List.of());
-        drawCurves(p, theme);
+    }
+
+    private void drawReadout(ElboSnapshot.VaePart p) {
         double lastElbo = p.testElbo().length == 0 ? Double.NaN : p.testElbo()[p.testElbo().length - 1];
-        double lastIw = p.iwLogPx().length == 0 ? Double.NaN : p.iwLogPx()[p.iwLogPx().length - 1];
+        int iw = p.iwLogPx().length - 1;
+        double lastIw = iw < 0 ? Double.NaN : p.iwLogPx()[iw];
+        double iwElbo = iw < 0 ? Double.NaN : p.iwElbo()[iw];
         readout.setText(I18n.get("elbo.vae.readout", p.architecture(), p.numParams(), p.steps(), fmt(p.beta()),
-                fmt(lastElbo), fmt(lastIw), fmt(lastIw - lastElbo), p.evalCount(),
+                fmt(lastElbo), fmt(lastIw), fmt(lastIw - iwElbo), p.evalCount(), ElboLab.IW_IMAGES, fmt(iwElbo),
+                p.iwX().length == 0 ? 0 : (long) p.iwX()[iw],
                 Double.isNaN(p.batchMs()) ? "\u2013" : String.format(Locale.ROOT, "%.1f", p.batchMs())));
     }
 
@@ -276,8 +337,13 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         curves.addSeries(I18n.get("elbo.curves.testElbo"), theme.seriesColor(3)).appendAll(p.testX(), p.testElbo());
         curves.addSeries(I18n.get("elbo.curves.iw"), IW.color()).appendAll(p.iwX(), p.iwLogPx());
         for (int i = 0; i < p.references().length; i++) {
-            curves.addReferenceLine(p.references()[i], I18n.get("elbo.ref." + p.referenceNames()[i]),
-                    theme.seriesColor(4 + i));
+            String name = p.referenceNames()[i];
+            Color c = switch (name) {
+                case "nade" -> theme.seriesColor(4);
+                case "pixelcnn" -> theme.seriesColor(5);
+                default -> FigureColour.GREY.color();
+            };
+            curves.addReferenceLine(p.references()[i], I18n.get("elbo.ref." + name), c);
         }
         curves.setClipOutliers(true);
     }
