@@ -148,6 +148,21 @@ class FrameBenchTest {
         }
     }
 
+    /**
+     * Lesson 7 while the VAE and the AE train from scratch at the top speed (the "train it from scratch"
+     * step: latent 2, hidden 256, batch 128, the latent map and images renewed every 300 ms): the same rows
+     * with the prefix {@code elbo_vae_}, and the steps a second.
+     */
+    @Test
+    void vaeTrainingAtTopSpeed(FxRobot robot) {
+        fxRun(() -> window.open("07-latent-variables", 10));
+        dev.genlab.scene.elbo.ElboScene scene = fx(() -> (dev.genlab.scene.elbo.ElboScene) window.currentScene()
+                .orElseThrow());
+        AppTestSupport.awaitFx(scene::lastShown, x -> x.vae() != null && !x.vae().fromCheckpoint(), "the VAE ready");
+        measure(robot, scene, "elbo_vae_", () -> scene.lastShown().vae().steps(), "elbo_vae_steps_per_s_playing",
+                "steps/s");
+    }
+
     /** Plays the scene at the top speed, 1 s warm-up, 5 s measured, and reports the rows with this prefix. */
     private void measure(FxRobot robot, LessonScene scene, String prefix, java.util.concurrent.Callable<Long> progress,
                          String progressRow, String progressUnit) {

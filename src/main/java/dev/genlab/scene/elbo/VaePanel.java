@@ -334,6 +334,7 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         curves.clearReferenceLines();
         curves.addSeries(I18n.get("elbo.curves.trainElbo"), theme.seriesColor(0)).appendAll(p.trainX(), p.trainElbo());
         curves.addSeries(I18n.get("elbo.curves.recon"), theme.seriesColor(2)).appendAll(p.trainX(), p.trainRecon());
+        curves.addSeries(I18n.get("elbo.curves.kl"), FigureColour.LIGHT_GREY.color()).appendAll(p.trainX(), p.trainKl());
         curves.addSeries(I18n.get("elbo.curves.testElbo"), theme.seriesColor(3)).appendAll(p.testX(), p.testElbo());
         curves.addSeries(I18n.get("elbo.curves.iw"), IW.color()).appendAll(p.iwX(), p.iwLogPx());
         for (int i = 0; i < p.references().length; i++) {
