@@ -83,6 +83,12 @@ public class CurvePlot extends AxesFigure {
         redraw();
     }
 
+    /** Removes every curve (before putting a set whose names are translated, so no old-language one stays). */
+    public void clearCurves() {
+        curves.clear();
+        redraw();
+    }
+
     @Override
     protected Extent dataBounds() {
         Extent e = null;

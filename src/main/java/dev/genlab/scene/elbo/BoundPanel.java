@@ -100,7 +100,7 @@ final class BoundPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             params.set(ElboParams.X2, Math.max(-4, Math.min(4, Math.round(y * 20) / 20.0)));
         });
         latent.xLabelProperty().set("z");
-        latent.yLabelProperty().set("density");
+        latent.yLabelProperty().bind(I18n.bind("elbo.bound.densityAxis"));
         latent.setZoomPanEnabled(false);
         latent.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             PlotTransform t = latent.getTransform();
@@ -343,6 +343,7 @@ final class BoundPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             el[i] = parts.elbo();
             ev[i] = parts.logEvidence();
         }
+        iwae.clearCurves();
         iwae.put(new CurvePlot.Curve("log p(x)", lk, ev, BoundFigure.EVIDENCE.color(), false));
         iwae.put(new CurvePlot.Curve(I18n.get("elbo.iwae.mean"), lk, mean, theme.seriesColor(3), false));
         iwae.put(new CurvePlot.Curve("ELBO", lk, el, BoundFigure.ELBO.color(), false));

@@ -151,6 +151,7 @@ final class ImagesPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             idx[i] = i + 1;
             sig[i] = p.sigma2();
         }
+        spectrum.clearCurves();
         spectrum.put(new CurvePlot.Curve(I18n.get("elbo.images.eigenvalues"), idx, ev.clone(), theme.seriesColor(0), false));
         spectrum.put(new CurvePlot.Curve("\u03c3\u00b2", idx, sig, PpcaPanel.LINE.color(), false));
         double[][] bm = p.byM();
@@ -162,6 +163,7 @@ final class ImagesPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             exact[i] = bm[i][0];
             mean[i] = bm[i][1];
         }
+        byM.clearCurves();
         byM.put(new CurvePlot.Curve(I18n.get("elbo.mc.exact"), ms, exact, EXACT.color(), false));
         byM.put(new CurvePlot.Curve(I18n.get("elbo.mc.mean"), ms, mean, theme.seriesColor(3), false));
         double[] px = new double[p.estimates().length];

@@ -310,6 +310,7 @@ final class PpcaPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             hi[i] = s.mean() + s.sd();
             ex[i] = exact;
         }
+        monteCarlo.clearCurves();
         monteCarlo.put(new CurvePlot.Curve(I18n.get("elbo.mc.exact"), logK, ex, EXACT.color(), false));
         monteCarlo.put(new CurvePlot.Curve(I18n.get("elbo.mc.plusSd"), logK, hi, theme.seriesColor(1), false));
         monteCarlo.put(new CurvePlot.Curve(I18n.get("elbo.mc.mean"), logK, mean, theme.seriesColor(3), false));
