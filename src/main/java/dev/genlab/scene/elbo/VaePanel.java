@@ -74,6 +74,7 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
     private final BorderPane collapseView = new BorderPane();
     private final Label collapseText = new Label();
     private ElboSnapshot.VaePart last;
+    private String lastMessage = "";
     private final javafx.beans.value.ChangeListener<Locale> languageListener = (o, a, b) -> redrawAll();
     private final javafx.beans.InvalidationListener themeListener = o -> redrawAll();
 
@@ -120,7 +121,7 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         collapseView.setCenter(klBars);
         collapseView.setBottom(collapseText);
         main.getChildren().addAll(mapView, aeView, collapseView, reparam);
-        javafx.scene.Node top = Grids.row(new double[] {60, 40}, main, Grids.column(new double[] {55, 45}, recon, samples));
+        javafx.scene.Node top = Grids.row(new double[] {60, 40}, main, Grids.column(new double[] {60, 40}, recon, samples));
         // the curves strip keeps a quarter of the panel's height; the read-outs sit beside it, so the
         // map and the images keep the rest (under it they took a third of a 1280 × 800 window)
         VBox texts = new VBox(2, readout, message);
@@ -152,12 +153,14 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         aeView.setVisible("ae".equals(v));
         collapseView.setVisible("collapse".equals(v));
         reparam.setVisible("reparam".equals(v));
+        message.setText(messages(lastMessage) + factorsNote(last));
         redrawAll();
     }
 
     @Override
     public void draw(ElboSnapshot s) {
-        message.setText(messages(s.message()));
+        lastMessage = s.message();
+        message.setText(messages(s.message()) + factorsNote(s.vae()));
         if (s.vae() != null) {
             ElboSnapshot.VaePart before = last;
             last = s.vae();
@@ -169,6 +172,12 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
                 redrawAll();
             }
         }
+    }
+
+    /** Colouring by a generating factor needs the built-in digits; elsewhere the map is coloured by label. */
+    private String factorsNote(ElboSnapshot.VaePart p) {
+        boolean wantsFactor = !"label".equals(params.get(ElboParams.COLOUR_BY));
+        return p != null && p.factors() == null && wantsFactor ? " " + I18n.get("elbo.note.noFactors") : "";
     }
 
     static String messages(String keys) {
