@@ -150,7 +150,7 @@ class FrameBenchTest {
 
     /**
      * Lesson 7 while the VAE and the AE train from scratch at the top speed (the "train it from scratch"
-     * step: latent 2, hidden 256, batch 128, the latent map and images renewed every 300 ms): the same rows
+     * step: latent 2, hidden 256, batch 128, the latent map and images renewed once a second): the same rows
      * with the prefix {@code elbo_vae_}, and the steps a second.
      */
     @Test

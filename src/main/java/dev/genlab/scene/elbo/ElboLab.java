@@ -55,7 +55,7 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
     static final int TILE_SIDE = 12;
     static final double TILE_EXTENT = 3;
     static final long EVAL_EVERY_MS = 1000;
-    static final long IW_EVERY_MS = 4000;
+    static final long IW_EVERY_MS = 6000;
     /** pPCA on images: the largest M fitted (the others follow from the same eigendecomposition). */
     static final int MAX_IMG_LATENTS = 16;
     static final int MC_REPEATS = 10;
@@ -123,7 +123,7 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
     private boolean playing;
     private long heavyNs;
     /** While playing, the map and images are recomputed at most this often (the curves every snapshot). */
-    static final long HEAVY_EVERY_MS = 300;
+    static final long HEAVY_EVERY_MS = 1000;
 
     @Override
     public void reset(ElboParams p) {
@@ -229,6 +229,7 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
             ae = new Vae(new Vae.Config(D, p.hidden(), p.latent(), lik, dec, true, p.seed() + 1));
         }
         steps = 0;
+        saved = null;
         trainX.clear();
         trainElbo.clear();
         trainRecon.clear();
@@ -417,9 +418,24 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
     private record State(float[] vae, float[] ae, long steps) {
     }
 
+    /**
+     * The last good state is renewed every {@value #SAVE_EVERY} steps, not after each: copying the two
+     * networks' 800,000 parameters out of ND4J took 11 ms, as long as the two training steps themselves.
+     * A divergence then goes back at most that many steps.
+     */
+    static final int SAVE_EVERY = 25;
+    private State saved;
+
     @Override
     public Object saveState() {
-        return vae == null ? null : new State(vae.parameters(), ae.parameters(), steps);
+        if (vae == null) {
+            return null;
+        }
+        if (saved == null || saved.vae().length != vae.numParams() || steps < saved.steps()
+                || steps - saved.steps() >= SAVE_EVERY) {
+            saved = new State(vae.parameters(), ae.parameters(), steps);
+        }
+        return saved;
     }
 
     @Override

@@ -165,7 +165,7 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             ElboSnapshot.VaePart before = last;
             last = s.vae();
             if (before != null && before.mapVae() == last.mapVae()) {
-                // the same map and images (the lab renews them at most every 300 ms while training, and not
+                // the same map and images (the lab renews them at most once a second while training, and not
                 // for a drag): redraw what changed, so a drag on the map is answered within a frame
                 redrawLight(before);
             } else {
