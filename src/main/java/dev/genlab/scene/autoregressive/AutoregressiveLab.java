@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import dev.genlab.data.ImageDataset;
+import dev.genlab.live.DoubleList;
 import dev.genlab.live.LiveModel;
 import dev.genlab.model.autoregressive.AutoregressiveModel;
 import dev.genlab.model.autoregressive.AutoregressiveModel.Completion;
@@ -711,38 +712,5 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     BinaryImages evalImages() {
         return eval;
-    }
-
-    /** A growable list of doubles (the curves grow by one point a step). */
-    static final class DoubleList {
-        private double[] a = new double[64];
-        private int n;
-
-        void add(double v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        int size() {
-            return n;
-        }
-
-        double last() {
-            return a[n - 1];
-        }
-
-        void removeLast() {
-            n--;
-        }
-
-        void clear() {
-            n = 0;
-        }
-
-        double[] toArray() {
-            return Arrays.copyOf(a, n);
-        }
     }
 }

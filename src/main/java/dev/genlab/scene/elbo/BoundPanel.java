@@ -46,7 +46,7 @@ import dev.genlab.scene.ScenePanel;
  * the log-weights against the log of their mean), and the importance-weighted bound IWAE_K, averaged
  * over repeats for K = 1 … 1000, rising from the ELBO toward log p(x).
  */
-final class BoundPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
+final class BoundPanel extends LocalPanel {
 
     static final FigureColour Q = FigureColour.ORANGE;
     static final FigureColour POSTERIOR = FigureColour.BLUE;
@@ -74,8 +74,6 @@ final class BoundPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
     private int fitting;
     private double pressZ = Double.NaN;
     private boolean dragMean;
-    private final javafx.beans.value.ChangeListener<Locale> languageListener = (o, a, b) -> recompute();
-    private final javafx.beans.InvalidationListener themeListener = o -> recompute();
 
     BoundPanel(ParamSet params, PpcaPanel ppcaData) {
         this.params = params;
@@ -148,8 +146,6 @@ final class BoundPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         bottom.setPadding(new Insets(4, 8, 2, 8));
         setCenter(g);
         setBottom(bottom);
-        I18n.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(languageListener));
-        PlotTheme.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(themeListener));
     }
 
     @Override
@@ -157,20 +153,6 @@ final class BoundPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         return ElboParams.Panel.BOUND;
     }
 
-    @Override
-    public javafx.scene.Node node() {
-        return this;
-    }
-
-    @Override
-    public void draw(ElboSnapshot snapshot) {
-        // computed on the JavaFX thread; nothing from the trainer
-    }
-
-    @Override
-    public void shown() {
-        recompute();
-    }
 
     @Override
     public void frame() {
@@ -260,6 +242,7 @@ final class BoundPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         return ppcaData.fitCurrent();
     }
 
+    @Override
     void recompute() {
         PlotTheme theme = PlotTheme.current();
         model = currentModel();

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import dev.genlab.data.Downsample;
 import dev.genlab.data.ImageDataset;
 import dev.genlab.data.ProceduralDigits;
+import dev.genlab.live.DoubleList;
 import dev.genlab.live.LiveModel;
 import dev.genlab.model.discrete.BinaryImages;
 import dev.genlab.model.discrete.IndependentModel;
@@ -635,30 +636,5 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
             f[i] = (float) d[i];
         }
         return f;
-    }
-
-    /** A growable double array. */
-    static final class DoubleList {
-        private double[] a = new double[64];
-        private int n;
-
-        void add(double v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        int size() {
-            return n;
-        }
-
-        void clear() {
-            n = 0;
-        }
-
-        double[] toArray() {
-            return Arrays.copyOf(a, n);
-        }
     }
 }

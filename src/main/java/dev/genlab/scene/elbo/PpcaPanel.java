@@ -45,7 +45,7 @@ import dev.genlab.scene.ScenePanel;
  * <p>All of it is closed-form arithmetic on a few hundred points (plus the estimator's samples),
  * computed on the JavaFX thread when a knob moves.
  */
-final class PpcaPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
+final class PpcaPanel extends LocalPanel {
 
     static final FigureColour LINE = FigureColour.VERMILION;
     static final FigureColour GENERATED = FigureColour.ORANGE;
@@ -80,8 +80,6 @@ final class PpcaPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
     private double estimate = Double.NaN;
     private double spread = Double.NaN;
     private double exact = Double.NaN;
-    private final javafx.beans.value.ChangeListener<Locale> languageListener = (o, a, b) -> recompute();
-    private final javafx.beans.InvalidationListener themeListener = o -> recompute();
 
     PpcaPanel(ParamSet params) {
         this.params = params;
@@ -118,8 +116,6 @@ final class PpcaPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         readouts.setPadding(new Insets(4, 8, 2, 8));
         setCenter(top);
         setBottom(readouts);
-        I18n.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(languageListener));
-        PlotTheme.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(themeListener));
     }
 
     @Override
@@ -127,20 +123,6 @@ final class PpcaPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         return ElboParams.Panel.PPCA;
     }
 
-    @Override
-    public javafx.scene.Node node() {
-        return this;
-    }
-
-    @Override
-    public void draw(ElboSnapshot snapshot) {
-        // computed here, on the JavaFX thread; the trainer's snapshot has nothing for this panel
-    }
-
-    @Override
-    public void shown() {
-        recompute();
-    }
 
     /** A click in the plane: a new point in "drawn" data, else the point x whose posterior is shown. */
     void clicked(double x, double y) {
@@ -216,6 +198,7 @@ final class PpcaPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
     }
 
     /** Refits and redraws everything from the knobs. */
+    @Override
     void recompute() {
         PlotTheme theme = PlotTheme.current();
         data = dataFor(params.get(ElboParams.DATA), params.get(ElboParams.NOISE));
@@ -254,19 +237,10 @@ final class PpcaPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         double[] x = {params.get(ElboParams.X1), params.get(ElboParams.X2)};
         modelLayer.x = x;
         if (!generated.isEmpty()) {
-            float[] gx = new float[generated.size()];
-            float[] gy = new float[generated.size()];
-            for (int i = 0; i < gx.length; i++) {
-                gx[i] = (float) generated.get(i)[0];
-                gy[i] = (float) generated.get(i)[1];
-            }
-            points.put(new ScatterLayer.Series(I18n.get("elbo.legend.generated"), gx, gy, GENERATED.color(),
-                    Marker.TRIANGLE));
+            putGenerated();
+        } else {
+            plane.redraw();
         }
-        modelLayer.lastZ = lastZ;
-        modelLayer.lastMean = lastMean;
-        modelLayer.lastX = lastX;
-        plane.redraw();
         drawPosterior(x, theme);
         drawMonteCarlo(x, theme);
         double[] w = {model.w()[0][0], model.w()[1][0]};
@@ -346,10 +320,10 @@ final class PpcaPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         while (generated.size() > KEEP_GENERATED) {
             generated.remove(0);
         }
-        recomputeGeneratedOnly();
+        putGenerated();
     }
 
-    private void recomputeGeneratedOnly() {
+    private void putGenerated() {
         float[] gx = new float[generated.size()];
         float[] gy = new float[generated.size()];
         for (int i = 0; i < gx.length; i++) {
