@@ -117,30 +117,8 @@ final class BoundPanel extends LocalPanel {
         for (var f : List.of(plane, latent, iwae)) {
             f.setMinSize(120, 100);
         }
-        for (Label l : List.of(readout, jensen)) {
-            l.getStyleClass().add("readout");
-            l.setWrapText(true);
-            l.setMinHeight(USE_PREF_SIZE);
-        }
-        GridPane g = new GridPane();
-        g.setHgap(6);
-        g.setVgap(6);
-        g.add(plane, 0, 0);
-        g.add(latent, 1, 0);
-        g.add(bar, 0, 1);
-        g.add(iwae, 1, 1);
-        for (double pct : new double[] {38, 62}) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(pct);
-            c.setHgrow(Priority.ALWAYS);
-            g.getColumnConstraints().add(c);
-        }
-        for (int i = 0; i < 2; i++) {
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            g.getRowConstraints().add(r);
-        }
+        Grids.readout(readout, jensen);
+        GridPane g = Grids.quad(new double[] {38, 62}, plane, latent, bar, iwae);
         HBox buttons = new HBox(6, fit);
         VBox bottom = new VBox(2, buttons, readout, jensen);
         bottom.setPadding(new Insets(4, 8, 2, 8));

@@ -57,4 +57,19 @@ final class Grids {
         g.setMinSize(0, 0);
         return g;
     }
+
+    /** Four nodes in two rows of equal height, the columns taking these percents of the width. */
+    static GridPane quad(double[] columnPercents, Node topLeft, Node topRight, Node bottomLeft, Node bottomRight) {
+        return column(new double[] {50, 50}, row(columnPercents, topLeft, topRight),
+                row(columnPercents, bottomLeft, bottomRight));
+    }
+
+    /** A read-out label: the readout style, wrapped, never squeezed below its text. */
+    static void readout(javafx.scene.control.Label... labels) {
+        for (javafx.scene.control.Label l : labels) {
+            l.getStyleClass().add("readout");
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+    }
 }

@@ -56,26 +56,8 @@ final class ImagesPanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             f.setMinSize(120, 100);
         }
         readout.setId("elbo-images-readout");
-        readout.getStyleClass().add("readout");
-        readout.setWrapText(true);
-        readout.setMinHeight(USE_PREF_SIZE);
-        GridPane g = new GridPane();
-        g.setHgap(6);
-        g.setVgap(6);
-        g.add(components, 0, 0);
-        g.add(samples, 1, 0);
-        g.add(spectrum, 0, 1);
-        g.add(byM, 1, 1);
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
-            c.setHgrow(Priority.ALWAYS);
-            g.getColumnConstraints().add(c);
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            g.getRowConstraints().add(r);
-        }
+        Grids.readout(readout);
+        GridPane g = Grids.quad(new double[] {50, 50}, components, samples, spectrum, byM);
         VBox bottom = new VBox(readout);
         bottom.setPadding(new Insets(4, 8, 2, 8));
         setCenter(g);
