@@ -122,13 +122,13 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         collapseView.setBottom(collapseText);
         main.getChildren().addAll(mapView, aeView, collapseView, reparam);
         javafx.scene.Node top = Grids.row(new double[] {60, 40}, main, Grids.column(new double[] {60, 40}, recon, samples));
-        // the curves strip keeps a quarter of the panel's height; the read-outs sit beside it, so the
+        // the curves strip keeps a third of the panel's height (its legend takes two rows in Korean on a 720-line projector); the read-outs sit beside it, so the
         // map and the images keep the rest (under it they took a third of a 1280 × 800 window)
         VBox texts = new VBox(2, readout, message);
         javafx.scene.Node bottom = Grids.row(new double[] {68, 32}, curves, texts);
         BorderPane.setMargin(bottom, new Insets(4, 4, 2, 4));
         curves.setPrefHeight(120);
-        curves.keepHeightShare(this, 0.3);
+        curves.keepHeightShare(this, 0.36);
         setCenter(top);
         setBottom(bottom);
         I18n.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(languageListener));
