@@ -124,6 +124,30 @@ class ElboSceneAppTest {
     }
 
     @Test
+    void withFourLatentsASliderPerDimensionMovesTheDecodedPoint(FxRobot robot) {
+        fxRun(() -> window.open(LESSON, STEP_VAE + 1));
+        fxRun(() -> scene().params().set("latent", 4));
+        ElboSnapshot.VaePart a = AppTestSupport.awaitFx(() -> scene().lastShown().vae(),
+                v -> v != null && v.latent() == 4, "a VAE with four latents");
+        javafx.scene.control.Slider third = AppTestSupport.awaitFx(
+                () -> (javafx.scene.control.Slider) window.fxScene().lookup("#elbo-z-slider-3"), s -> s != null,
+                "a slider for z3");
+        assertEquals(null, fx(() -> window.fxScene().lookup("#elbo-z-slider-5")), "no fifth slider");
+        fxRun(() -> third.setValue(1.5));
+        ElboSnapshot.VaePart b = AppTestSupport.awaitFx(() -> scene().lastShown().vae(),
+                v -> v.decodedZ() != null && Math.abs(v.decodedZ()[2] - 1.5) < 1e-6, "decoded at z3 = 1.5");
+        assertEquals(0, b.decodedZ()[0], 1e-6);
+        // a click on the map moves z1, z2 and keeps z3 where the slider is
+        AxesFigure map = robot.lookup("#elbo-latent-map").queryAs(AxesFigure.class);
+        robot.clickOn(screen(map, 1.0, -1.0));
+        ElboSnapshot.VaePart c = AppTestSupport.awaitFx(() -> scene().lastShown().vae(),
+                v -> v.decodedZ() != null && v.decodedZ()[0] > 0.9, "decoded at the click");
+        assertEquals(1.5, c.decodedZ()[2], 1e-6);
+        assertFalse(Arrays.equals(b.decoded(), c.decoded()), "another point, another image");
+        assertTrue(a.latent() == 4);
+    }
+
+    @Test
     void theBetaKnobChangesTheKlReadout(FxRobot robot) {
         fxRun(() -> window.open(LESSON, STEP_COLLAPSE));
         AppTestSupport.awaitFx(() -> scene().lastShown(), s -> s.vae() != null && s.vae().latent() == 8, "the VAE");

@@ -71,6 +71,7 @@ public final class ElboScene extends TrainerScene<ElboLab, ElboParams, ElboSnaps
         vae.map.setOnDataClicked(this::decodeAt);
         vae.map.setOnDataDragged(this::decodeAt);
         vae.map.setZoomPanEnabled(false);
+        vae.setOnLatentPoint(z -> send(l -> l.decodeAt(z)));
         // the panel is a model knob (the lab trains only while the VAE panel shows), so it is not
         // view-only, but a change of panel is also a change of view
         params().property(ElboParams.PANEL).addListener((obs, o, n) -> viewKnobsChanged());
@@ -83,7 +84,8 @@ public final class ElboScene extends TrainerScene<ElboLab, ElboParams, ElboSnaps
         int m = p == null ? 2 : p.latent();
         int i = p == null ? 0 : p.sliceI();
         int j = p == null ? 1 : p.sliceJ();
-        float[] z = new float[m];
+        // the dimensions off the map's axes keep the sliders' values
+        float[] z = vae.sliderPoint(m);
         z[i] = (float) x;
         z[j] = (float) y;
         send(l -> l.decodeAt(z));

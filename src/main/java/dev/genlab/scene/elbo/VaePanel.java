@@ -74,6 +74,14 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
     private final BorderPane collapseView = new BorderPane();
     private final Label collapseText = new Label();
     private ElboSnapshot.VaePart last;
+    /**
+     * With more than two latent dimensions, one slider per dimension sets the point that is decoded: the
+     * map's pointer moves the two dimensions on its axes, the sliders the others (and follow the pointer).
+     */
+    private final VBox dimSliders = new VBox(1);
+    private final List<javafx.scene.control.Slider> sliders = new ArrayList<>();
+    private java.util.function.Consumer<float[]> onLatentPoint = z -> { };
+    private boolean settingSliders;
     private String lastMessage = "";
     private final javafx.beans.value.ChangeListener<Locale> languageListener = (o, a, b) -> redrawAll();
     private final javafx.beans.InvalidationListener themeListener = o -> redrawAll();
@@ -114,7 +122,10 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
             l.setMinHeight(USE_PREF_SIZE);
         }
         message.setStyle("-fx-text-fill: #c0392b;");
-        mapView.setCenter(Grids.row(new double[] {72, 28}, map, decoded));
+        dimSliders.setId("elbo-z-sliders");
+        VBox side = new VBox(4, decoded, dimSliders);
+        VBox.setVgrow(decoded, Priority.ALWAYS);
+        mapView.setCenter(Grids.row(new double[] {72, 28}, map, side));
         aeView.getChildren().add(Grids.row(new double[] {50, 50},
                 Grids.column(new double[] {70, 30}, aeMapVae, vaeSamples),
                 Grids.column(new double[] {70, 30}, aeMap, aeSamples)));
@@ -238,7 +249,54 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         drawReadout(p);
     }
 
+    /** Where a slider's point goes (the scene sends it to the lab to decode). */
+    void setOnLatentPoint(java.util.function.Consumer<float[]> action) {
+        onLatentPoint = action;
+    }
+
+    /** The sliders' values, one per latent dimension (zeros for a 2-D latent: it has no sliders). */
+    float[] sliderPoint(int latent) {
+        float[] z = new float[latent];
+        for (int d = 0; d < Math.min(latent, sliders.size()); d++) {
+            z[d] = (float) sliders.get(d).getValue();
+        }
+        return z;
+    }
+
+    /** One slider per latent dimension when there are more than two; rebuilt when the latent size changes. */
+    private void buildSliders(int latent) {
+        int want = latent > 2 ? latent : 0;
+        if (sliders.size() == want) {
+            return;
+        }
+        sliders.clear();
+        dimSliders.getChildren().clear();
+        for (int d = 0; d < want; d++) {
+            javafx.scene.control.Slider s = new javafx.scene.control.Slider(-3, 3, 0);
+            s.setId("elbo-z-slider-" + (d + 1));
+            s.valueProperty().addListener((obs, o, n) -> {
+                if (!settingSliders) {
+                    onLatentPoint.accept(sliderPoint(sliders.size()));
+                }
+            });
+            Label name = new Label("z" + sub(d + 1));
+            name.setMinWidth(USE_PREF_SIZE);
+            HBox row = new HBox(4, name, s);
+            HBox.setHgrow(s, Priority.ALWAYS);
+            dimSliders.getChildren().add(row);
+            sliders.add(s);
+        }
+    }
+
     private void drawPointer(ElboSnapshot.VaePart p) {
+        buildSliders(p.latent());
+        if (p.decodedZ() != null && p.decodedZ().length == sliders.size()) {
+            settingSliders = true;
+            for (int d = 0; d < sliders.size(); d++) {
+                sliders.get(d).setValue(p.decodedZ()[d]);
+            }
+            settingSliders = false;
+        }
         {
             if (p.decodedZ() != null) {
                 pointer.put(new ScatterLayer.Series("z", new float[] {p.decodedZ()[p.sliceI()]},
