@@ -20,6 +20,7 @@ import dev.genlab.model.latent.Ppca;
 import dev.genlab.model.latent.PpcaSubspace;
 import dev.genlab.model.latent.StepStats;
 import dev.genlab.model.latent.Vae;
+import dev.genlab.model.latent.VaeDecoderCopy;
 import dev.genlab.model.nn.Nd4jReady;
 import dev.genlab.scene.autoregressive.ShippedModels;
 import dev.genlab.scene.counting.CountingModel;
@@ -402,7 +403,8 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
                 v.referenceNames(), v.references(), klPerDim.clone(), v.mapVae(), v.mapAe(), v.mapCount(), v.labels(),
                 v.factors(), v.tiles(), v.tileSide(), v.tileExtent(), v.sliceI(), v.sliceJ(), v.originals(),
                 v.reconVae(), v.reconAe(), v.reconCount(), v.samplesVae(), v.samplesAe(), v.sampleCount(),
-                decodedZ == null ? null : decodedZ.clone(), decoded, decodedAe, v.reparam(), medianStepMs(),
+                decodedZ == null ? null : decodedZ.clone(), decoded, decodedAe, v.reparam(), v.decoderVae(), v.decoderAe(),
+                medianStepMs(),
                 v.evalCount());
     }
 
@@ -613,6 +615,7 @@ final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
                 referenceNames.clone(), references.clone(), klPerDim.clone(), mapVae, mapAe, mapN, labels, factors,
                 tiles, TILE_SIDE, TILE_EXTENT, sliceI, sliceJ, originals, reconVae, reconAe, rc, samplesVae,
                 samplesAe, SAMPLES, decodedZ == null ? null : decodedZ.clone(), decoded, decodedAe, reparam,
+                VaeDecoderCopy.of(vae), VaeDecoderCopy.of(ae),
                 medianStepMs(), Math.min(EVAL_IMAGES, testCount));
     }
 

@@ -71,7 +71,10 @@ public final class ElboScene extends TrainerScene<ElboLab, ElboParams, ElboSnaps
         vae.map.setOnDataClicked(this::decodeAt);
         vae.map.setOnDataDragged(this::decodeAt);
         vae.map.setZoomPanEnabled(false);
-        vae.setOnLatentPoint(z -> send(l -> l.decodeAt(z)));
+        vae.setOnLatentPoint(z -> {
+            vae.decodeLocally(z);
+            send(l -> l.decodeAt(z));
+        });
         // the panel is a model knob (the lab trains only while the VAE panel shows), so it is not
         // view-only, but a change of panel is also a change of view
         params().property(ElboParams.PANEL).addListener((obs, o, n) -> viewKnobsChanged());
@@ -88,6 +91,7 @@ public final class ElboScene extends TrainerScene<ElboLab, ElboParams, ElboSnaps
         float[] z = vae.sliderPoint(m);
         z[i] = (float) x;
         z[j] = (float) y;
+        vae.decodeLocally(z);
         send(l -> l.decodeAt(z));
     }
 
@@ -206,6 +210,11 @@ public final class ElboScene extends TrainerScene<ElboLab, ElboParams, ElboSnaps
     /** Samples of the generative process drawn on the pPCA panel. */
     public int generatedCount() {
         return ppca.generatedCount();
+    }
+
+    /** System.nanoTime() when the latent map last showed an image decoded on the JavaFX thread (bench). */
+    public long localDecodeNs() {
+        return vae.localDecodeNs();
     }
 
     public long lastDrawNs() {

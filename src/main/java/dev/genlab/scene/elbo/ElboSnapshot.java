@@ -80,6 +80,9 @@ public record ElboSnapshot(ImagesPart images, VaePart vae, String message) {
      * @param decoded          the VAE decoder's mean there
      * @param decodedAe        the AE decoder's mean there
      * @param reparam          μ, σ, ε and z of the first held-out image ({mu, sigma, eps, z}), with its image
+     * @param decoderVae       a plain-Java copy of the VAE's decoder, to decode at the pointer on the JavaFX thread
+     *                         (null for the autoregressive decoder); renewed with the map
+     * @param decoderAe        the same for the AE
      * @param batchMs          median wall time of one VAE + AE training step
      * @param evalCount        held-out images evaluated
      */
@@ -90,6 +93,7 @@ public record ElboSnapshot(ImagesPart images, VaePart vae, String message) {
                           int[] labels, double[][] factors, float[] tiles, int tileSide, double tileExtent, int sliceI,
                           int sliceJ, float[] originals, float[] reconVae, float[] reconAe, int reconCount,
                           float[] samplesVae, float[] samplesAe, int sampleCount, float[] decodedZ, float[] decoded,
-                          float[] decodedAe, float[][] reparam, double batchMs, int evalCount) {
+                          float[] decodedAe, float[][] reparam, dev.genlab.model.latent.VaeDecoderCopy decoderVae,
+                          dev.genlab.model.latent.VaeDecoderCopy decoderAe, double batchMs, int evalCount) {
     }
 }

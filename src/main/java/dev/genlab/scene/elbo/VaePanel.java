@@ -249,6 +249,32 @@ final class VaePanel extends BorderPane implements ScenePanel<ElboSnapshot> {
         drawReadout(p);
     }
 
+    private volatile long localDecodeNs;
+
+    /**
+     * Shows the decoded images at z at once, from the snapshot's plain-Java copies of the decoders (the MLP
+     * decoder; false for the autoregressive one, which the trainer decodes). The trainer's own decode of
+     * the same point follows in the next snapshot.
+     */
+    boolean decodeLocally(float[] z) {
+        ElboSnapshot.VaePart p = last;
+        if (p == null || p.decoderVae() == null || p.decoderAe() == null || z.length != p.latent()) {
+            return false;
+        }
+        pointer.put(new ScatterLayer.Series("z", new float[] {z[p.sliceI()]}, new float[] {z[p.sliceJ()]},
+                DECODED.color(), Marker.SQUARE));
+        decoded.setImages(List.of(p.decoderVae().decode(z), p.decoderAe().decode(z)), 28, 28, 1);
+        decoded.setCaptions(List.of("VAE", "AE"));
+        map.redraw();
+        localDecodeNs = System.nanoTime();
+        return true;
+    }
+
+    /** System.nanoTime() when an image was last decoded on the JavaFX thread (bench). */
+    long localDecodeNs() {
+        return localDecodeNs;
+    }
+
     /** Where a slider's point goes (the scene sends it to the lab to decode). */
     void setOnLatentPoint(java.util.function.Consumer<float[]> action) {
         onLatentPoint = action;
