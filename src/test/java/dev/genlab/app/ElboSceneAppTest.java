@@ -52,6 +52,12 @@ class ElboSceneAppTest {
         return (ElboScene) window.currentScene().orElseThrow();
     }
 
+    /** The VAE part of the newest snapshot drawn (null before the first). */
+    private ElboSnapshot.VaePart vaePart() {
+        ElboSnapshot s = scene().lastShown();
+        return s == null ? null : s.vae();
+    }
+
     private BoundParts parts(FxRobot robot) {
         return fx(() -> scene().boundParts());
     }
@@ -113,12 +119,12 @@ class ElboSceneAppTest {
         AppTestSupport.awaitFx(() -> scene().lastShown(), s -> s.vae() != null, "the VAE");
         AxesFigure map = robot.lookup("#elbo-latent-map").queryAs(AxesFigure.class);
         robot.clickOn(screen(map, -1.5, 1.0));
-        ElboSnapshot.VaePart a = AppTestSupport.awaitFx(() -> scene().lastShown().vae(),
+        ElboSnapshot.VaePart a = AppTestSupport.awaitFx(this::vaePart,
                 v -> v.decodedZ() != null, "an image decoded at the click");
         assertEquals(-1.5, a.decodedZ()[0], 0.05);
         assertEquals(1.0, a.decodedZ()[1], 0.05);
         robot.clickOn(screen(map, 1.5, -1.0));
-        ElboSnapshot.VaePart b = AppTestSupport.awaitFx(() -> scene().lastShown().vae(),
+        ElboSnapshot.VaePart b = AppTestSupport.awaitFx(this::vaePart,
                 v -> v.decodedZ() != null && v.decodedZ()[0] > 1, "a second image");
         assertFalse(Arrays.equals(a.decoded(), b.decoded()), "another point, another image");
     }
@@ -127,20 +133,20 @@ class ElboSceneAppTest {
     void withFourLatentsASliderPerDimensionMovesTheDecodedPoint(FxRobot robot) {
         fxRun(() -> window.open(LESSON, STEP_VAE + 1));
         fxRun(() -> scene().params().set("latent", 4));
-        ElboSnapshot.VaePart a = AppTestSupport.awaitFx(() -> scene().lastShown().vae(),
+        ElboSnapshot.VaePart a = AppTestSupport.awaitFx(this::vaePart,
                 v -> v != null && v.latent() == 4, "a VAE with four latents");
         javafx.scene.control.Slider third = AppTestSupport.awaitFx(
                 () -> (javafx.scene.control.Slider) window.fxScene().lookup("#elbo-z-slider-3"), s -> s != null,
                 "a slider for z3");
         assertEquals(null, fx(() -> window.fxScene().lookup("#elbo-z-slider-5")), "no fifth slider");
         fxRun(() -> third.setValue(1.5));
-        ElboSnapshot.VaePart b = AppTestSupport.awaitFx(() -> scene().lastShown().vae(),
+        ElboSnapshot.VaePart b = AppTestSupport.awaitFx(this::vaePart,
                 v -> v.decodedZ() != null && Math.abs(v.decodedZ()[2] - 1.5) < 1e-6, "decoded at z3 = 1.5");
         assertEquals(0, b.decodedZ()[0], 1e-6);
         // a click on the map moves z1, z2 and keeps z3 where the slider is
         AxesFigure map = robot.lookup("#elbo-latent-map").queryAs(AxesFigure.class);
         robot.clickOn(screen(map, 1.0, -1.0));
-        ElboSnapshot.VaePart c = AppTestSupport.awaitFx(() -> scene().lastShown().vae(),
+        ElboSnapshot.VaePart c = AppTestSupport.awaitFx(this::vaePart,
                 v -> v.decodedZ() != null && v.decodedZ()[0] > 0.9, "decoded at the click");
         assertEquals(1.5, c.decodedZ()[2], 1e-6);
         assertFalse(Arrays.equals(b.decoded(), c.decoded()), "another point, another image");
@@ -152,15 +158,15 @@ class ElboSceneAppTest {
         fxRun(() -> window.open(LESSON, STEP_COLLAPSE));
         AppTestSupport.awaitFx(() -> scene().lastShown(), s -> s.vae() != null && s.vae().latent() == 8, "the VAE");
         robot.clickOn("#step");
-        ElboSnapshot.VaePart a = AppTestSupport.awaitFx(() -> scene().lastShown().vae(), v -> v.steps() == 1, "a step");
+        ElboSnapshot.VaePart a = AppTestSupport.awaitFx(this::vaePart, v -> v.steps() == 1, "a step");
         Label collapse = robot.lookup("#elbo-collapse-text").queryAs(Label.class);
         String before = fx(collapse::getText);
         assertTrue(before.contains("\u03b2 now 1.00"), before);
         fxRun(() -> scene().params().set("beta", 4.0));
         robot.clickOn("#step");
-        AppTestSupport.awaitFx(() -> scene().lastShown().vae(), v -> v.steps() == 2, "another step");
+        AppTestSupport.awaitFx(this::vaePart, v -> v.steps() == 2, "another step");
         String after = fx(collapse::getText);
         assertTrue(after.contains("\u03b2 now 4.00"), after);
-        assertEquals(4.0, fx(() -> scene().lastShown().vae().beta()), 1e-12);
+        assertEquals(4.0, fx(this::vaePart.beta()), 1e-12);
     }
 }
