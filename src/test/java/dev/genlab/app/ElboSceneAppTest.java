@@ -167,6 +167,6 @@ class ElboSceneAppTest {
         AppTestSupport.awaitFx(this::vaePart, v -> v.steps() == 2, "another step");
         String after = fx(collapse::getText);
         assertTrue(after.contains("\u03b2 now 4.00"), after);
-        assertEquals(4.0, fx(this::vaePart.beta()), 1e-12);
+        assertEquals(4.0, fx(() -> vaePart().beta()), 1e-12);
     }
 }
