@@ -478,6 +478,41 @@ class LessonClaimsOnDatasetsTest {
         }
     }
 
+    // ------------------------------------------------------------ Latent variables and the ELBO
+
+    static dev.genlab.scene.elbo.ElboSnapshot elbo(Images which, String heading, String... overrides) {
+        ParamSet p = knobs("07-latent-variables", heading, dev.genlab.scene.elbo.ElboParams.SPEC, overrides);
+        dev.genlab.scene.elbo.ElboParams params = dev.genlab.scene.elbo.ElboParams.from(p.values(), images(which));
+        dev.genlab.scene.elbo.ElboLab lab = new dev.genlab.scene.elbo.ElboLab();
+        lab.reset(params);
+        return lab.snapshot(params);
+    }
+
+    /**
+     * "With one latent a thousand samples come close. [...] the same K falls further below": the naive
+     * estimate of the test image's log p(x) with the step's K = 1000, against the exact value, for M = 1 … 16.
+     */
+    @ParameterizedTest
+    @EnumSource(Images.class)
+    void elboNaiveMonteCarloFallsBehindAsTheLatentGrows(Images which) {
+        dev.genlab.scene.elbo.ElboSnapshot.ImagesPart s = elbo(which, "More latent dimensions").images();
+        assertEquals(1000, s.k());
+        double[][] byM = s.byM();
+        double shortAt1 = byM[0][0] - byM[0][1];
+        double shortAt16 = byM[15][0] - byM[15][1];
+        assertTrue(Math.abs(shortAt1) < 1, which + ": with one latent, 1,000 samples within a nat: " + shortAt1);
+        assertTrue(shortAt16 > shortAt1 + 10, which + ": with 16 latents far below: " + shortAt16);
+    }
+
+    /** "On the right is a VAE that GenLab trained on the built-in digits (with other images loaded [...] new networks start". */
+    @ParameterizedTest
+    @EnumSource(Images.class)
+    void elboTheCheckpointIsUsedOnlyOnItsOwnImages(Images which) {
+        dev.genlab.scene.elbo.ElboSnapshot s = elbo(which, "The VAE: an encoder learns q");
+        assertEquals(which == Images.DIGITS, s.vae().fromCheckpoint());
+        assertEquals(which == Images.DIGITS ? "" : "elbo.note.checkpointOtherImages", s.message());
+    }
+
     /** Mean fraction of pixels in which two of the completions differ. */
     static double disagreement(AutoregressiveSnapshot s) {
         int n = s.pixels();

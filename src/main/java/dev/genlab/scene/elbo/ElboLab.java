@@ -41,7 +41,7 @@ import dev.genlab.scene.elbo.ElboParams.Panel;
  * run every {@value #EVAL_EVERY_MS} ms of training and an importance-sampled log p(x) every
  * {@value #IW_EVERY_MS} ms, both on fixed held-out images.
  */
-final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
+public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
 
     static final int SIDE = 28;
     static final int D = SIDE * SIDE;
