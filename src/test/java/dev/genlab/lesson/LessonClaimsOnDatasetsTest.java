@@ -646,6 +646,33 @@ class LessonClaimsOnDatasetsTest {
             assertEquals(5, s.drawn(), where + ": the sampler drew five pixels");
             assertEquals(p.side() * p.side(), s.miMap().length, where);
         }
+        for (Step step : steps("07-latent-variables")) {
+            dev.genlab.scene.elbo.ElboParams p = dev.genlab.scene.elbo.ElboParams.from(knobs("07-latent-variables",
+                    step.heading(), dev.genlab.scene.elbo.ElboParams.SPEC).values(), shapes);
+            dev.genlab.scene.elbo.ElboLab lab = new dev.genlab.scene.elbo.ElboLab();
+            lab.reset(p);
+            for (int i = 0; i < 3; i++) {
+                assertTrue(Double.isFinite(lab.step(p)));
+            }
+            dev.genlab.scene.elbo.ElboSnapshot s = lab.snapshot(p);
+            String where = "Latent variables, " + step.heading();
+            assertTrue(s.message().contains("elbo.note.resized"), where + ": " + s.message());
+            switch (p.panel()) {
+                case IMAGES -> {
+                    assertEquals(784, s.images().dim(), where);
+                    assertTrue(Double.isFinite(s.images().exact()), where + ": an exact log p(x)");
+                }
+                case VAE -> {
+                    assertEquals(p.start().equals("checkpoint"), s.message().contains("elbo.note.checkpointOtherImages"),
+                            where + ": new networks, and a note when the checkpoint was asked for");
+                    assertFalse(s.vae().fromCheckpoint(), where);
+                    assertEquals(3, s.vae().steps(), where);
+                    assertTrue(Double.isFinite(s.vae().testElbo()[0]), where + ": a test ELBO");
+                    assertEquals(60, s.vae().evalCount(), where + ": the last fifth is held out");
+                }
+                default -> { }
+            }
+        }
         for (Step step : steps("05-neural-autoregressive")) {
             AutoregressiveParams p = AutoregressiveParams.from(knobs("05-neural-autoregressive", step.heading(),
                     AutoregressiveParams.SPEC).values(), shapes);
