@@ -15,9 +15,11 @@ package dev.genlab.model.autoregressive;
  * to the sigmoid's implementation); on the built-in digits (about a fifth of the pixels on) it is
  * an order of magnitude faster on one core. Parameters are read from the flat layout of
  * {@link Nade}: W column-major (W[i, j] at j·H + i), c, V row-major (V[j, i] at off_V + j·H + i), b.
- * One instance per model and thread: it keeps scratch buffers.
+ * One instance per model and thread: it keeps scratch buffers. Public for lesson 7's VAE, whose
+ * NADE decoder ({@code dev.genlab.model.latent.Vae.Decoder#NADE}) adds a per-image bias (the
+ * decoder MLP's logits at z) to every conditional's logit.
  */
-final class NadeKernel {
+public final class NadeKernel {
 
     private final int d;
     private final int h;
@@ -34,7 +36,15 @@ final class NadeKernel {
     private final double[] u;
     private final double[] carry;
 
-    NadeKernel(int pixels, int hidden, int[] order) {
+    /**
+     * @param pixels D
+     * @param hidden H
+     * @param order  the chain rule's order: order[t] is the pixel at step t (a permutation of 0 … D−1)
+     */
+    public NadeKernel(int pixels, int hidden, int[] order) {
+        if (order.length != pixels) {
+            throw new IllegalArgumentException("order has " + order.length + " entries for " + pixels + " pixels");
+        }
         this.d = pixels;
         this.h = hidden;
         this.order = order.clone();
@@ -58,7 +68,7 @@ final class NadeKernel {
      * sum waits on each addition's latency, which made this loop, the forward pass's main cost,
      * about three times slower.
      */
-    static double dot(double[] p, int po, double[] s, int so, int h) {
+    public static double dot(double[] p, int po, double[] s, int so, int h) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -83,7 +93,17 @@ final class NadeKernel {
      *
      * @return −ln p(x)
      */
-    double forward(double[] p, byte[] x, int off, double[] logits, int logitsOff) {
+    public double forward(double[] p, byte[] x, int off, double[] logits, int logitsOff) {
+        return forward(p, x, off, logits, logitsOff, null, 0);
+    }
+
+    /**
+     * As {@link #forward(double[], byte[], int, double[], int)} with bias[biasOff + j] added to pixel
+     * j's logit z_t (when bias is not null): the conditionals of a NADE whose output biases depend on
+     * something else, such as a latent code. g_t and the backward pass then include the bias, so
+     * g_t = ∂(−ln p)/∂bias_{o(t)} as well ({@link #logitGradients}).
+     */
+    public double forward(double[] p, byte[] x, int off, double[] logits, int logitsOff, double[] bias, int biasOff) {
         System.arraycopy(p, offC, a, 0, h);
         for (int i = 0; i < h; i++) {
             states[i] = sigmoid(a[i]);
@@ -95,6 +115,9 @@ final class NadeKernel {
             int j = order[t];
             int vo = offV + j * h;
             double z = p[offB + j] + dot(p, vo, states, base, h);
+            if (bias != null) {
+                z += bias[biasOff + j];
+            }
             int bit = x[off + j];
             // one exponential serves both softplus(z) = max(z, 0) + ln(1 + e^−|z|) and σ(z)
             double e = Math.exp(-Math.abs(z));
@@ -117,8 +140,18 @@ final class NadeKernel {
         return nll;
     }
 
+    /**
+     * Writes g = σ(z) − x of the image of the last {@link #forward}, the derivative of −ln p(x) in
+     * each pixel's logit, to out[outOff + j] for pixel j.
+     */
+    public void logitGradients(double[] out, int outOff) {
+        for (int t = 0; t < d; t++) {
+            out[outOff + order[t]] = g[t];
+        }
+    }
+
     /** Adds scale × d(−ln p(x))/dθ of the image of the last {@link #forward} to {@code grad}. */
-    void backward(double[] p, byte[] x, int off, double scale, double[] grad) {
+    public void backward(double[] p, byte[] x, int off, double scale, double[] grad) {
         java.util.Arrays.fill(u, 0);
         java.util.Arrays.fill(carry, 0);
         for (int t = d - 1; t >= 0; t--) {

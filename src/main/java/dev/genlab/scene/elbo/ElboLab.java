@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
+import org.nd4j.linalg.api.buffer.DataType;
+
 import dev.genlab.data.Downsample;
 import dev.genlab.data.ImageDataset;
 import dev.genlab.data.ProceduralDigits;
 import dev.genlab.live.DoubleList;
 import dev.genlab.live.LiveModel;
+import dev.genlab.model.autoregressive.Nade;
 import dev.genlab.model.discrete.BinaryImages;
 import dev.genlab.model.discrete.IndependentModel;
 import dev.genlab.model.io.Checkpoint;
@@ -208,9 +211,43 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         return out;
     }
 
+    /**
+     * The NADE decoder's NADE part: lesson 5's trained NADE on the built-in digits (it models them well
+     * before z says anything, which is what makes the posterior collapse), random weights elsewhere.
+     */
+    private void startNade() {
+        if (ShippedModels.trainedOn(source)) {
+            try {
+                double[] nade = Nade.loadDigits(DataType.FLOAT).saveParams();
+                vae.setNadeParameters(nade);
+                ae.setNadeParameters(nade);
+                addNote("elbo.note.nadeShipped");
+                return;
+            } catch (Checkpoint.CheckpointException | IllegalArgumentException e) {
+                addNote("elbo.note.noCheckpoint");
+                return;
+            }
+        }
+        addNote("elbo.note.nadeFresh");
+    }
+
+    /** Adds a message key to the data notes once. */
+    private void addNote(String key) {
+        if (!List.of(dataNotes.split(" ")).contains(key)) {
+            dataNotes = (dataNotes + " " + key).strip();
+        }
+    }
+
+    /** Removes a message key from the data notes. */
+    private void removeNote(String key) {
+        dataNotes = String.join(" ", List.of(dataNotes.split(" ")).stream().filter(k -> !k.equals(key)).toList()).strip();
+    }
+
     private void buildNetworks(ElboParams p) {
         rng = new SplittableRandom(p.seed());
         fromCheckpoint = false;
+        removeNote("elbo.note.nadeShipped");
+        removeNote("elbo.note.nadeFresh");
         if (ElboParams.CHECKPOINT.equals(p.start()) && !ShippedModels.trainedOn(source)) {
             // the shipped networks know the built-in digits only: on other images they would be judged on
             // what they never saw, so new ones start instead, as in lesson 5
@@ -226,9 +263,16 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         }
         if (!fromCheckpoint) {
             Vae.Likelihood lik = "gaussian".equals(p.likelihood()) ? Vae.Likelihood.GAUSSIAN : Vae.Likelihood.BERNOULLI;
-            Vae.Decoder dec = "autoregressive".equals(p.decoder()) ? Vae.Decoder.AUTOREGRESSIVE : Vae.Decoder.MLP;
+            Vae.Decoder dec = switch (p.decoder()) {
+                case "autoregressive" -> Vae.Decoder.AUTOREGRESSIVE;
+                case "nade" -> Vae.Decoder.NADE;
+                default -> Vae.Decoder.MLP;
+            };
             vae = new Vae(new Vae.Config(D, p.hidden(), p.latent(), lik, dec, false, p.seed()));
             ae = new Vae(new Vae.Config(D, p.hidden(), p.latent(), lik, dec, true, p.seed() + 1));
+            if (dec == Vae.Decoder.NADE) {
+                startNade();
+            }
         }
         steps = 0;
         saved = null;
@@ -608,7 +652,11 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         Vae.Config c = vae.config();
         String arch = String.format(Locale.ROOT, "%d-%d-%d, %s, %s", D, c.hidden(), c.latent(),
                 c.likelihood() == Vae.Likelihood.BERNOULLI ? "Bernoulli" : "Gaussian",
-                c.decoder() == Vae.Decoder.MLP ? "MLP" : "autoregressive");
+                switch (c.decoder()) {
+                    case MLP -> "MLP";
+                    case AUTOREGRESSIVE -> "MLP + autoregressive layer";
+                    case NADE -> "MLP + NADE";
+                });
         return new ElboSnapshot.VaePart(arch, vae.numParams(), fromCheckpoint, latent, steps,
                 steps == 0 ? params.betaAt(0) : lastBeta, trainX.toArray(), trainElbo.toArray(), trainRecon.toArray(),
                 trainKl.toArray(), testX.toArray(), testElbo.toArray(), iwX.toArray(), iwLogPx.toArray(), iwElbo.toArray(),

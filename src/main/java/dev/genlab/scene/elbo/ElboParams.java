@@ -27,7 +27,8 @@ import dev.genlab.scene.ParamSpec;
  * @param learningRate Adam's step size
  * @param batch        images per step
  * @param likelihood   "bernoulli" (binarised pixels) or "gaussian" (grey levels)
- * @param decoder      "mlp" or "autoregressive" (a decoder strong enough to ignore z)
+ * @param decoder      "mlp", "autoregressive" (an MLP plus a linear layer over the previous pixels) or "nade" (an
+ *                     MLP plus lesson 5's NADE: strong enough to ignore z)
  * @param seed         seed of the initial weights, batches and noise
  */
 public record ElboParams(Panel panel, ImageDataset images, int imgLatents, double mcLog10K, String start, int latent,
@@ -47,7 +48,7 @@ public record ElboParams(Panel panel, ImageDataset images, int imgLatents, doubl
     public static final List<String> RATES = List.of("0.0003", "0.001", "0.003", "0.01");
     public static final List<Integer> BATCHES = List.of(16, 32, 64, 128, 256);
     public static final List<String> LIKELIHOODS = List.of("bernoulli", "gaussian");
-    public static final List<String> DECODERS = List.of("mlp", "autoregressive");
+    public static final List<String> DECODERS = List.of("mlp", "autoregressive", "nade");
     public static final List<String> VAE_VIEWS = List.of("map", "ae", "collapse", "reparam");
     public static final List<String> COLOURINGS = List.of("label", "slant", "thickness", "scale");
     /** The shipped checkpoints' architecture (the start knob's "checkpoint" uses them). */

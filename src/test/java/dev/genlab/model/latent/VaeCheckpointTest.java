@@ -51,7 +51,8 @@ class VaeCheckpointTest {
         }
         for (Object[] kind : new Object[][] {
                 {Likelihood.BERNOULLI, Decoder.MLP, false}, {Likelihood.GAUSSIAN, Decoder.MLP, false},
-                {Likelihood.BERNOULLI, Decoder.AUTOREGRESSIVE, false}, {Likelihood.BERNOULLI, Decoder.MLP, true}}) {
+                {Likelihood.BERNOULLI, Decoder.AUTOREGRESSIVE, false}, {Likelihood.BERNOULLI, Decoder.NADE, false},
+                {Likelihood.BERNOULLI, Decoder.MLP, true}}) {
             Vae vae = small((Likelihood) kind[0], (Decoder) kind[1], (Boolean) kind[2]);
             Checkpoint c = vae.toCheckpoint("vae-test", Map.of("steps", "12"));
             Checkpoint back = Checkpoint.read(new ByteArrayInputStream(bytes(c)));

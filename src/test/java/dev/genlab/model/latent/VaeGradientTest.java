@@ -38,6 +38,8 @@ class VaeGradientTest {
         "BERNOULLI, MLP, true, 1.0",
         "GAUSSIAN, MLP, true, 1.0",
         "BERNOULLI, AUTOREGRESSIVE, true, 1.0",
+        "BERNOULLI, NADE, false, 1.0",
+        "BERNOULLI, NADE, true, 1.0",
     })
     void gradientsMatchFiniteDifferences(Likelihood likelihood, Decoder decoder, boolean autoencoder, double beta) {
         Vae vae = new Vae(new Config(D, H, L, likelihood, decoder, autoencoder, 7), DataType.DOUBLE);
@@ -67,7 +69,7 @@ class VaeGradientTest {
         INDArray[] grads = vae.gradientGroups();
         String[] names = {"encoder W1", "encoder b1", "encoder W2", "encoder b2",
             "decoder W1", "decoder b1", "decoder W2", "decoder b2",
-            decoder == Decoder.AUTOREGRESSIVE ? "A" : "log-variance"};
+            decoder == Decoder.AUTOREGRESSIVE ? "A" : decoder == Decoder.NADE ? "NADE" : "log-variance"};
         assertTrue(params.length == (likelihood == Likelihood.BERNOULLI && decoder == Decoder.MLP ? 8 : 9));
         for (int g = 0; g < params.length; g++) {
             // the same linear index into parameter and gradient (both column-major, same shape)

@@ -100,6 +100,31 @@ class ElboLabTest {
         assertFalse(lab.needsReset(vae, params(preset, digits)), "β acts on the next step");
     }
 
+    /** Lesson 7's "A decoder that needs no z": the NADE starts as lesson 5's on the built-in digits only. */
+    @Test
+    void theNadeDecoderStartsFromLesson5sNadeOnTheBuiltInDigitsOnly() {
+        Map<String, String> preset = Map.of("panel", "vae", "start", "scratch", "latent", "8", "hidden", "64",
+                "batch", "16", "decoder", "nade");
+        ElboLab lab = new ElboLab();
+        ElboParams p = params(preset, digits);
+        lab.reset(p);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(Double.isFinite(lab.step(p)));
+        }
+        ElboSnapshot s = lab.snapshot(p);
+        assertTrue(s.message().contains("elbo.note.nadeShipped"), s.message());
+        assertTrue(s.vae().architecture().contains("NADE"), s.vae().architecture());
+        assertEquals(3, s.vae().steps());
+
+        ImageDataset other = ImageDataset.of("other", 28, 28, Arrays.copyOf(digits.copyPixels(), 3000 * 784), null);
+        ElboLab fresh = new ElboLab();
+        ElboParams q = params(preset, other);
+        fresh.reset(q);
+        assertTrue(Double.isFinite(fresh.step(q)));
+        String message = fresh.snapshot(q).message();
+        assertTrue(message.contains("elbo.note.nadeFresh") && !message.contains("nadeShipped"), message);
+    }
+
     @Test
     void warmUpRampsBetaLinearly() {
         ElboParams p = params(Map.of("beta", "2", "warmup", "100"), digits);
