@@ -32,6 +32,7 @@ class ElboSceneAppTest {
 
     static final String LESSON = "07-latent-variables";
     static final int STEP_PPCA = 0;
+    static final int STEP_MONTE_CARLO = 3;
     static final int STEP_BOUND = 5;
     static final int STEP_VAE = 9;
     static final int STEP_COLLAPSE = 13;
@@ -77,6 +78,35 @@ class ElboSceneAppTest {
         robot.clickOn("#step");
         robot.clickOn("#step");
         assertEquals(before + 2, (int) fx(() -> scene().generatedCount()), "one sample per Step");
+    }
+
+    /**
+     * The naive Monte Carlo estimate (millions of samples) runs off the JavaFX thread: the read-out says
+     * it is running, then shows it; a K on the curve is read from the curve at once; a new point
+     * starts a new job.
+     */
+    @Test
+    void theMonteCarloEstimateRunsInTheBackgroundAndKReusesTheCurve(FxRobot robot) {
+        fxRun(() -> window.open(LESSON, STEP_MONTE_CARLO));
+        AppTestSupport.awaitFx(() -> scene().monteCarloPending(), p -> !p, "the Monte Carlo estimate");
+        String first = fx(() -> scene().monteCarloReadout());
+        assertTrue(first.contains("\u00b1") && first.contains("20 repeats"), first);
+        boolean pendingAtCurvePoint = fx(() -> {
+            scene().params().set(dev.genlab.scene.elbo.ElboParams.K_LOG, 2.0);
+            return scene().monteCarloPending();
+        });
+        assertFalse(pendingAtCurvePoint, "K = 100 is a point of the curve: no new job");
+        String atHundred = fx(() -> scene().monteCarloReadout());
+        assertTrue(atHundred.contains("K = 100:"), atHundred);
+        boolean pendingNewPoint = fx(() -> {
+            scene().params().set(dev.genlab.scene.elbo.ElboParams.X1, -2.15);
+            return scene().monteCarloPending();
+        });
+        assertTrue(pendingNewPoint, "a new point needs a new curve");
+        assertTrue(fx(() -> scene().monteCarloReadout()).contains("estimating"), "the read-out says it is running");
+        AppTestSupport.awaitFx(() -> scene().monteCarloPending(), p -> !p, "the new estimate");
+        String after = fx(() -> scene().monteCarloReadout());
+        assertTrue(after.contains("K = 100:") && !after.equals(atHundred), after);
     }
 
     @Test

@@ -183,6 +183,10 @@ class ScreenshotsTest {
             for (int k = 0; k < 30; k++) {
                 fxRun(e::step);
             }
+            while (System.nanoTime() < end && fx(e::monteCarloPending)) {
+                WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+            }
+            WaitForAsyncUtils.waitForFxEvents();
             return;
         }
         if (panel.equals("bound")) {

@@ -192,6 +192,16 @@ public final class ElboScene extends TrainerScene<ElboLab, ElboParams, ElboSnaps
         return last;
     }
 
+    /** True while the pPCA panel's Monte Carlo estimate is still being computed off the JavaFX thread. */
+    public boolean monteCarloPending() {
+        return ppca.monteCarloPending();
+    }
+
+    /** The pPCA panel's Monte Carlo read-out as shown. */
+    public String monteCarloReadout() {
+        return ppca.mcReadout.getText();
+    }
+
     /** The bound panel's current terms (null before it was shown). */
     public dev.genlab.model.latent.BoundParts boundParts() {
         return bound.parts();

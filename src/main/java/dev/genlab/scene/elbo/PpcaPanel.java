@@ -42,8 +42,9 @@ import dev.genlab.scene.ScenePanel;
  * Monte Carlo estimate of log p(x) from K prior samples: its spread over repeats as K grows, beside
  * the exact value.
  *
- * <p>All of it is closed-form arithmetic on a few hundred points (plus the estimator's samples),
- * computed on the JavaFX thread when a knob moves.
+ * <p>All of it is closed-form arithmetic on a few hundred points, computed on the JavaFX thread when a
+ * knob moves, except the estimator's millions of samples, which run on one background thread
+ * ({@link #drawMonteCarlo}).
  */
 final class PpcaPanel extends LocalPanel {
 
@@ -220,6 +221,8 @@ final class PpcaPanel extends LocalPanel {
             message.setText(I18n.get("elbo.ppca.needPoints", data.length));
             posterior.remove("post");
             fitReadout.setText("");
+            mcGeneration.incrementAndGet(); // a job still running draws nothing
+            mcPending = false;
             mcReadout.setText("");
             plane.redraw();
             return;
@@ -266,19 +269,97 @@ final class PpcaPanel extends LocalPanel {
         posterior.put(new CurvePlot.Curve("p(z | x)", zs, post, POINT.color(), true));
     }
 
-    /** The naive estimator's mean ± sd over repeats for K = 1 … 10⁵, and at the knob's K. */
+    /** The curve's K: 10^(0.25 i), i = 0 … 20. */
+    static final int CURVE_POINTS = 21;
+    static final double CURVE_STEP = 0.25;
+
+    /**
+     * The Monte Carlo work runs here, latest wins: the curve is about 4.6 million prior samples and
+     * the knob's K up to 2 million more, 0.3–0.5 s on one core, which on the JavaFX thread froze the
+     * window at every knob move or click. One daemon thread for every panel (a job holds its panel only
+     * while it runs).
+     */
+    private static final java.util.concurrent.ExecutorService MONTE_CARLO =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "elbo-monte-carlo");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** What the curve depends on: the fitted model's numbers and the point. */
+    private record McKey(double w1, double w2, double b1, double b2, double sigma2, double x1, double x2) {
+        static McKey of(Ppca m, double[] x) {
+            return new McKey(m.w()[0][0], m.w()[1][0], m.mean()[0], m.mean()[1], m.sigma2(), x[0], x[1]);
+        }
+    }
+
+    /** The estimator's spread over {@link #REPEATS} at each K of the curve. */
+    private record McCurve(McKey key, Estimators.Spread[] spreads) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong mcGeneration = new java.util.concurrent.atomic.AtomicLong();
+    /** The last curve computed (JavaFX thread). */
+    private McCurve mcCurve;
+    private volatile boolean mcPending;
+
+    /**
+     * The naive estimator's mean ± sd over repeats for K = 1 … 10⁵, and at the knob's K: from the
+     * cached curve when only K moved to one of its points, else computed on {@link #MONTE_CARLO} and
+     * drawn when it arrives (the readout says it is running meanwhile).
+     */
     private void drawMonteCarlo(double[] x, PlotTheme theme) {
         exact = model.logDensity(x);
-        int steps = 21;
-        double[] logK = new double[steps];
-        double[] mean = new double[steps];
-        double[] lo = new double[steps];
-        double[] hi = new double[steps];
-        double[] ex = new double[steps];
-        for (int i = 0; i < steps; i++) {
-            logK[i] = 0.25 * i;
-            int k = (int) Math.round(Math.pow(10, logK[i]));
-            Estimators.Spread s = Estimators.repeat(r -> PpcaSubspace.naive(model, x, k, r), REPEATS, 100 + i);
+        double kLog = params.get(ElboParams.K_LOG);
+        int k = (int) Math.round(Math.pow(10, kLog));
+        McKey key = McKey.of(model, x);
+        long generation = mcGeneration.incrementAndGet();
+        int onCurve = (int) Math.round(kLog / CURVE_STEP);
+        boolean atCurvePoint = Math.abs(kLog - onCurve * CURVE_STEP) < 1e-9 && onCurve >= 0 && onCurve < CURVE_POINTS;
+        if (mcCurve != null && mcCurve.key().equals(key) && atCurvePoint) {
+            mcPending = false;
+            showMonteCarlo(mcCurve, mcCurve.spreads()[onCurve], kLog, k, theme);
+            return;
+        }
+        mcPending = true;
+        mcReadout.setText(I18n.get("elbo.mc.running", k, fmt(exact), REPEATS));
+        Ppca m = model;
+        McCurve cached = mcCurve;
+        MONTE_CARLO.execute(() -> {
+            if (generation != mcGeneration.get()) {
+                return; // a newer knob move came first
+            }
+            McCurve curve = cached != null && cached.key().equals(key) ? cached : curve(m, x, key);
+            Estimators.Spread now = atCurvePoint ? curve.spreads()[onCurve]
+                    : Estimators.repeat(r -> PpcaSubspace.naive(m, x, k, r), REPEATS, 99);
+            javafx.application.Platform.runLater(() -> {
+                if (generation == mcGeneration.get()) {
+                    mcCurve = curve;
+                    mcPending = false;
+                    showMonteCarlo(curve, now, kLog, k, PlotTheme.current());
+                }
+            });
+        });
+    }
+
+    /** The spread at every K of the curve (seed 100 + i at the i-th K). */
+    private static McCurve curve(Ppca m, double[] x, McKey key) {
+        Estimators.Spread[] spreads = new Estimators.Spread[CURVE_POINTS];
+        for (int i = 0; i < CURVE_POINTS; i++) {
+            int k = (int) Math.round(Math.pow(10, CURVE_STEP * i));
+            spreads[i] = Estimators.repeat(r -> PpcaSubspace.naive(m, x, k, r), REPEATS, 100 + i);
+        }
+        return new McCurve(key, spreads);
+    }
+
+    private void showMonteCarlo(McCurve curve, Estimators.Spread now, double kLog, int k, PlotTheme theme) {
+        double[] logK = new double[CURVE_POINTS];
+        double[] mean = new double[CURVE_POINTS];
+        double[] lo = new double[CURVE_POINTS];
+        double[] hi = new double[CURVE_POINTS];
+        double[] ex = new double[CURVE_POINTS];
+        for (int i = 0; i < CURVE_POINTS; i++) {
+            Estimators.Spread s = curve.spreads()[i];
+            logK[i] = CURVE_STEP * i;
             mean[i] = s.mean();
             lo[i] = s.mean() - s.sd();
             hi[i] = s.mean() + s.sd();
@@ -289,19 +370,18 @@ final class PpcaPanel extends LocalPanel {
         monteCarlo.put(new CurvePlot.Curve(I18n.get("elbo.mc.plusSd"), logK, hi, theme.seriesColor(1), false));
         monteCarlo.put(new CurvePlot.Curve(I18n.get("elbo.mc.mean"), logK, mean, theme.seriesColor(3), false));
         monteCarlo.put(new CurvePlot.Curve(I18n.get("elbo.mc.minusSd"), logK, lo, theme.seriesColor(1), false));
-        double kLog = params.get(ElboParams.K_LOG);
-        int k = (int) Math.round(Math.pow(10, kLog));
-        Estimators.Spread now = Estimators.repeat(r -> PpcaSubspace.naive(model, x, k, r), REPEATS, 99);
         estimate = now.mean();
         spread = now.sd();
-        float[] px = new float[now.values().length];
-        float[] py = new float[px.length];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (float) kLog;
-            py[i] = (float) now.values()[i];
-        }
-        monteCarlo.setPoints(toDouble(px), toDouble(py), POINT.color());
+        double[] values = now.values();
+        double[] px = new double[values.length];
+        java.util.Arrays.fill(px, kLog);
+        monteCarlo.setPoints(px, values, POINT.color());
         mcReadout.setText(I18n.get("elbo.mc.readout", k, fmt(estimate), fmt(spread), fmt(exact), REPEATS));
+    }
+
+    /** True while a Monte Carlo job's result has not been drawn yet. */
+    boolean monteCarloPending() {
+        return mcPending;
     }
 
     /** One sample of the generative process: z ~ N(0, 1), then W z + b on the line, then + ε. */
@@ -352,14 +432,6 @@ final class PpcaPanel extends LocalPanel {
             f[i] = (float) d[i];
         }
         return f;
-    }
-
-    private static double[] toDouble(float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 
     /**
