@@ -59,6 +59,15 @@ final class Truth {
         return Arrays.stream(g.knots()).map(g::apply).toArray();
     }
 
+    /** The Euclidean norm. */
+    static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
     /** Kolmogorov–Smirnov statistic sup_x |F_n(x) − F(x)| of the sample against F. */
     static double ks(double[] sample, DoubleUnaryOperator cdf) {
         double[] s = sample.clone();
