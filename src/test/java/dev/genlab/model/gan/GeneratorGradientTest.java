@@ -88,7 +88,8 @@ class GeneratorGradientTest {
     /**
      * The saturating loss starves the generator when D rejects its samples. p_data = N(0, 1), p_g = N(8, 1), D = D*:
      * on the fakes E_g[D*] = 4.9e-5, and ∂/∂μ of E[log(1 − D)] is 3.9e-4 while that of E[−log D] is 8.0 (20,000 times
-     * larger); at N(2, 1), where D* is not yet sure (E_g[D*] = 0.22), they are 0.45 and 1.55.
+     * larger); at N(2, 1), where D* is not yet sure (E_g[D*] = 0.22), they are 0.45 and 1.55. In closed form they are
+     * μ E_g[D*] and μ (1 − E_g[D*]).
      */
     @Test
     void saturatingLossStarvesWhenTheFakesAreRejected() {
@@ -101,6 +102,10 @@ class GeneratorGradientTest {
         assertEquals(3.93e-4, sat, 0.01e-4);
         assertEquals(8.0, ns, 0.01);
         assertTrue(ns > 10_000 * sat);
+        // Between N(0, 1) and N(μ, 1), a*(x) = μ²/2 − μx, so ∂/∂μ is μ E_g[D*] (saturating) and μ E_g[1 − D*]
+        // (non-saturating): the two always sum to μ, and the saturating share is the fakes' mean score.
+        assertEquals(8 * dOnFakes, sat, 1e-9);
+        assertEquals(8 * (1 - dOnFakes), ns, 1e-9);
         Game1D near = new Game1D(p, AffineGenerator.ofMeanSd(2, 1));
         assertEquals(0.225, near.expectNoise(near.optimalDiscriminator()::value), 1e-3);
         assertEquals(0.450, near.generatorGradientAgainstOptimal(GeneratorLoss.SATURATING)[0], 1e-3);
