@@ -66,9 +66,12 @@ public class ImageGridPlot extends Figure {
         double captionH = captions.isEmpty() ? 0 : theme.fontSize() * 1.4;
         double cellW = (w - GAP) / columns - GAP;
         double cellH = (h - GAP) / rows - GAP - captionH;
-        int scale = Math.max(1, (int) Math.floor(Math.min(cellW / iw, cellH / ih)));
-        double sw = iw * scale;
-        double sh = ih * scale;
+        double fit = Math.min(cellW / iw, cellH / ih);
+        int scale = Math.max(1, (int) Math.floor(fit));
+        // a cell smaller than the image: shrink the 1:1 tile to fit rather than overflow the figure
+        double shrink = fit < 1 ? Math.max(fit, 0.05) : scale;
+        double sw = iw * shrink;
+        double sh = ih * shrink;
         buildTiles((int) Math.round(scale * pixelScale()));
         double gridW = columns * (sw + GAP) - GAP;
         double gridH = rows * (sh + captionH + GAP) - GAP;

@@ -27,6 +27,7 @@ public final class SceneRegistry {
         all.add(dev.genlab.scene.autoregressive.AutoregressiveScene.DESCRIPTOR);
         all.add(dev.genlab.scene.flow.FlowScene.DESCRIPTOR);
         all.add(dev.genlab.scene.elbo.ElboScene.DESCRIPTOR);
+        all.add(dev.genlab.scene.gan.GanScene.DESCRIPTOR);
         return new SceneRegistry(all);
     }
 

@@ -9,9 +9,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +31,8 @@ import dev.genlab.data.DatasetException;
 import dev.genlab.data.IdxReader;
 import dev.genlab.data.ImageDataset;
 import dev.genlab.data.ProceduralDigits;
-import dev.genlab.lesson.render.MathRenderer;
 import dev.genlab.scene.ParamSet;
 import dev.genlab.scene.ParamSpec;
-import dev.genlab.scene.SceneRegistry;
 import dev.genlab.scene.autoregressive.AutoregressiveLab;
 import dev.genlab.scene.autoregressive.AutoregressiveParams;
 import dev.genlab.scene.autoregressive.AutoregressiveSnapshot;
@@ -73,8 +71,7 @@ class LessonClaimsOnDatasetsTest {
 
     @BeforeAll
     static void load() throws IOException {
-        lessons = LessonCatalogue.load(Path.of("lessons"),
-                new LessonParser(SceneRegistry.builtIn(), MathRenderer::check));
+        lessons = LessonPresets.lessons();
         // the app's built-in digits (DatasetController)
         digits = ProceduralDigits.generate(ProceduralDigits.BUILT_IN_COUNT, ProceduralDigits.BUILT_IN_SEED);
         Optional<Path> folder = DatasetDiscovery.fashionMnistFolder();
@@ -110,23 +107,7 @@ class LessonClaimsOnDatasetsTest {
      * including the one whose heading starts with headingStart, over the defaults; then overrides.
      */
     static ParamSet knobs(String lessonId, String headingStart, ParamSpec spec, String... overrides) {
-        List<Step> steps = lessons.find(lessonId).orElseThrow().text(Lesson.BASE_LANG).orElseThrow().steps();
-        Map<String, String> merged = new LinkedHashMap<>();
-        boolean found = false;
-        for (Step s : steps) {
-            merged.putAll(s.preset());
-            if (s.heading().startsWith(headingStart)) {
-                found = true;
-                break;
-            }
-        }
-        assertTrue(found, lessonId + " has a step '" + headingStart + "…'");
-        ParamSet p = new ParamSet(spec);
-        p.applyOverDefaults(merged);
-        for (int i = 0; i < overrides.length; i += 2) {
-            p.setText(overrides[i], overrides[i + 1]);
-        }
-        return p;
+        return LessonPresets.knobs(lessonId, headingStart, spec, overrides);
     }
 
     static int argmin(double[] v) {
@@ -703,6 +684,6 @@ class LessonClaimsOnDatasetsTest {
     }
 
     static List<Step> steps(String lessonId) {
-        return lessons.find(lessonId).orElseThrow().text(Lesson.BASE_LANG).orElseThrow().steps();
+        return LessonPresets.steps(lessonId);
     }
 }

@@ -67,7 +67,8 @@ class LessonControlsTest {
                     "flow.inverseDirection", "flow.kind.linear", "flow.kind.planar", "flow.kind.radial",
                     "flow.kind.coupling_x", "flow.kind.coupling_y", "flow.kind.permutation", "flow.kind.lu"),
             "autoregressive", List.of("ar.inpaint.testImage", "ar.inpaint.clear"),
-            "elbo", List.of("elbo.fitQ"));
+            "elbo", List.of("elbo.fitQ"),
+            "gan", List.of("gan.trainD"));
 
     static final List<String> TOOLBAR = List.of("toolbar.play", "toolbar.pause", "toolbar.step", "toolbar.reset",
             "toolbar.speed", "toolbar.presenter");

@@ -632,8 +632,8 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         float[] tiles = vae.decode(tileZ, TILE_SIDE * TILE_SIDE);
         int rc = Math.min(RECON, testCount);
         float[] originals = Arrays.copyOf(test, rc * D);
-        float[] reconVae = vae.reconstruct(originals, rc);
-        float[] reconAe = ae.reconstruct(originals, rc);
+        float[] reconVae = reconstruction(vae, originals, rc);
+        float[] reconAe = reconstruction(ae, originals, rc);
         SplittableRandom zr = new SplittableRandom(3);
         float[] z = new float[SAMPLES * latent];
         for (int i = 0; i < z.length; i++) {
@@ -665,6 +665,18 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
                 samplesAe, SAMPLES, decodedZ == null ? null : decodedZ.clone(), decoded, decodedAe, reparam,
                 VaeDecoderCopy.of(vae), VaeDecoderCopy.of(ae),
                 medianStepMs(), Math.min(EVAL_IMAGES, testCount));
+    }
+
+    /**
+     * The MLP decoder's mean at z = μ(x); for an autoregressive decoder a sample of p(x | z = μ(x)) (fixed
+     * seed, so it changes only when the model does): its greedy path is no picture of what it models,
+     * and after a posterior collapse the samples show that z no longer says which digit.
+     */
+    private static float[] reconstruction(Vae m, float[] x, int n) {
+        if (m.config().decoder() == Vae.Decoder.MLP) {
+            return m.reconstruct(x, n);
+        }
+        return m.decodeSample(m.encodeMean(x, n), n, 7);
     }
 
     private static double gaussian(SplittableRandom r) {

@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
+import dev.genlab.scene.Grids;
 import dev.genlab.i18n.I18n;
 import dev.genlab.plot.CurvePlot;
 import dev.genlab.plot.FigureColour;

@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
+import dev.genlab.scene.Grids;
 import dev.genlab.data.ToyDistributions;
 import dev.genlab.i18n.I18n;
 import dev.genlab.model.latent.Estimators;

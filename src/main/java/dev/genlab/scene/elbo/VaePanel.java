@@ -17,6 +17,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
+import dev.genlab.scene.Grids;
 import dev.genlab.i18n.I18n;
 import dev.genlab.plot.ColorMap;
 import dev.genlab.plot.Extent;

@@ -109,6 +109,13 @@ class VaeTrainingTest {
                 + java.util.Arrays.toString(n.klPerDim()));
         assertTrue(m.kl() > 10, "MLP decoder: KL " + m.kl());
         assertTrue(n.elbo() > m.elbo() + 20, "ELBO: NADE decoder " + n.elbo() + ", MLP decoder " + m.elbo());
+        // every test image's code is the prior's centre, so p(x | z = μ(x)) no longer depends on the image
+        float[] mu = nade.encodeMean(data.test, 100);
+        double largest = 0;
+        for (float v : mu) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        assertTrue(largest < 0.1, "largest |μ(x)| over 100 test images: " + largest);
 
         Vae warm = new Vae(new Config(VaeDigits.D, 256, LATENT, Likelihood.BERNOULLI, Decoder.NADE, false, 1));
         warm.setNadeParameters(shipped);

@@ -1,4 +1,4 @@
-package dev.genlab.scene.elbo;
+package dev.genlab.scene;
 
 import javafx.scene.Node;
 import javafx.scene.layout.ColumnConstraints;
@@ -12,13 +12,13 @@ import javafx.scene.layout.RowConstraints;
  * the scroll pane that hosts a scene it grew without end until the figures' canvases ran the heap out.
  * A grid's percentage columns split what the parent gives and never ask for more.
  */
-final class Grids {
+public final class Grids {
 
     private Grids() {
     }
 
     /** Nodes in one row, column k taking percents[k] of the width. */
-    static GridPane row(double[] percents, Node... nodes) {
+    public static GridPane row(double[] percents, Node... nodes) {
         GridPane g = new GridPane();
         g.setHgap(6);
         for (int k = 0; k < nodes.length; k++) {
@@ -39,7 +39,7 @@ final class Grids {
     }
 
     /** Nodes in one column, row k taking percents[k] of the height. */
-    static GridPane column(double[] percents, Node... nodes) {
+    public static GridPane column(double[] percents, Node... nodes) {
         GridPane g = new GridPane();
         g.setVgap(4);
         ColumnConstraints c = new ColumnConstraints();
@@ -59,13 +59,13 @@ final class Grids {
     }
 
     /** Four nodes in two rows of equal height, the columns taking these percents of the width. */
-    static GridPane quad(double[] columnPercents, Node topLeft, Node topRight, Node bottomLeft, Node bottomRight) {
+    public static GridPane quad(double[] columnPercents, Node topLeft, Node topRight, Node bottomLeft, Node bottomRight) {
         return column(new double[] {50, 50}, row(columnPercents, topLeft, topRight),
                 row(columnPercents, bottomLeft, bottomRight));
     }
 
     /** A read-out label: the readout style, wrapped, never squeezed below its text. */
-    static void readout(javafx.scene.control.Label... labels) {
+    public static void readout(javafx.scene.control.Label... labels) {
         for (javafx.scene.control.Label l : labels) {
             l.getStyleClass().add("readout");
             l.setWrapText(true);
