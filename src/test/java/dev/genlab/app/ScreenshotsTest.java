@@ -166,6 +166,12 @@ class ScreenshotsTest {
         if (s instanceof dev.genlab.scene.elbo.ElboScene e) {
             advanceElbo(e);
         }
+        if (s instanceof dev.genlab.scene.gan.GanScene g && stepsDone >= 4) {
+            // lesson 8 from "Playing the game" on: eighty rounds, so the history shows the play the text asks for
+            for (int k = 0; k < 80; k++) {
+                fxRun(g::step);
+            }
+        }
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();

@@ -39,6 +39,8 @@ final class GameView extends BorderPane {
     static final FigureColour STUDENT = FigureColour.VERMILION;
     static final FigureColour SATURATING = FigureColour.VERMILION;
     static final FigureColour NON_SATURATING = FigureColour.SKY_BLUE;
+    static final FigureColour HISTORY_VALUE = FigureColour.WARM_RED;
+    static final FigureColour HISTORY_JSD = FigureColour.COOL_BLUE;
     /** Points on x for the density and discriminator curves. */
     static final int POINTS = 401;
     /** The x axis never extends past ±X_LIMIT (the knobs keep the data within ±4 with sd ≤ 2). */
@@ -54,6 +56,7 @@ final class GameView extends BorderPane {
     final Label readout = new Label();
     final Label gradients = new Label();
     final Label message = new Label();
+    private final javafx.scene.layout.FlowPane key = new javafx.scene.layout.FlowPane(10, 2);
     private GameState.Shown last;
 
     GameView() {
@@ -88,10 +91,16 @@ final class GameView extends BorderPane {
                 : HoverProvider.format(x, y, "p_data(x)", last.game().data().pdf(x)));
         Grids.readout(readout, gradients, message);
         message.setStyle("-fx-text-fill: #c0392b;");
-        var left = Grids.column(new double[] {55, 45}, densities, discriminator);
+        // one colour key under the figures instead of a legend beside each: five legends took half the
+        // figures' width on a 1280 × 800 window
+        for (CurvePlot p : List.of(densities, discriminator, losses, slopes, history)) {
+            p.setLegendVisible(false);
+        }
+        key.setId("gan-game-key");
+        var left = Grids.column(new double[] {50, 50}, densities, discriminator);
         var right = Grids.column(new double[] {34, 33, 33}, losses, slopes, history);
-        setCenter(Grids.row(new double[] {58, 42}, left, right));
-        VBox bottom = new VBox(2, new HBox(6, trainD), readout, gradients, message);
+        setCenter(Grids.row(new double[] {55, 45}, left, right));
+        VBox bottom = new VBox(2, key, new HBox(6, trainD), readout, gradients, message);
         bottom.setPadding(new Insets(4, 8, 2, 8));
         setBottom(bottom);
     }
@@ -138,14 +147,40 @@ final class GameView extends BorderPane {
         double[] floor = new double[h[0].length];
         java.util.Arrays.fill(floor, -LOG4);
         history.clearCurves();
+        // V(D*, G) lies in [−log 4, 0] and the JSD in [0, log 2]: one fixed range, rounds from 0
+        double rounds = h[0].length == 0 ? 0 : h[0][h[0].length - 1];
+        history.setDataExtent(new Extent(0, Math.max(10, rounds), -1.45, 0.75));
         history.put(new CurvePlot.Curve("\u2212log 4", h[0], floor, OPTIMAL.color(), false));
-        history.put(new CurvePlot.Curve("V(D*, G)", h[0], h[1], GENERATOR.color(), false));
-        history.put(new CurvePlot.Curve("JSD", h[0], h[2], DATA.color(), false));
+        history.put(new CurvePlot.Curve("V(D*, G)", h[0], h[1], HISTORY_VALUE.color(), false));
+        history.put(new CurvePlot.Curve("JSD", h[0], h[2], HISTORY_JSD.color(), false));
+        showKey(!(d instanceof OptimalDiscriminator));
         trainD.setDisable(!networkChosen);
         readout.setText(I18n.get("gan.game.readout", fmt(s.value()), fmt(s.optimal()), fmt(-LOG4), fmt(s.jsd()),
                 fmt(Math.log(2)), fmt(s.klData()), fmt(s.klModel())));
         gradients.setText(I18n.get("gan.game.gradients", fmt(s.meanD()), vector(s.gradSat()), norm(s.gradSat()),
                 vector(s.gradNonSat()), norm(s.gradNonSat())));
+    }
+
+    /** The colour key: one chip and name per curve shown. */
+    private void showKey(boolean studentD) {
+        key.getChildren().clear();
+        chip(DATA, I18n.get("gan.legend.data"));
+        chip(GENERATOR, I18n.get("gan.legend.generator"));
+        chip(OPTIMAL, "D*(x), \u2212log 4");
+        if (studentD) {
+            chip(STUDENT, I18n.get("gan.legend.studentD"));
+        }
+        chip(SATURATING, I18n.get("gan.legend.saturating"));
+        chip(NON_SATURATING, I18n.get("gan.legend.nonSaturating"));
+        chip(HISTORY_VALUE, "V(D*, G)");
+        chip(HISTORY_JSD, "JSD");
+    }
+
+    private void chip(FigureColour c, String name) {
+        javafx.scene.shape.Rectangle r = new javafx.scene.shape.Rectangle(10, 10, c.color());
+        Label l = new Label(name, r);
+        l.getStyleClass().add("readout");
+        key.getChildren().add(l);
     }
 
     /** The two losses and their slopes in D's logit over d = D(G(z)), with the current E_g[D] marked. */
@@ -182,8 +217,9 @@ final class GameView extends BorderPane {
         message.setText(text);
     }
 
+    /** Four decimals; a value that rounds to 0 shows as 0.0000, never −0.0000. */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+        return String.format(Locale.ROOT, "%.4f", Math.abs(v) < 5e-5 ? 0.0 : v);
     }
 
     private static String vector(double[] g) {

@@ -49,7 +49,7 @@ public final class GanParams {
     public static final Knob<Double> DATA_WEIGHT_2 = Knob.real("data_w2", "gan.dataWeight2", "", 0, 0.9, 0, 0.05)
             .in(Panel.GAME);
     public static final Knob<Double> G_MEAN = Knob.real("g_mean", "gan.gMean", "", -4, 4, 2.5, 0.05).in(Panel.GAME);
-    public static final Knob<Double> G_SD = Knob.real("g_sd", "gan.gSd", "", 0.1, 3, 1, 0.05).in(Panel.GAME);
+    public static final Knob<Double> G_SD = Knob.real("g_sd", "gan.gSd", "", 0.05, 12, 1, 0.05).in(Panel.GAME);
     public static final Knob<String> DISCRIMINATOR = Knob.choice("discriminator", "gan.discriminator", DISCRIMINATORS,
             "optimal").in(Panel.GAME);
     public static final Knob<Double> D_W0 = Knob.real("d_w0", "gan.dW0", "", -10, 10, 0, 0.1).in(Panel.GAME)

@@ -42,7 +42,7 @@ public final class GanScene implements LessonScene {
 
     private final ParamSet params = new ParamSet(GanParams.SPEC);
     private final GameView view = new GameView();
-    private final GameState state = new GameState();
+    private GameState state = new GameState();
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -185,6 +185,7 @@ public final class GanScene implements LessonScene {
         } finally {
             batch = false;
         }
+        state = new GameState(); // a new network discriminator and history too
         status.set("");
         recompute(false);
     }
