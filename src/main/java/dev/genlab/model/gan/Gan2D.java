@@ -729,6 +729,14 @@ public final class Gan2D {
         return new Losses(lossD.toArray(), lossG.toArray());
     }
 
+    /** The last {@code max} entries of each loss curve (all of them when there are fewer), for a snapshot. */
+    public Losses losses(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must be ≥ 0, got " + max);
+        }
+        return new Losses(lossD.tail(max), lossG.tail(max));
+    }
+
     // ------------------------------------------------------------------ the losses and their gradients
 
     /**
@@ -1277,6 +1285,10 @@ public final class Gan2D {
         double[] toArray() {
             return Arrays.copyOf(a, size);
         }
+
+        double[] tail(int max) {
+            return Arrays.copyOfRange(a, Math.max(0, size - max), size);
+        }
     }
 
     // ------------------------------------------------------------------ optimiser
@@ -1331,14 +1343,14 @@ public final class Gan2D {
         final double[] p;
         final double[] g;
         private int cap;
-        /** a[0] input, a[k] hidden activations, a[L] output (= z[L]). */
+        /** a[0] input, a[k] hidden activations, a[L] output; z[k] is the same array as a[k] (see ensure). */
         private double[][][] a;
         private double[][][] z;
         /** dL/dz per layer (δ_k in the penalty pass). */
         private double[][][] dz;
         /** dL/da per layer below the output (g_k in the penalty pass). */
         private double[][][] da;
-        /** The penalty's reverse pass: u_k = ∂P/∂g_k. */
+        /** The penalty's reverse pass: u_k = ∂P/∂g_k; allocated on the first penalty. */
         private double[][][] u;
 
         Net(int[] sizes, Activation act, long seed) {
@@ -1374,16 +1386,17 @@ public final class Gan2D {
             z = new double[layers + 1][][];
             dz = new double[layers + 1][][];
             da = new double[layers][][];
-            u = new double[layers][][];
+            u = null;
             for (int k = 0; k <= layers; k++) {
+                // a hidden layer's activation overwrites its pre-activation in place: the masks need only
+                // the sign of z, and f(z) > 0 exactly when z > 0 for ReLU and leaky ReLU
+                a[k] = new double[sizes[k]][cap];
                 if (k > 0) {
-                    z[k] = new double[sizes[k]][cap];
+                    z[k] = a[k];
                     dz[k] = new double[sizes[k]][cap];
                 }
-                a[k] = k == layers ? z[k] : new double[sizes[k]][cap];
                 if (k < layers) {
                     da[k] = new double[sizes[k]][cap];
-                    u[k] = new double[sizes[k]][cap];
                 }
             }
         }
@@ -1574,6 +1587,12 @@ public final class Gan2D {
          */
         double gradientPenalty(int n, double lambda) {
             int last = layers;
+            if (u == null) {
+                u = new double[layers][][];
+                for (int k = 0; k < layers; k++) {
+                    u[k] = new double[sizes[k]][cap];
+                }
+            }
             // g_{L-1}[i][t] = W_L[i, 0]
             for (int i = 0; i < sizes[last - 1]; i++) {
                 Arrays.fill(da[last - 1][i], 0, n, p[offW[last - 1] + i]);

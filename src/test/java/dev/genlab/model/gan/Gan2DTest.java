@@ -64,6 +64,8 @@ class Gan2DTest {
         assertEquals(3, gan.losses().d().length);
         assertEquals(2, gan.losses().g().length);
         assertEquals(r.lossD(), gan.losses().lastD());
+        assertArrayEquals(Arrays.copyOfRange(gan.losses().d(), 1, 3), gan.losses(2).d());
+        assertEquals(2, gan.losses(5).g().length);
         assertEquals(r.lossG(), gan.losses().lastG());
         Gan2D.DStep d = r.dSteps().get(0);
         assertEquals(64, d.realXs().length);
