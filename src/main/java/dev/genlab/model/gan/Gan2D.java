@@ -550,6 +550,8 @@ public final class Gan2D {
     private final Growing lossG = new Growing();
     /** The minibatch statistic of the last fake batch D saw, NaN before any (see {@link #discriminatorGrid}). */
     private double lastFakeStat = Double.NaN;
+    private boolean lastLossDFinite = true;
+    private boolean lastLossGFinite = true;
 
     // batch scratch, feature-major
     private double[][] noise = new double[0][];
@@ -639,6 +641,10 @@ public final class Gan2D {
         if (newD || newOpt) {
             optD = new Opt(next.optimiser(), d.p.length);
         }
+        if (newG || newD) {
+            lastLossDFinite = true;
+            lastLossGFinite = true;
+        }
         config = next;
         return new Reconfigured(newG, newD, newG || newD || newOpt);
     }
@@ -678,6 +684,7 @@ public final class Gan2D {
             }
         }
         lossD.add(loss);
+        lastLossDFinite = Double.isFinite(loss);
         DStep r = new DStep(dStepsTaken++, loss, parts[0], parts[1], parts[2], Arrays.copyOf(rx, n), Arrays.copyOf(ry, n),
                 Arrays.copyOf(fx, n), Arrays.copyOf(fy, n));
         return r;
@@ -695,6 +702,7 @@ public final class Gan2D {
         double[] by = Arrays.copyOf(fy, n);
         optG.step(g.p, g.g, config.lrG(), config);
         lossG.add(loss);
+        lastLossGFinite = Double.isFinite(loss);
         return new GStep(gStepsTaken++, loss, bx, by, ax, ay);
     }
 
@@ -1136,10 +1144,13 @@ public final class Gan2D {
 
     // ------------------------------------------------------------------ divergence guard
 
-    /** True when every parameter of both networks and the last losses are finite. */
+    /**
+     * True when every parameter of both networks is finite and so were the losses of the last D and G
+     * steps since the parameters were last set ({@link #setParameters}, {@link #load}): after the
+     * divergence guard restores a good state this is true again although the curves keep their NaN.
+     */
     public boolean isFinite() {
-        return allFinite(g.p) && allFinite(d.p) && (lossD.size == 0 || Double.isFinite(lossD.last()))
-                && (lossG.size == 0 || Double.isFinite(lossG.last()));
+        return allFinite(g.p) && allFinite(d.p) && lastLossDFinite && lastLossGFinite;
     }
 
     private static boolean allFinite(double[] a) {
@@ -1170,6 +1181,8 @@ public final class Gan2D {
         optG = new Opt(config.optimiser(), g.p.length);
         optD = new Opt(config.optimiser(), d.p.length);
         lastFakeStat = Double.NaN;
+        lastLossDFinite = true;
+        lastLossGFinite = true;
     }
 
     // ------------------------------------------------------------------ checkpoints

@@ -243,6 +243,7 @@ class Gan2DTest {
                         diverged++;
                         // the divergence guard's restore brings it back
                         gan.setParameters(good);
+                        assertTrue(gan.isFinite(), "restored: healthy again although the curves keep the NaN");
                         gan.stepD(MIXTURE);
                         gan.stepG();
                         assertTrue(Arrays.stream(gan.parameters().generator()).allMatch(Double::isFinite));
