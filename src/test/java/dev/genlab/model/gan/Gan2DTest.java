@@ -83,6 +83,20 @@ class Gan2DTest {
     }
 
     @Test
+    void weightClippingKeepsEveryCriticParameterInRange() {
+        Gan2D gan = new Gan2D(small().withLoss(GanLoss.WGAN_CLIP).withClip(0.03).withLearningRates(0.05, 1e-3));
+        assertTrue(Arrays.stream(gan.parameters().discriminator()).anyMatch(v -> Math.abs(v) > 0.03));
+        gan.stepD(MIXTURE);
+        double[] p = gan.parameters().discriminator();
+        assertTrue(Arrays.stream(p).allMatch(v -> Math.abs(v) <= 0.03));
+        assertTrue(Arrays.stream(p).anyMatch(v -> Math.abs(v) == 0.03), "some parameters sit on the bound");
+        // other losses do not clip
+        Gan2D gp = new Gan2D(small().withLoss(GanLoss.WGAN_GP).withClip(0.03));
+        gp.stepD(MIXTURE);
+        assertTrue(Arrays.stream(gp.parameters().discriminator()).anyMatch(v -> Math.abs(v) > 0.03));
+    }
+
+    @Test
     void subStepRecordsAreCopies() {
         Gan2D gan = new Gan2D(small());
         Gan2D.GStep s = gan.stepG();
