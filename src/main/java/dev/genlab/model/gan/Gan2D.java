@@ -45,10 +45,11 @@ import dev.genlab.model.nn.Activation;
  * ~8 µs fixed cost dominates (STACK.md measured 3.6 ms for one D + one G step at batch 256 with
  * workspaces and gemm on an idle machine). The loops below keep activations feature-major (one array
  * per unit, indexed by the point) so every inner loop runs over the batch and C2 vectorises it.
- * {@code Gan2DBenchTest} times both on the same round in the same JVM: 4.5–5.0 ms per round in plain
+ * {@code Gan2DBenchTest} times both on the same round in the same JVM: 3.3–5.0 ms per round in plain
  * Java against 12–13 ms through the project's ND4J {@code Mlp} (float, gemm, fused Adam, workspace),
- * measured while other builds used 1.3–1.4 of the machine's 2 cores, so the absolute numbers are
- * pessimistic but the ratio held. Plain Java also gives exact double precision for the gradient
+ * measured while other builds used 1.25–1.4 of the machine's 2 cores, so the absolute numbers are
+ * pessimistic but the ratio held; the loaded plain-Java round also beats STACK.md's idle-machine best
+ * ND4J round (3.6 ms). Plain Java also gives exact double precision for the gradient
  * checks and the backward pass's intermediate products that the exact gradient penalty needs, which
  * the {@code Mlp} API does not expose.
  *

@@ -32,10 +32,14 @@ import dev.genlab.model.nn.StepWorkspace;
  *       through D as one batch of 2n), the median of 7 blocks of 100: the alternative that
  *       {@link Gan2D}'s plain Java loops were measured against</li>
  *   <li>{@code gan2d_dgrid_128_ms}: {@link Gan2D#discriminatorGrid} at 128 × 128, median of 15</li>
+ *   <li>{@code gan2d_wgan_gp_round_ms}: a round of {@link GanPresets#wganGp()} (5 critic steps with the
+ *       exact gradient penalty, one G step)</li>
  *   <li>{@code gan2d_bench_other_cpu_cores}: CPU other processes used meanwhile</li>
  * </ul>
- * Measured when this was written, with other builds using 1.3–1.4 of the 2 cores: 200–223 rounds/s
- * (4.5–5.0 ms) in plain Java, 12.2–13.4 ms through ND4J, the 128 × 128 grid 13.6–15.7 ms.
+ * Measured when this was written, three runs with other builds using 1.25–1.4 of the 2 cores: 200–299
+ * rounds/s (3.3–5.0 ms) in plain Java, 12.2–13.4 ms through ND4J, the 128 × 128 grid 13.3–15.7 ms, a
+ * WGAN-GP round 26 ms. (STACK.md's best ND4J figure for this round, 3.6 ms, was taken on an idle
+ * machine; the ND4J round here makes a few more small arrays than that hand-tuned one.)
  * Run with {@code ./mvnw -o -q -Pbench test -Dtest=Gan2DBenchTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("bench")
@@ -89,7 +93,25 @@ class Gan2DBenchTest {
         BenchReport.row("gan2d_round_java_ms", javaMs, "ms");
         BenchReport.row("gan2d_round_nd4j_ms", BenchReport.median(ndMs), "ms");
         BenchReport.row("gan2d_dgrid_128_ms", BenchReport.median(grid), "ms");
+        BenchReport.row("gan2d_wgan_gp_round_ms", wganGpRoundMs(data), "ms");
         BenchReport.row("gan2d_bench_other_cpu_cores", BenchReport.otherCpuCores(mark), "cores");
+    }
+
+    /** A WGAN-GP round of the ring preset (5 critic steps with the exact penalty, one G step), median of 5 blocks of 20. */
+    private static double wganGpRoundMs(ToyDistribution data) {
+        Gan2D gan = new Gan2D(GanPresets.wganGp().config());
+        for (int i = 0; i < 60; i++) {
+            gan.step(data);
+        }
+        double[] ms = new double[5];
+        for (int b = 0; b < ms.length; b++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                gan.step(data);
+            }
+            ms[b] = (System.nanoTime() - t0) / 1e6 / 20;
+        }
+        return BenchReport.median(ms);
     }
 
     /** One non-saturating round (D step, G step) of the default architecture with ND4J's Mlp, float. */
