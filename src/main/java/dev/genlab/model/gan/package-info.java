@@ -1,6 +1,7 @@
 /**
- * The exact mathematics of lesson 8's one-dimensional GAN game (Goodfellow et al. 2014,
- * "Generative Adversarial Nets"), plain Java in double precision, no JavaFX, no ND4J:
+ * Lesson 8's GANs (Goodfellow et al. 2014, "Generative Adversarial Nets"), no JavaFX.
+ *
+ * <p>The exact one-dimensional game, plain Java in double precision, no ND4J:
  * <ul>
  *   <li>{@link dev.genlab.model.gan.Mixture1D}: p_data, a 1-D Gaussian mixture a student can edit;</li>
  *   <li>{@link dev.genlab.model.gan.Generator1D}: x = g_θ(z), z ~ N(0, 1), with an exact density by the
@@ -13,6 +14,12 @@
  *       reparameterised gradient for the {@link dev.genlab.model.gan.GeneratorLoss saturating and non-saturating}
  *       losses, and one gradient step — all by Gauss–Legendre quadrature, no sampling.</li>
  * </ul>
- * Every class is immutable, so any thread may call them.
+ * These classes are immutable, so any thread may call them.
+ *
+ * <p>The 2-D GAN trained live, plain Java (ND4J's per-op cost dominates networks this small):
+ * {@link dev.genlab.model.gan.Gan2D} (mutable; one trainer thread) with its five
+ * {@link dev.genlab.model.gan.GanLoss losses}, {@link dev.genlab.model.gan.GanMetrics} (KL and JS on a 128 × 128
+ * grid, mode coverage of a mixture) and {@link dev.genlab.model.gan.GanPresets} (the 8-Gaussian ring, a preset
+ * that collapses and its remedies).
  */
 package dev.genlab.model.gan;
