@@ -463,6 +463,45 @@ public final class ImageGan {
         return out;
     }
 
+    /**
+     * {@code steps} noise vectors from {@code from} to {@code to} (each N long), steps × N row-major,
+     * for an interpolation strip through {@link #generate}. Linear: zₜ = (1 − t) z₀ + t z₁. Spherical
+     * (White 2016, "Sampling Generative Networks", arXiv:1609.04468): zₜ = sin((1 − t)Ω)/sin Ω · z₀ +
+     * sin(tΩ)/sin Ω · z₁ with cos Ω = z₀·z₁ / (‖z₀‖‖z₁‖), which keeps ‖zₜ‖ near the norm √N that
+     * Gaussian noise has, where the linear path's midpoint is shorter (‖z‖ ≈ √(N/2) between two
+     * independent draws) and so atypical for G. t = 0, 1/(steps − 1), …, 1.
+     */
+    public static float[] interpolate(float[] from, float[] to, int steps, boolean spherical) {
+        if (from.length != to.length || from.length == 0) {
+            throw new IllegalArgumentException("the two noise vectors must have the same positive length, got "
+                    + from.length + " and " + to.length);
+        }
+        if (steps < 2) {
+            throw new IllegalArgumentException("an interpolation needs at least 2 steps, got " + steps);
+        }
+        int n = from.length;
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int j = 0; j < n; j++) {
+            dot += (double) from[j] * to[j];
+            na += (double) from[j] * from[j];
+            nb += (double) to[j] * to[j];
+        }
+        double omega = na > 0 && nb > 0 ? Math.acos(Math.max(-1, Math.min(1, dot / Math.sqrt(na * nb)))) : 0;
+        boolean slerp = spherical && Math.sin(omega) > 1e-6;
+        float[] out = new float[steps * n];
+        for (int k = 0; k < steps; k++) {
+            double t = k / (double) (steps - 1);
+            double a = slerp ? Math.sin((1 - t) * omega) / Math.sin(omega) : 1 - t;
+            double b = slerp ? Math.sin(t * omega) / Math.sin(omega) : t;
+            for (int j = 0; j < n; j++) {
+                out[k * n + j] = (float) (a * from[j] + b * to[j]);
+            }
+        }
+        return out;
+    }
+
     /** {@link #generate} of {@link #noise fresh noise}: count samples' pixel means. */
     public float[] sample(int count, int[] labels, SplittableRandom rng) {
         return generate(noise(count, rng), labels, count);

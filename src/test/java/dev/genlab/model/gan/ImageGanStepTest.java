@@ -117,6 +117,29 @@ class ImageGanStepTest {
     }
 
     @Test
+    void interpolationStripsRunFromOneNoiseToTheOther() {
+        float[] a = {3, 0, 0};
+        float[] b = {0, 4, 0};
+        float[] lin = ImageGan.interpolate(a, b, 3, false);
+        assertArrayEquals(new float[] {3, 0, 0, 1.5f, 2, 0, 0, 4, 0}, lin, 1e-6f);
+        float[] sph = ImageGan.interpolate(a, b, 3, true);
+        assertArrayEquals(new float[] {3, 0, 0}, Arrays.copyOfRange(sph, 0, 3), 1e-6f);
+        assertArrayEquals(new float[] {0, 4, 0}, Arrays.copyOfRange(sph, 6, 9), 1e-6f);
+        // Ω = 90°: the midpoint is (a + b) sin 45°, length 5 sin 45° ≈ 3.54 where the line has 2.5
+        double s = Math.sin(Math.PI / 4);
+        assertArrayEquals(new float[] {(float) (3 * s), (float) (4 * s), 0}, Arrays.copyOfRange(sph, 3, 6), 1e-6f);
+        // parallel vectors fall back to the line
+        assertArrayEquals(ImageGan.interpolate(a, a, 4, false), ImageGan.interpolate(a, a, 4, true));
+        assertThrows(IllegalArgumentException.class, () -> ImageGan.interpolate(a, new float[2], 3, true));
+        assertThrows(IllegalArgumentException.class, () -> ImageGan.interpolate(a, b, 1, true));
+        // and it feeds generate: a strip of 5 images
+        ImageGan gan = new ImageGan(small(0));
+        SplittableRandom r = new SplittableRandom(8);
+        float[] strip = gan.generate(ImageGan.interpolate(gan.noise(1, r), gan.noise(1, r), 5, true), null, 5);
+        assertEquals(5 * 35, strip.length);
+    }
+
+    @Test
     void theConfigRefusesNonsenseWithAClearMessage() {
         Config ok = Config.digits();
         assertEquals(784, ok.pixels());
