@@ -21,5 +21,9 @@
  * {@link dev.genlab.model.gan.GanLoss losses}, {@link dev.genlab.model.gan.GanMetrics} (KL and JS on a 128 × 128
  * grid, mode coverage of a mixture) and {@link dev.genlab.model.gan.GanPresets} (the 8-Gaussian ring, a preset
  * that collapses and its remedies).
+ *
+ * <p>The image GAN on ND4J: {@link dev.genlab.model.gan.ImageGan} (MLP players on D-pixel images, optionally
+ * conditional on a label; mutable, one trainer thread) and {@link dev.genlab.model.gan.NearestCentroidClassifier}
+ * (which digits a GAN draws).
  */
 package dev.genlab.model.gan;
