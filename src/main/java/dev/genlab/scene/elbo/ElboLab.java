@@ -438,8 +438,8 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         float[] decodedAe = null;
         int latent = vae.config().latent();
         if (decodedZ != null && decodedZ.length == latent) {
-            decoded = vae.decode(decodedZ, 1);
-            decodedAe = ae.decode(decodedZ, 1);
+            decoded = picture(vae, decodedZ, 1);
+            decodedAe = picture(ae, decodedZ, 1);
         }
         return new ElboSnapshot.VaePart(v.architecture(), v.numParams(), v.fromCheckpoint(), v.latent(), steps,
                 steps == 0 ? params.betaAt(0) : lastBeta, trainX.toArray(), trainElbo.toArray(), trainRecon.toArray(),
@@ -629,7 +629,7 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
                 tileZ[t * latent + sliceJ] = (float) (TILE_EXTENT - (r + 0.5) * 2 * TILE_EXTENT / TILE_SIDE);
             }
         }
-        float[] tiles = vae.decode(tileZ, TILE_SIDE * TILE_SIDE);
+        float[] tiles = picture(vae, tileZ, TILE_SIDE * TILE_SIDE);
         int rc = Math.min(RECON, testCount);
         float[] originals = Arrays.copyOf(test, rc * D);
         float[] reconVae = reconstruction(vae, originals, rc);
@@ -639,13 +639,13 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         for (int i = 0; i < z.length; i++) {
             z[i] = (float) gaussian(zr);
         }
-        float[] samplesVae = vae.decode(z, SAMPLES);
-        float[] samplesAe = ae.decode(z, SAMPLES);
+        float[] samplesVae = picture(vae, z, SAMPLES);
+        float[] samplesAe = picture(ae, z, SAMPLES);
         float[] decoded = null;
         float[] decodedAe = null;
         if (decodedZ != null && decodedZ.length == latent) {
-            decoded = vae.decode(decodedZ, 1);
-            decodedAe = ae.decode(decodedZ, 1);
+            decoded = picture(vae, decodedZ, 1);
+            decodedAe = picture(ae, decodedZ, 1);
         }
         Vae.Reparam rp = vae.reparam(Arrays.copyOf(test, D), steps);
         float[][] reparam = {rp.mu(), rp.sigma(), rp.eps(), rp.z(), Arrays.copyOf(test, D)};
@@ -668,15 +668,20 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
     }
 
     /**
-     * The MLP decoder's mean at z = μ(x); for an autoregressive decoder a sample of p(x | z = μ(x)) (fixed
-     * seed, so it changes only when the model does): its greedy path is no picture of what it models,
-     * and after a posterior collapse the samples show that z no longer says which digit.
+     * What the decoder draws at each z: the MLP decoder's mean; for an autoregressive decoder a sample of
+     * p(x | z), sequential, with a fixed seed so it changes only with z and the model (its greedy path,
+     * {@link Vae#decode}, is no picture of what it models: after a collapse it is a nearly blank image).
+     */
+    private static float[] picture(Vae m, float[] z, int n) {
+        return m.config().decoder() == Vae.Decoder.MLP ? m.decode(z, n) : m.decodeSample(z, n, 7);
+    }
+
+    /**
+     * The reconstruction of each image: the picture ({@link #picture}) at z = μ(x); after a posterior
+     * collapse an autoregressive decoder's shows that z no longer says which digit.
      */
     private static float[] reconstruction(Vae m, float[] x, int n) {
-        if (m.config().decoder() == Vae.Decoder.MLP) {
-            return m.reconstruct(x, n);
-        }
-        return m.decodeSample(m.encodeMean(x, n), n, 7);
+        return picture(m, m.encodeMean(x, n), n);
     }
 
     private static double gaussian(SplittableRandom r) {

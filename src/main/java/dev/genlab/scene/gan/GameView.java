@@ -36,7 +36,7 @@ final class GameView extends BorderPane {
     static final FigureColour DATA = FigureColour.BLUE;
     static final FigureColour GENERATOR = FigureColour.ORANGE;
     static final FigureColour OPTIMAL = FigureColour.GREY;
-    static final FigureColour STUDENT = FigureColour.VERMILION;
+    static final FigureColour STUDENT = FigureColour.CYAN;
     static final FigureColour SATURATING = FigureColour.VERMILION;
     static final FigureColour NON_SATURATING = FigureColour.SKY_BLUE;
     static final FigureColour HISTORY_VALUE = FigureColour.WARM_RED;
