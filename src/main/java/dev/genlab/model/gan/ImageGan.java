@@ -57,7 +57,7 @@ import dev.genlab.model.nn.StepWorkspace;
  *
  * <h2>Implementation</h2>
  * ND4J in float32 (DOUBLE for the gradient checks), hand-written backprop, every product one
- * {@code Nd4j.gemm} on column-major arrays, a plain-Java Adam per player ({@link ImageGanAdam}), one
+ * {@code Nd4j.gemm} on column-major arrays, a plain-Java Adam per player ({@link dev.genlab.model.nn.FloatAdam}), one
  * {@link StepWorkspace}; the per-image losses on the n logits are plain Java (a few dozen numbers
  * cost less than an ND4J call). Images are count × D row-major floats in [0, 1], labels int[] in
  * [0, C) (null when unconditional), noise count × N row-major floats.
@@ -235,8 +235,8 @@ public final class ImageGan {
     private final ImageGanNet generator;
     private final ImageGanNet discriminator;
     private final StepWorkspace workspace = new StepWorkspace("image-gan");
-    private ImageGanAdam adamG;
-    private ImageGanAdam adamD;
+    private dev.genlab.model.nn.FloatAdam adamG;
+    private dev.genlab.model.nn.FloatAdam adamD;
     /** Scratch for {@link #columns}. */
     private float[] transposed;
 
@@ -349,8 +349,8 @@ public final class ImageGan {
 
     private void optimisers() {
         if (adamG == null) {
-            adamG = new ImageGanAdam(generator.numParams(), config.beta1());
-            adamD = new ImageGanAdam(discriminator.numParams(), config.beta1());
+            adamG = new dev.genlab.model.nn.FloatAdam(generator.numParams(), config.beta1());
+            adamD = new dev.genlab.model.nn.FloatAdam(discriminator.numParams(), config.beta1());
         }
     }
 

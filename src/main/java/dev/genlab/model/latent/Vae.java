@@ -75,7 +75,7 @@ import dev.genlab.model.nn.StepWorkspace;
  *
  * <h2>Implementation</h2>
  * ND4J in float32 (DOUBLE for gradient checks), two {@link VaeNet}s (Dense layers: column-major
- * weights, one {@code Nd4j.gemm} per product), {@link VaeAdam} (a plain Java Adam: libnd4j's took a
+ * weights, one {@code Nd4j.gemm} per product), {@link dev.genlab.model.nn.FloatAdam} (a plain Java Adam: libnd4j's took a
  * third of the step), one {@link StepWorkspace}. The n × D work (layers, likelihood) is ND4J; the
  * n × L work (reparameterisation, KL and their gradients) is plain Java on one copy of the
  * encoder's output, since a dozen ND4J calls on 128 × 20 numbers cost more than the arithmetic.
@@ -165,7 +165,7 @@ public final class Vae {
     /** Scratch for {@link #input}. */
     private float[] transposed;
     /** One per array of {@link #parameterGroups()}; null until the first step. */
-    private VaeAdam[] adams;
+    private dev.genlab.model.nn.FloatAdam[] adams;
 
     /** A float32 model, Glorot-initialised from {@code config.seed()}. */
     public Vae(Config config) {
@@ -262,9 +262,9 @@ public final class Vae {
         INDArray[] params = parameterGroups();
         INDArray[] grads = gradientGroups();
         if (adams == null) {
-            adams = new VaeAdam[params.length];
+            adams = new dev.genlab.model.nn.FloatAdam[params.length];
             for (int i = 0; i < params.length; i++) {
-                adams[i] = new VaeAdam(params[i].length(), type);
+                adams[i] = new dev.genlab.model.nn.FloatAdam(params[i].length());
             }
         }
         float[] eps = config.autoencoder() ? null : gaussians(rng, count);

@@ -1,4 +1,4 @@
-package dev.genlab.model.latent;
+package dev.genlab.model.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,10 +9,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import dev.genlab.model.nn.Adam;
 
-/** {@link VaeAdam}'s Java loop makes the same updates as model.nn.Adam (libnd4j's adam_updater). */
-class VaeAdamTest {
+/** {@link FloatAdam}'s Java loop makes the same updates as {@link Adam} (libnd4j's adam_updater). */
+class FloatAdamTest {
 
     @Test
     void sameUpdatesAsNd4jAdam() {
@@ -25,7 +24,7 @@ class VaeAdamTest {
         INDArray a = Nd4j.createFromArray(start.clone());
         INDArray b = Nd4j.createFromArray(start.clone());
         Adam reference = new Adam(n, DataType.FLOAT, 0.01);
-        VaeAdam mine = new VaeAdam(n, DataType.FLOAT);
+        FloatAdam mine = new FloatAdam(n);
         for (int step = 0; step < 20; step++) {
             float[] g = new float[n];
             for (int i = 0; i < n; i++) {
