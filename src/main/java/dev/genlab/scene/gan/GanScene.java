@@ -36,7 +36,8 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
             Map.ofEntries(Map.entry("data", GameView.DATA), Map.entry("generator", GameView.GENERATOR),
                     Map.entry("optimal", GameView.OPTIMAL), Map.entry("student", GameView.STUDENT),
                     Map.entry("saturating", GameView.SATURATING), Map.entry("non-saturating", GameView.NON_SATURATING),
-                    Map.entry("real", PlanePanel.REAL), Map.entry("fake", PlanePanel.FAKE)),
+                    Map.entry("real", PlanePanel.REAL), Map.entry("fake", PlanePanel.FAKE),
+                    Map.entry("says-real", PlanePanel.SAYS_REAL), Map.entry("says-fake", PlanePanel.SAYS_FAKE)),
             context -> new GanScene());
     /** Rounds of the 1-D game a second at speed 1. */
     static final double GAME_RATE = 8;

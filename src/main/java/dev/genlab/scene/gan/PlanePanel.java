@@ -41,6 +41,9 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
 
     static final FigureColour REAL = FigureColour.BLUE;
     static final FigureColour FAKE = FigureColour.ORANGE;
+    /** The ends of the D(x) map's colours (ColorMap.COOL_WARM): "real" and "fake". */
+    static final FigureColour SAYS_REAL = FigureColour.WARM_RED;
+    static final FigureColour SAYS_FAKE = FigureColour.COOL_BLUE;
     static final Color GRID = Color.web("#5a5a5a");
     static final Color ARROW = Color.web("#1b1b1b");
 
