@@ -276,6 +276,6 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
 
     /** The plane panel's read-out lines (rounds and losses; divergences and modes). */
     public String planeReadout() {
-        return plane.readout.getText() + "\n" + plane.metrics.getText();
+        return plane.readout.getText() + "\n" + plane.metrics.getText() + "\n" + plane.estimator.getText();
     }
 }

@@ -56,6 +56,7 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
     final CurvePlot losses = new CurvePlot();
     final Label readout = new Label();
     final Label metrics = new Label();
+    final Label estimator = new Label();
     final Label message = new Label();
     private final ColorBar bar;
     private final ChangeListener<Locale> languageListener = I18n.listen((o, a, b) -> relabel());
@@ -67,6 +68,7 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
         losses.setId("gan-plane-losses");
         readout.setId("gan-plane-readout");
         metrics.setId("gan-plane-metrics");
+        estimator.setId("gan-plane-estimator");
         message.setId("gan-plane-message");
         heat.setColorMap(ColorMap.COOL_WARM);
         warp.setLineColor(GRID);
@@ -91,7 +93,7 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
             if (i < 0 || j < 0 || i >= n || j >= n) {
                 return null;
             }
-            return HoverProvider.format(x, y, "D(x)", s.heat()[j * n + i]);
+            return HoverProvider.format(x, y, dLabel(s.output()), s.heat()[j * n + i]);
         });
         bar = ColorBar.of(heat, "D(x)");
         bar.setPrefWidth(84);
@@ -103,11 +105,13 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
         losses.setMinSize(160, 80);
         HBox top = new HBox(4, plane, bar);
         HBox.setHgrow(plane, Priority.ALWAYS);
-        Grids.readout(readout, metrics, message);
+        Grids.readout(readout, metrics, estimator, message);
         message.setStyle("-fx-text-fill: #c0392b;");
-        VBox bottom = new VBox(2, readout, metrics, message);
+        estimator.setStyle("-fx-opacity: 0.75; -fx-font-size: 0.85em;");
+        VBox bottom = new VBox(2, readout, metrics, estimator, message);
         bottom.setPadding(new Insets(4, 8, 2, 8));
-        setCenter(Grids.column(new double[] {72, 28}, top, losses));
+        // the plane keeps one unit as long on x as on y: a row gives it the height, the losses sit beside it
+        setCenter(Grids.row(new double[] {64, 36}, top, losses));
         setBottom(bottom);
         relabel();
     }
@@ -146,6 +150,7 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
             } else {
                 heat.setAutoRange();
             }
+            bar.setLabel(dLabel(s.output()));
             if (!box.equals(plane.dataExtentProperty().get())) {
                 plane.setDataExtent(box);
             }
@@ -177,6 +182,7 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
 
     private void relabel() {
         if (last != null) {
+            bar.setLabel(dLabel(last.output()));
             real.clear();
             real.put(new ScatterLayer.Series(I18n.get("gan.series.real"), f(last.realXs()), f(last.realYs()),
                     REAL.color(), Marker.CIRCLE));
@@ -191,16 +197,26 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
         GanSnapshot s = last;
         readout.setText(I18n.get("gan.plane.readout", s.rounds(), I18n.get("gan.ganLoss." + word(s.loss())),
                 fmt(s.lastD()), fmt(s.lastG())));
+        estimator.setText(I18n.get("gan.plane.estimatorLine", I18n.get("gan.plane.estimator")));
         if (s.metricsRound() < 0) {
             metrics.setText(I18n.get("gan.plane.noMetrics"));
             return;
         }
         String m = I18n.get("gan.plane.metrics", s.metricsRound(), fmt(s.kl()), fmt(s.js()), fmt(Math.log(2)),
-                GanLab.METRIC_SAMPLES, I18n.get("gan.plane.estimator"));
+                GanLab.METRIC_SAMPLES);
         if (s.modes() > 0) {
             m += " " + I18n.get("gan.plane.modes", s.covered(), s.modes(), fmt(s.evenness()));
         }
         metrics.setText(m);
+    }
+
+    /** What the heat map's value is: D(x) = σ(d(x)) for the logit losses, else the score or critic value d(x). */
+    static String dLabel(Gan2D.Output output) {
+        return switch (output) {
+            case PROBABILITY -> "D(x)";
+            case SCORE -> I18n.get("gan.plane.d.score");
+            case CRITIC -> I18n.get("gan.plane.d.critic");
+        };
     }
 
     static String word(Enum<?> e) {
