@@ -80,6 +80,29 @@ class GanPlaneAppTest {
     }
 
     @Test
+    void resetStartsBothAgainAndKeepsThePanel(FxRobot robot) {
+        fxRun(() -> window.open(LESSON, 8));
+        assertEquals("ring8", fx(() -> scene().params().getChoice("data")));
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#step");
+        }
+        planeAt(3);
+        robot.clickOn("#reset");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("plane", fx(() -> scene().params().getChoice("panel")), "the panel stays");
+        assertEquals("ring8", fx(() -> scene().params().getChoice("data")), "the step's preset is applied again");
+        GanSnapshot s = awaitFx(() -> {
+            scene().pumpNow();
+            GanSnapshot x = scene().lastPlane();
+            return x != null && x.rounds() == 0 && x.data().equals("ring8") ? x : null;
+        }, x -> true, "the GAN started again");
+        assertEquals(0, s.rounds());
+        assertEquals(0, (long) fx(() -> scene().rounds()), "the game too");
+        robot.clickOn("#step");
+        assertEquals(1, planeAt(1).rounds());
+    }
+
+    @Test
     void aLayerToggleShowsAndHidesItsLayer(FxRobot robot) {
         fxRun(() -> window.open(LESSON, PLANE_STEP));
         WaitForAsyncUtils.waitForFxEvents();

@@ -214,11 +214,17 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
         recompute(false);
     }
 
+    /**
+     * Resets both panels: the knobs return to their defaults except the panel shown, the 2-D GAN starts again
+     * and the game gets a new generator, network discriminator and history.
+     */
     @Override
     public void reset() {
+        Panel shown = params().get(GanParams.PANEL);
         batch = true;
         try {
             super.reset();
+            params().set(GanParams.PANEL, shown);
         } finally {
             batch = false;
         }
