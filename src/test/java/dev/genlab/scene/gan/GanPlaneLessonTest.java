@@ -46,7 +46,8 @@ class GanPlaneLessonTest {
         assertTrue(s0.js() > 0.55 && s0.js() <= Math.log(2), "JS at the start " + s0.js());
         assertTrue(s.js() < 0.45, "JS after 1,500 rounds " + s.js());
         assertTrue(s.js() > 0.2, "JS after 1,500 rounds is not near 0: " + s.js());
-        assertEquals(GanLab.METRIC_SAMPLES, 2000, "the text's 2,000 samples");
+        assertEquals(2000, GanLab.METRIC_SAMPLES, "the text's 2,000 samples");
+        assertEquals(128, dev.genlab.model.gan.GanMetrics.GRID, "the text's 128 × 128 grid");
     }
 
     /** "every one of them points uphill on D": −∂L_G/∂x raises D at each arrow's foot. */
@@ -92,6 +93,8 @@ class GanPlaneLessonTest {
         GanSnapshot s = train(lab, p, 1500);
         System.out.println("ring, minimax: " + s.covered() + " of " + s.modes() + " modes at round " + s.rounds());
         assertEquals(8, s.modes());
+        assertEquals(0.10, dev.genlab.model.gan.GanMetrics.DEFAULT_COVERED_FRACTION, "a tenth of its fair share");
+        assertEquals(3.0, dev.genlab.model.gan.GanMetrics.DEFAULT_MAX_SD, "within three standard deviations");
         assertTrue(s.covered() <= 3, "covered " + s.covered());
         p.setText("gan_loss", "non_saturating");
         assertTrue(!lab.needsReset(lp, GanLabParams.from(p.values())), "the loss changes while it trains");
