@@ -166,7 +166,9 @@ class ScreenshotsTest {
         if (s instanceof dev.genlab.scene.elbo.ElboScene e) {
             advanceElbo(e);
         }
-        if (s instanceof dev.genlab.scene.gan.GanScene g && stepsDone >= 4) {
+        if (s instanceof dev.genlab.scene.gan.GanScene g && fx(() -> g.params().getChoice("panel")).equals("plane")) {
+            advanceGanPlane(g);
+        } else if (s instanceof dev.genlab.scene.gan.GanScene g && stepsDone >= 4) {
             // lesson 8 from "Playing the game" on: eighty rounds, so the history shows the play the text asks for
             for (int k = 0; k < 80; k++) {
                 fxRun(g::step);
@@ -175,6 +177,33 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Lesson 8's plane: about the 1,500 rounds its text asks for, played fast, then the paused snapshot of that round. */
+    private void advanceGanPlane(dev.genlab.scene.gan.GanScene g) {
+        long end = System.nanoTime() + 90_000_000_000L;
+        long target = 1500;
+        // the step's preset may have restarted the GAN (a new data set or seed): let the trainer take it, so
+        // the last step's rounds are not mistaken for this one's
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        fxRun(g::pumpNow);
+        double speed = fx(() -> g.speedProperty().get());
+        fxRun(() -> {
+            g.speedProperty().set(50);
+            g.playingProperty().set(true);
+        });
+        while (System.nanoTime() < end && !fx(() -> {
+            g.pumpNow();
+            return g.lastPlane() != null && g.lastPlane().rounds() >= target;
+        })) {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
+        fxRun(() -> {
+            g.playingProperty().set(false);
+            g.speedProperty().set(speed);
+        });
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        fxRun(g::pumpNow);
     }
 
     /**

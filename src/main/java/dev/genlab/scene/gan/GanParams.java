@@ -26,8 +26,8 @@ public final class GanParams {
     private GanParams() {
     }
 
-    /** The scene's panels. */
-    public enum Panel { GAME }
+    /** The scene's panels: the exact 1-D game (JavaFX thread) and a 2-D GAN trained live (trainer thread). */
+    public enum Panel { GAME, PLANE }
 
     public static final List<String> DISCRIMINATORS = List.of("optimal", "logistic", "network");
     public static final List<String> LOSSES = List.of("saturating", "non_saturating");
@@ -39,32 +39,71 @@ public final class GanParams {
     public static final Knob<Panel> PANEL = Knob.choice("panel", "gan.panel", Panel.class, Panel.GAME);
 
     public static final Knob<Double> DATA_MEAN_1 = Knob.real("data_m1", "gan.dataMean1", "", -4, 4, -1.5, 0.1)
-            .in(Panel.GAME);
+            .viewOnly().in(Panel.GAME);
     public static final Knob<Double> DATA_SD_1 = Knob.real("data_s1", "gan.dataSd1", "", 0.1, 2, 0.5, 0.05)
-            .in(Panel.GAME);
+            .viewOnly().in(Panel.GAME);
     public static final Knob<Double> DATA_MEAN_2 = Knob.real("data_m2", "gan.dataMean2", "", -4, 4, 1.5, 0.1)
-            .in(Panel.GAME).actsWhen(v -> v.get(GanParams.DATA_WEIGHT_2) > 0);
+            .viewOnly().in(Panel.GAME).actsWhen(v -> v.get(GanParams.DATA_WEIGHT_2) > 0);
     public static final Knob<Double> DATA_SD_2 = Knob.real("data_s2", "gan.dataSd2", "", 0.1, 2, 0.5, 0.05)
-            .in(Panel.GAME).actsWhen(v -> v.get(GanParams.DATA_WEIGHT_2) > 0);
+            .viewOnly().in(Panel.GAME).actsWhen(v -> v.get(GanParams.DATA_WEIGHT_2) > 0);
     public static final Knob<Double> DATA_WEIGHT_2 = Knob.real("data_w2", "gan.dataWeight2", "", 0, 0.9, 0, 0.05)
-            .in(Panel.GAME);
-    public static final Knob<Double> G_MEAN = Knob.real("g_mean", "gan.gMean", "", -4, 4, 2.5, 0.05).in(Panel.GAME);
-    public static final Knob<Double> G_SD = Knob.real("g_sd", "gan.gSd", "", 0.05, 12, 1, 0.05).in(Panel.GAME);
+            .viewOnly().in(Panel.GAME);
+    public static final Knob<Double> G_MEAN = Knob.real("g_mean", "gan.gMean", "", -4, 4, 2.5, 0.05).viewOnly().in(Panel.GAME);
+    public static final Knob<Double> G_SD = Knob.real("g_sd", "gan.gSd", "", 0.05, 12, 1, 0.05).viewOnly().in(Panel.GAME);
     public static final Knob<String> DISCRIMINATOR = Knob.choice("discriminator", "gan.discriminator", DISCRIMINATORS,
-            "optimal").in(Panel.GAME);
-    public static final Knob<Double> D_W0 = Knob.real("d_w0", "gan.dW0", "", -10, 10, 0, 0.1).in(Panel.GAME)
+            "optimal").viewOnly().in(Panel.GAME);
+    public static final Knob<Double> D_W0 = Knob.real("d_w0", "gan.dW0", "", -10, 10, 0, 0.1).viewOnly().in(Panel.GAME)
             .actsWhen(v -> "logistic".equals(v.get(GanParams.DISCRIMINATOR)));
-    public static final Knob<Double> D_W1 = Knob.real("d_w1", "gan.dW1", "", -10, 10, -2, 0.1).in(Panel.GAME)
+    public static final Knob<Double> D_W1 = Knob.real("d_w1", "gan.dW1", "", -10, 10, -2, 0.1).viewOnly().in(Panel.GAME)
             .actsWhen(v -> "logistic".equals(v.get(GanParams.DISCRIMINATOR)));
-    public static final Knob<Double> D_W2 = Knob.real("d_w2", "gan.dW2", "", -5, 5, 0, 0.05).in(Panel.GAME)
+    public static final Knob<Double> D_W2 = Knob.real("d_w2", "gan.dW2", "", -5, 5, 0, 0.05).viewOnly().in(Panel.GAME)
             .actsWhen(v -> "logistic".equals(v.get(GanParams.DISCRIMINATOR)));
-    public static final Knob<Integer> D_STEPS = Knob.integer("d_steps", "gan.dSteps", "", 0, 50, 5).in(Panel.GAME)
+    public static final Knob<Integer> D_STEPS = Knob.integer("d_steps", "gan.dSteps", "", 0, 50, 5).viewOnly().in(Panel.GAME)
             .actsWhen(v -> "network".equals(v.get(GanParams.DISCRIMINATOR)));
-    public static final Knob<String> LOSS = Knob.choice("loss", "gan.loss", LOSSES, "saturating").in(Panel.GAME);
-    public static final Knob<Double> G_RATE = Knob.real("g_rate", "gan.gRate", "", 0.01, 3, 0.5, 0.01).in(Panel.GAME);
+    public static final Knob<String> LOSS = Knob.choice("loss", "gan.loss", LOSSES, "saturating").viewOnly().in(Panel.GAME);
+    public static final Knob<Double> G_RATE = Knob.real("g_rate", "gan.gRate", "", 0.01, 3, 0.5, 0.01).viewOnly().in(Panel.GAME);
+
+    // ---- the 2-D GAN (trainer thread, GanLab)
+
+    /** The plane's data sets: the toy distributions and the 8-Gaussian ring of GanPresets. */
+    public static final List<String> DATASETS = List.of("moons", "mixture", "ring8", "rings", "spiral", "checkerboard");
+    public static final List<String> GAN_LOSSES = List.of("minimax", "non_saturating", "least_squares", "wgan_gp",
+            "wgan_clip");
+    public static final List<String> OPTIMISERS = List.of("sgd", "adam");
+    public static final List<String> RATES = List.of("0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1");
+    public static final List<Integer> BATCHES = List.of(32, 64, 128, 256, 512);
+    public static final List<Integer> WIDTHS = List.of(16, 32, 64, 128);
+
+    public static final Knob<String> DATA = Knob.choice("data", "gan.data", DATASETS, "moons").in(Panel.PLANE);
+    public static final Knob<String> GAN_LOSS = Knob.choice("gan_loss", "gan.ganLoss", GAN_LOSSES, "non_saturating")
+            .in(Panel.PLANE);
+    public static final Knob<String> OPTIMISER = Knob.choice("optimiser", "gan.optimiser", OPTIMISERS, "adam")
+            .in(Panel.PLANE);
+    public static final Knob<Double> LR_D = Knob.realChoice("lr_d", "gan.lrD", RATES, "0.001").in(Panel.PLANE);
+    public static final Knob<Double> LR_G = Knob.realChoice("lr_g", "gan.lrG", RATES, "0.001").in(Panel.PLANE);
+    public static final Knob<Integer> BATCH = Knob.intChoice("batch", "gan.batch", BATCHES, 256).in(Panel.PLANE);
+    public static final Knob<Integer> K_D = Knob.integer("k_d", "gan.kD", "", 1, 10, 1).in(Panel.PLANE);
+    public static final Knob<Integer> G_WIDTH = Knob.intChoice("g_width", "gan.gWidth", WIDTHS, 64).in(Panel.PLANE);
+    public static final Knob<Integer> D_WIDTH = Knob.intChoice("d_width", "gan.dWidth", WIDTHS, 64).in(Panel.PLANE);
+    public static final Knob<Integer> NOISE_DIM = Knob.integer("noise_dim", "gan.noiseDim", "", 1, 8, 2)
+            .in(Panel.PLANE);
+    public static final Knob<Boolean> MINIBATCH = Knob.toggle("minibatch", "gan.minibatch", false).in(Panel.PLANE);
+    public static final Knob<Integer> SEED = Knob.integer("seed", "gan.seed", "", 1, 999, 1).in(Panel.PLANE);
+    // view-only layer toggles
+    public static final Knob<Boolean> SHOW_REAL = Knob.toggle("show_real", "gan.showReal", true).viewOnly()
+            .in(Panel.PLANE);
+    public static final Knob<Boolean> SHOW_FAKE = Knob.toggle("show_fake", "gan.showFake", true).viewOnly()
+            .in(Panel.PLANE);
+    public static final Knob<Boolean> SHOW_D = Knob.toggle("show_d", "gan.showD", true).viewOnly().in(Panel.PLANE);
+    public static final Knob<Boolean> SHOW_GRID = Knob.toggle("show_grid", "gan.showGrid", false).viewOnly()
+            .in(Panel.PLANE);
+    public static final Knob<Boolean> SHOW_ARROWS = Knob.toggle("show_arrows", "gan.showArrows", false).viewOnly()
+            .in(Panel.PLANE);
 
     public static final ParamSpec SPEC = ParamSpec.of(PANEL, DATA_MEAN_1, DATA_SD_1, DATA_WEIGHT_2, DATA_MEAN_2,
-            DATA_SD_2, G_MEAN, G_SD, DISCRIMINATOR, D_W0, D_W1, D_W2, D_STEPS, LOSS, G_RATE)
+            DATA_SD_2, G_MEAN, G_SD, DISCRIMINATOR, D_W0, D_W1, D_W2, D_STEPS, LOSS, G_RATE,
+            DATA, GAN_LOSS, OPTIMISER, LR_D, LR_G, BATCH, K_D, G_WIDTH, D_WIDTH, NOISE_DIM, MINIBATCH, SEED,
+            SHOW_REAL, SHOW_FAKE, SHOW_D, SHOW_GRID, SHOW_ARROWS)
             .withPanelKnob(PANEL);
 
     /** p_data of the knobs: one Gaussian, or two when the second's weight is above 0. */

@@ -1,147 +1,185 @@
 package dev.genlab.scene.gan;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javafx.animation.AnimationTimer;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Node;
+import javafx.scene.layout.BorderPane;
 
 import dev.genlab.i18n.I18n;
+import dev.genlab.live.Trainer;
 import dev.genlab.model.gan.AffineGenerator;
 import dev.genlab.scene.KnobValues;
-import dev.genlab.scene.LessonScene;
-import dev.genlab.scene.ParamSet;
+import dev.genlab.scene.PanelHost;
 import dev.genlab.scene.SceneDescriptor;
+import dev.genlab.scene.ScenePanel;
+import dev.genlab.scene.TrainerScene;
+import dev.genlab.scene.gan.GanParams.Panel;
 
 /**
- * Lesson 8's scene, the GAN minimax game. Its first panel is the exact game in one dimension
+ * Lesson 8's scene, the GAN minimax game, in two panels. The first is the exact game in one dimension
  * ({@link GameView}, {@link GameState}): every number is a quadrature of a few thousand nodes, about a
- * millisecond, so it runs on the JavaFX thread with no trainer. Step plays one round (the network
- * discriminator's D steps, when it is chosen, then one gradient step of the generator); Play repeats
- * it {@link #BASE_RATE} times a second at speed 1. An affine generator's step moves its μ and s knobs,
- * so the sliders follow the game.
+ * millisecond, so it runs on the JavaFX thread; its knobs are view-only. Step there plays one round (the
+ * network discriminator's D steps, when it is chosen, then one gradient step of the generator); Play
+ * repeats it {@link #GAME_RATE} times a second at speed 1. An affine generator's step moves its μ and s
+ * knobs, so the sliders follow the game.
+ *
+ * <p>The second, {@link PlanePanel}, draws a 2-D GAN that {@link GanLab} trains on the trainer thread; Play
+ * and Step there train it ({@link #BASE_RATE} rounds a second at speed 1). The panel knob is a model knob:
+ * the lab trains only while the plane shows. Reset resets both.
  */
-public final class GanScene implements LessonScene {
+public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapshot> {
 
     public static final String ID = "gan";
     public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, GanParams.SPEC,
             Map.ofEntries(Map.entry("data", GameView.DATA), Map.entry("generator", GameView.GENERATOR),
                     Map.entry("optimal", GameView.OPTIMAL), Map.entry("student", GameView.STUDENT),
-                    Map.entry("saturating", GameView.SATURATING), Map.entry("non-saturating", GameView.NON_SATURATING)),
+                    Map.entry("saturating", GameView.SATURATING), Map.entry("non-saturating", GameView.NON_SATURATING),
+                    Map.entry("real", PlanePanel.REAL), Map.entry("fake", PlanePanel.FAKE),
+                    Map.entry("says-real", PlanePanel.SAYS_REAL), Map.entry("says-fake", PlanePanel.SAYS_FAKE)),
             context -> new GanScene());
-    /** Rounds of the game a second at speed 1. */
-    static final double BASE_RATE = 8;
+    /** Rounds of the 1-D game a second at speed 1. */
+    static final double GAME_RATE = 8;
+    /** Rounds of the 2-D GAN a second at speed 1 (a round at the defaults is 3–5 ms). */
+    static final double BASE_RATE = 60;
     /** Gradient-ascent steps of the network discriminator per press of "Train D". */
     static final int TRAIN_D_STEPS = 200;
 
-    private final ParamSet params = new ParamSet(GanParams.SPEC);
+    private final BorderPane root = new BorderPane();
     private final GameView view = new GameView();
+    final PlanePanel plane = new PlanePanel();
+    private final PanelHost<GanSnapshot> panels;
     private GameState state = new GameState();
-    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
-    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final AnimationTimer player;
     private boolean batch;
+    private long lastFrameNs = -1;
+    private double owed;
 
     public GanScene() {
-        params.spec().knobs().forEach(k -> params.property(k.id()).addListener((obs, o, n) -> {
-            if (!batch) {
-                recompute(false);
-            }
-        }));
+        super(ID, GanParams.SPEC, BASE_RATE);
+        root.setId("gan-view");
         view.trainD.setOnAction(e -> trainD());
-        player = new AnimationTimer() {
-            private long last = -1;
-            private double owed;
+        ScenePanel<GanSnapshot> game = new ScenePanel<>() {
+            @Override
+            public Enum<?> id() {
+                return Panel.GAME;
+            }
 
             @Override
-            public void handle(long now) {
-                if (!playing.get()) {
-                    last = -1;
-                    owed = 0;
-                    return;
-                }
-                if (last >= 0) {
-                    owed += (now - last) / 1e9 * BASE_RATE * speed.get();
-                }
-                last = now;
-                // at most a few rounds a frame, so a slow frame never snowballs
-                for (int i = 0; i < 4 && owed >= 1 && playing.get(); i++) {
-                    owed -= 1;
-                    round();
-                }
-                owed = Math.min(owed, 1);
+            public Node node() {
+                return view;
+            }
+
+            @Override
+            public void draw(GanSnapshot snapshot) {
+                // computed on the JavaFX thread: the trainer's snapshot has nothing for the game
+            }
+
+            @Override
+            public void shown() {
+                recompute(false);
             }
         };
-        recompute(false);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ParamSet params() {
-        return params;
+        panels = new PanelHost<>(root, List.of(game, plane));
+        // the panel is a model knob (the lab trains only while the plane shows), so it is not view-only,
+        // but a change of panel is also a change of view
+        params().property(GanParams.PANEL).addListener((obs, o, n) -> viewKnobsChanged());
+        viewKnobsChanged();
     }
 
     @Override
     public Node view() {
-        return view;
+        return root;
     }
 
     @Override
     public Optional<Node> exportableFigure() {
-        return Optional.of(view);
+        return Optional.of(root);
+    }
+
+    @Override
+    protected GanLab newModel() {
+        return new GanLab();
+    }
+
+    @Override
+    protected GanLabParams currentParams() {
+        return GanLabParams.from(params().values());
+    }
+
+    @Override
+    protected void draw(GanSnapshot s) {
+        panels.draw(s);
+    }
+
+    @Override
+    protected void viewKnobsChanged() {
+        if (batch) {
+            return;
+        }
+        Panel panel = params().get(GanParams.PANEL);
+        boolean changed = panels.show(panel);
+        if (panel == Panel.GAME) {
+            if (!changed) {
+                recompute(false);
+            }
+        } else {
+            plane.showLayers(params().values());
+        }
     }
 
     @Override
     public void activate() {
-        recompute(false);
-        player.start();
+        super.activate();
+        lastFrameNs = -1;
+        owed = 0;
+        viewKnobsChanged();
     }
 
-    @Override
-    public void deactivate() {
-        playing.set(false);
-        player.stop();
-    }
-
-    @Override
-    public BooleanProperty playingProperty() {
-        return playing;
-    }
-
-    @Override
-    public DoubleProperty speedProperty() {
-        return speed;
-    }
-
-    /** One round of the game, paused (as a step should). */
+    /** One round of the shown panel's game, paused (as a step should). */
     @Override
     public void step() {
-        playing.set(false);
-        round();
+        if (params().get(GanParams.PANEL) == Panel.GAME) {
+            playingProperty().set(false);
+            round();
+        } else {
+            super.step();
+        }
+    }
+
+    /** While playing on the game's panel: {@link #GAME_RATE} × speed rounds a second, a few a frame at most. */
+    @Override
+    protected void everyFrame() {
+        panels.frame();
+        long now = System.nanoTime();
+        if (!playingProperty().get() || params().get(GanParams.PANEL) != Panel.GAME) {
+            lastFrameNs = -1;
+            owed = 0;
+            return;
+        }
+        if (lastFrameNs >= 0) {
+            owed += (now - lastFrameNs) / 1e9 * GAME_RATE * speedProperty().get();
+        }
+        lastFrameNs = now;
+        // at most a few rounds a frame, so a slow frame never snowballs
+        for (int i = 0; i < 4 && owed >= 1 && playingProperty().get(); i++) {
+            owed -= 1;
+            round();
+        }
+        owed = Math.min(owed, 1);
     }
 
     /** One round: the D steps (network), one generator step; the generator's knobs follow. */
     private void round() {
-        KnobValues v = params.values();
+        KnobValues v = params().values();
         AffineGenerator next;
         try {
             state.sync(v);
             next = state.step(v);
         } catch (IllegalArgumentException e) {
-            playing.set(false);
+            playingProperty().set(false);
             String text = I18n.get("gan.status.degenerate", e.getMessage());
-            status.set(text);
+            setStatus(text);
             view.showError(text);
             return;
         }
@@ -150,15 +188,15 @@ public final class GanScene implements LessonScene {
         batch = true;
         try {
             state.applying(() -> {
-                params.set(GanParams.G_MEAN, mean);
-                params.set(GanParams.G_SD, sd);
+                params().set(GanParams.G_MEAN, mean);
+                params().set(GanParams.G_SD, sd);
             });
         } finally {
             batch = false;
         }
         if (mean != next.mu() || sd != next.scale()) {
-            playing.set(false);
-            status.set(I18n.get("gan.status.sliderEnd"));
+            playingProperty().set(false);
+            setStatus(I18n.get("gan.status.sliderEnd"));
         }
         state.applying(() -> recompute(true));
     }
@@ -169,34 +207,42 @@ public final class GanScene implements LessonScene {
 
     /** Trains the network discriminator {@link #TRAIN_D_STEPS} steps against the current generator. */
     public void trainD() {
-        KnobValues v = params.values();
+        KnobValues v = params().values();
         state.sync(v);
         state.trainNetwork(state.game(), TRAIN_D_STEPS);
-        status.set(I18n.get("gan.status.trainedD", TRAIN_D_STEPS));
+        setStatus(I18n.get("gan.status.trainedD", TRAIN_D_STEPS));
         recompute(false);
     }
 
+    /**
+     * Resets both panels: the knobs return to their defaults except the panel shown, the 2-D GAN starts again
+     * and the game gets a new generator, network discriminator and history.
+     */
     @Override
     public void reset() {
-        playing.set(false);
+        Panel shown = params().get(GanParams.PANEL);
         batch = true;
         try {
-            params.reset();
+            super.reset();
+            params().set(GanParams.PANEL, shown);
         } finally {
             batch = false;
         }
         state = new GameState(); // a new network discriminator and history too
-        status.set("");
+        setStatus("");
         recompute(false);
+        viewKnobsChanged();
     }
 
     @Override
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    protected void diverged(Trainer.Event e) {
+        String msg = I18n.get("gan.status.diverged", e.step(), e.message());
+        reportDivergence(msg);
+        plane.showError(msg);
     }
 
     private void recompute(boolean record) {
-        KnobValues v = params.values();
+        KnobValues v = params().values();
         try {
             state.sync(v);
             view.show(state.shown(v, record), "network".equals(v.get(GanParams.DISCRIMINATOR)));
@@ -215,5 +261,27 @@ public final class GanScene implements LessonScene {
     /** Rounds played since the generator last restarted. */
     public long rounds() {
         return state.steps();
+    }
+
+    /** The plane panel's last snapshot drawn (null before one). */
+    public GanSnapshot lastPlane() {
+        return plane.last();
+    }
+
+    /** Whether the plane's layer of this view knob ("show_real", "show_fake", "show_d", "show_grid", "show_arrows") is visible. */
+    public boolean planeLayerVisible(String knob) {
+        return switch (knob) {
+            case "show_real" -> plane.real.isVisible();
+            case "show_fake" -> plane.fake.isVisible();
+            case "show_d" -> plane.heat.isVisible();
+            case "show_grid" -> plane.warp.isVisible();
+            case "show_arrows" -> plane.arrows.isVisible();
+            default -> throw new IllegalArgumentException("no layer knob " + knob);
+        };
+    }
+
+    /** The plane panel's read-out lines (rounds and losses; divergences and modes). */
+    public String planeReadout() {
+        return plane.readout.getText() + "\n" + plane.metrics.getText() + "\n" + plane.estimator.getText();
     }
 }
