@@ -97,9 +97,11 @@ final class GameView extends BorderPane {
             p.setLegendVisible(false);
         }
         key.setId("gan-game-key");
-        var left = Grids.column(new double[] {50, 50}, densities, discriminator);
-        var right = Grids.column(new double[] {34, 33, 33}, losses, slopes, history);
-        setCenter(Grids.row(new double[] {55, 45}, left, right));
+        // two rows, so that every figure keeps at least a quarter of the height on a 1280 × 720 projector
+        // (three stacked on the right were 110 px high there)
+        var top = Grids.row(new double[] {50, 25, 25}, densities, losses, slopes);
+        var bottom2 = Grids.row(new double[] {50, 50}, discriminator, history);
+        setCenter(Grids.column(new double[] {50, 50}, top, bottom2));
         VBox bottom = new VBox(2, key, new HBox(6, trainD), readout, gradients, message);
         bottom.setPadding(new Insets(4, 8, 2, 8));
         setBottom(bottom);

@@ -223,8 +223,12 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
+    /** Three decimals; "–" for a number not computed yet (the losses before the first round). */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        if (Double.isNaN(v)) {
+            return "\u2013";
+        }
+        return String.format(Locale.ROOT, "%.3f", Math.abs(v) < 5e-4 ? 0.0 : v);
     }
 
     private static float[] f(double[] d) {
