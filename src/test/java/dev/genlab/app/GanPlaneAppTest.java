@@ -57,6 +57,41 @@ class GanPlaneAppTest {
         }, s -> true, "a snapshot of round " + rounds);
     }
 
+    /**
+     * The two moves of a round one at a time: "One D step" changes D's map and leaves the fake points
+     * (G's samples of fixed noise) where they were; "One G step" moves them and leaves the map.
+     */
+    @Test
+    void oneDStepMovesOnlyTheMapAndOneGStepOnlyTheFakes(FxRobot robot) {
+        fxRun(() -> window.open(LESSON, PLANE_STEP));
+        robot.clickOn("#step");
+        GanSnapshot a = planeAt(1);
+        long d0 = a.dSteps();
+        long g0 = a.gSteps();
+        fxRun(() -> scene().subStep(true));
+        GanSnapshot b = awaitFx(() -> {
+            scene().pumpNow();
+            GanSnapshot s = scene().lastPlane();
+            return s != null && s.dSteps() == d0 + 1 ? s : null;
+        }, s -> true, "the snapshot after one D step");
+        assertEquals(g0, b.gSteps());
+        assertEquals(a.rounds(), b.rounds(), "a sub-step is not a round");
+        assertTrue(java.util.Arrays.equals(a.fakeXs(), b.fakeXs()) && java.util.Arrays.equals(a.fakeYs(), b.fakeYs()),
+                "G did not move");
+        assertFalse(java.util.Arrays.equals(a.heat(), b.heat()), "D's map changed");
+        fxRun(() -> scene().subStep(false));
+        GanSnapshot c = awaitFx(() -> {
+            scene().pumpNow();
+            GanSnapshot s = scene().lastPlane();
+            return s != null && s.gSteps() == g0 + 1 ? s : null;
+        }, s -> true, "the snapshot after one G step");
+        assertEquals(d0 + 1, c.dSteps());
+        assertFalse(java.util.Arrays.equals(b.fakeXs(), c.fakeXs()), "G moved");
+        assertTrue(java.util.Arrays.equals(b.heat(), c.heat()), "D did not move");
+        String text = fx(() -> scene().planeReadout());
+        assertTrue(text.contains("Steps so far: " + (d0 + 1) + " of D, " + (g0 + 1) + " of G."), text);
+    }
+
     @Test
     void stepAndPlayTrainTheGanAndTheReadOutFollows(FxRobot robot) {
         fxRun(() -> window.open(LESSON, PLANE_STEP));

@@ -135,6 +135,28 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
         return r.lossD() + r.lossG();
     }
 
+    /**
+     * One discriminator step alone, outside the rounds (the panel's "One D step"): D moves, G does not,
+     * so the heat map changes and the fake points stay. Every cached part is renewed.
+     */
+    public void stepDOnly(GanLabParams p) {
+        adopt(p);
+        gan.stepD(data);
+        configVersion++;
+        metricsRound = -1;
+    }
+
+    /**
+     * One generator step alone (the panel's "One G step"): G moves against the current D, D does not, so
+     * the fake points move along the arrows and the heat map stays.
+     */
+    public void stepGOnly(GanLabParams p) {
+        adopt(p);
+        lastG = gan.stepG();
+        configVersion++;
+        metricsRound = -1;
+    }
+
     @Override
     public boolean needsReset(GanLabParams before, GanLabParams after) {
         return !before.sameGan(after);
@@ -220,7 +242,7 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
         }
         return new GanSnapshot(rounds, dataId, gan.config().loss(), realXs, realYs, fakeXs, fakeYs, heat, extent.clone(),
                 output, warp.rows(), warp.cols(), warp.xs(), warp.ys(), arrows[0], arrows[1], arrows[2], arrows[3], x, d,
-                g, metricsRound, kl, js, modes, covered, evenness);
+                g, metricsRound, kl, js, modes, covered, evenness, gan.dStepsTaken(), gan.gStepsTaken());
     }
 
     /** KL and JS of {@value #METRIC_SAMPLES} samples of G against the data, and for a mixture its mode coverage. */

@@ -59,6 +59,8 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
         super(ID, GanParams.SPEC, BASE_RATE);
         root.setId("gan-view");
         view.trainD.setOnAction(e -> trainD());
+        plane.stepD.setOnAction(e -> subStep(true));
+        plane.stepG.setOnAction(e -> subStep(false));
         ScenePanel<GanSnapshot> game = new ScenePanel<>() {
             @Override
             public Enum<?> id() {
@@ -85,6 +87,20 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
         // but a change of panel is also a change of view
         params().property(GanParams.PANEL).addListener((obs, o, n) -> viewKnobsChanged());
         viewKnobsChanged();
+    }
+
+    /**
+     * One discriminator step or one generator step alone, paused: the two moves of a round one at a time,
+     * on the trainer thread (a command, so a snapshot follows).
+     */
+    public void subStep(boolean discriminator) {
+        playingProperty().set(false);
+        GanLabParams p = currentParams();
+        if (discriminator) {
+            send(l -> l.stepDOnly(p));
+        } else {
+            send(l -> l.stepGOnly(p));
+        }
     }
 
     @Override

@@ -40,7 +40,8 @@ public record GanSnapshot(long rounds, String data, GanLoss loss, double[] realX
                           double[] fakeYs, float[] heat, double[] extent, Gan2D.Output output, int warpRows,
                           int warpCols, double[] warpXs, double[] warpYs, double[] arrowXs, double[] arrowYs,
                           double[] arrowDxs, double[] arrowDys, double[] curveX, double[] curveD, double[] curveG,
-                          long metricsRound, double kl, double js, int modes, int covered, double evenness) {
+                          long metricsRound, double kl, double js, int modes, int covered, double evenness,
+                          long dSteps, long gSteps) {
 
     /** Cells per axis of the D(x) heat map. */
     public static final int HEAT_N = 128;

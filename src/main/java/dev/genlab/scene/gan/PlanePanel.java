@@ -58,6 +58,9 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
     final Label metrics = new Label();
     final Label estimator = new Label();
     final Label message = new Label();
+    /** One discriminator step alone, then one generator step alone: the game's two moves, one at a time. */
+    final javafx.scene.control.Button stepD = new javafx.scene.control.Button();
+    final javafx.scene.control.Button stepG = new javafx.scene.control.Button();
     private final ColorBar bar;
     private final ChangeListener<Locale> languageListener = I18n.listen((o, a, b) -> relabel());
     private GanSnapshot last;
@@ -108,7 +111,11 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
         Grids.readout(readout, metrics, estimator, message);
         message.setStyle("-fx-text-fill: #c0392b;");
         estimator.setStyle("-fx-opacity: 0.75; -fx-font-size: 0.85em;");
-        VBox bottom = new VBox(2, readout, metrics, estimator, message);
+        stepD.setId("gan-step-d");
+        stepG.setId("gan-step-g");
+        stepD.textProperty().bind(I18n.bind("gan.stepD"));
+        stepG.textProperty().bind(I18n.bind("gan.stepG"));
+        VBox bottom = new VBox(2, new HBox(6, stepD, stepG), readout, metrics, estimator, message);
         bottom.setPadding(new Insets(4, 8, 2, 8));
         // the plane keeps one unit as long on x as on y: a row gives it the height, the losses sit beside it
         setCenter(Grids.row(new double[] {64, 36}, top, losses));
@@ -196,7 +203,7 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
     private void text() {
         GanSnapshot s = last;
         readout.setText(I18n.get("gan.plane.readout", s.rounds(), I18n.get("gan.ganLoss." + word(s.loss())),
-                fmt(s.lastD()), fmt(s.lastG())));
+                fmt(s.lastD()), fmt(s.lastG())) + " " + I18n.get("gan.plane.subSteps", s.dSteps(), s.gSteps()));
         estimator.setText(I18n.get("gan.plane.estimatorLine", I18n.get("gan.plane.estimator")));
         if (s.metricsRound() < 0) {
             metrics.setText(I18n.get("gan.plane.noMetrics"));
