@@ -94,6 +94,8 @@ class GanSceneAppTest {
         assertFalse(fx(train::isDisabled));
         double v0 = fx(() -> scene().shown().value());
         fxRun(train::fire);
+        assertTrue(fx(() -> scene().trainingD()), "Train D runs off the JavaFX thread");
+        AppTestSupport.awaitFx(() -> scene().trainingD(), t -> !t, "Train D to finish");
         WaitForAsyncUtils.waitForFxEvents();
         double v1 = fx(() -> scene().shown().value());
         double best = fx(() -> scene().shown().optimal());

@@ -117,6 +117,26 @@ public final class GameState {
     }
 
     /**
+     * The network discriminator now (made if there is none yet) and the game it plays in: what a
+     * background "Train D" starts from. Both are immutable.
+     */
+    MlpDiscriminator1D currentNetwork(Game1D game) {
+        return network(game);
+    }
+
+    /**
+     * Puts a network trained elsewhere in place, if it was trained from the network still here (a new
+     * p_data or a Reset in the meantime made another, and the result is dropped). Returns whether it was kept.
+     */
+    boolean replaceNetwork(MlpDiscriminator1D from, MlpDiscriminator1D trained) {
+        if (network != from) {
+            return false;
+        }
+        network = trained;
+        return true;
+    }
+
+    /**
      * One round of the game: the network discriminator (when chosen) takes its D steps, then the
      * generator one gradient step on the chosen loss against the chosen D (against D* as it is now:
      * D* is held fixed while differentiating, as in the game). Returns the new generator, which the

@@ -177,10 +177,16 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
             owed += (now - lastFrameNs) / 1e9 * GAME_RATE * speedProperty().get();
         }
         lastFrameNs = now;
-        // at most a few rounds a frame, so a slow frame never snowballs
+        // at most a few rounds and about 12 ms a frame, so a slow frame never snowballs (a round with 50
+        // network D steps takes 40-70 ms: then one a frame, and play runs slower than GAME_RATE)
+        long start = System.nanoTime();
         for (int i = 0; i < 4 && owed >= 1 && playingProperty().get(); i++) {
             owed -= 1;
             round();
+            if (System.nanoTime() - start > 12_000_000L) {
+                owed = 0;
+                break;
+            }
         }
         owed = Math.min(owed, 1);
     }
@@ -221,14 +227,44 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
         return Math.max(lo, Math.min(hi, v));
     }
 
-    /** Trains the network discriminator {@link #TRAIN_D_STEPS} steps against the current generator. */
+    /**
+     * Trains the network discriminator {@link #TRAIN_D_STEPS} steps against the current generator, on a
+     * background thread (160–240 ms of quadrature that froze the window on the JavaFX thread); the
+     * result is shown when it arrives, unless the network was replaced meanwhile.
+     */
     public void trainD() {
         KnobValues v = params().values();
         state.sync(v);
-        state.trainNetwork(state.game(), TRAIN_D_STEPS);
-        setStatus(I18n.get("gan.status.trainedD", TRAIN_D_STEPS));
-        recompute(false);
+        GameState here = state;
+        dev.genlab.model.gan.Game1D game = here.game();
+        dev.genlab.model.gan.MlpDiscriminator1D from = here.currentNetwork(game);
+        trainingD = true;
+        view.trainD.setDisable(true);
+        TRAIN_D.execute(() -> {
+            dev.genlab.model.gan.MlpDiscriminator1D trained = from.train(game, TRAIN_D_STEPS, GanParams.NETWORK_RATE);
+            javafx.application.Platform.runLater(() -> {
+                trainingD = false;
+                if (state == here && here.replaceNetwork(from, trained)) {
+                    setStatus(I18n.get("gan.status.trainedD", TRAIN_D_STEPS));
+                }
+                recompute(false);
+            });
+        });
     }
+
+    /** True while a "Train D" runs in the background. */
+    public boolean trainingD() {
+        return trainingD;
+    }
+
+    /** Where "Train D" runs: one daemon thread for every scene (a job holds its scene only while it runs). */
+    private static final java.util.concurrent.ExecutorService TRAIN_D =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "gan-train-d");
+                t.setDaemon(true);
+                return t;
+            });
+    private boolean trainingD;
 
     /**
      * Resets both panels: the knobs return to their defaults except the panel shown, the 2-D GAN starts again
