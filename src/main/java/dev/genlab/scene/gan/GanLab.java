@@ -71,6 +71,10 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
     private int modes;
     private int covered;
     private double evenness = Double.NaN;
+    /** The image panel's GAN, built the first time that panel shows after a reset. */
+    private final ImageLab images = new ImageLab();
+    private ImageSnapshot imagePart;
+    private Panel shown = Panel.GAME;
     /** Bumped when the GAN's config changes without a reset, so every part is renewed. */
     private long configVersion;
     private long pointsVersion = -1;
@@ -104,6 +108,8 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
         covered = 0;
         evenness = Double.NaN;
         configVersion++;
+        images.forget();
+        imagePart = null;
     }
 
     /** Adopts knob changes that keep the networks (loss, optimiser, rates, batch, k). */
@@ -116,6 +122,10 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
 
     @Override
     public double step(GanLabParams p) {
+        shown = p.panel();
+        if (p.panel() == Panel.IMAGES) {
+            return images.step(p.image());
+        }
         if (p.panel() != Panel.PLANE) {
             return 0;
         }
@@ -162,12 +172,12 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
         return !before.sameGan(after);
     }
 
-    private record State(Gan2D.Parameters parameters, long rounds) {
+    private record State(Gan2D.Parameters parameters, long rounds, Object images) {
     }
 
     @Override
     public Object saveState() {
-        return new State(gan.parameters(), rounds);
+        return new State(gan.parameters(), rounds, images.saveState());
     }
 
     @Override
@@ -176,27 +186,38 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
             gan.setParameters(s.parameters());
             rounds = s.rounds();
             configVersion++;
+            images.restoreState(s.images());
         }
     }
 
     @Override
     public boolean isHealthy() {
-        return gan == null || gan.isFinite();
+        return (gan == null || gan.isFinite()) && images.isHealthy();
     }
 
+    /** The steps of the panel trained last: the plane's rounds, or the image GAN's D+G steps. */
     @Override
     public long steps() {
-        return rounds;
+        return shown == Panel.IMAGES ? images.steps() : rounds;
     }
 
     @Override
     public void playingChanged(boolean now) {
         playing = now;
+        images.playingChanged(now);
     }
 
     @Override
     public GanSnapshot snapshot(GanLabParams p) {
+        shown = p.panel();
+        if (p.panel() == Panel.IMAGES) {
+            imagePart = images.snapshot(p.image());
+        }
         adopt(p);
+        if (p.panel() != Panel.PLANE && fakeXs != null) {
+            // the plane is hidden: its last pictures stand, only the image part (or nothing) is new
+            return planeSnapshot();
+        }
         long now = System.nanoTime();
         boolean pointsStale = pointsRound != rounds || pointsVersion != configVersion;
         if (fakeXs == null || pointsStale && (!playing || now - pointsNs >= POINTS_EVERY_MS * 1_000_000L)) {
@@ -227,6 +248,10 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
             measure();
             metricsNs = now;
         }
+        return planeSnapshot();
+    }
+
+    private GanSnapshot planeSnapshot() {
         int n = (int) rounds;
         int stride = Math.max(1, (n + MAX_CURVE_POINTS - 1) / MAX_CURVE_POINTS);
         int m = n == 0 ? 0 : (n - 1) / stride + 1;
@@ -242,7 +267,7 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
         }
         return new GanSnapshot(rounds, dataId, gan.config().loss(), realXs, realYs, fakeXs, fakeYs, heat, extent.clone(),
                 output, warp.rows(), warp.cols(), warp.xs(), warp.ys(), arrows[0], arrows[1], arrows[2], arrows[3], x, d,
-                g, metricsRound, kl, js, modes, covered, evenness, gan.dStepsTaken(), gan.gStepsTaken());
+                g, metricsRound, kl, js, modes, covered, evenness, gan.dStepsTaken(), gan.gStepsTaken(), imagePart);
     }
 
     /** KL and JS of {@value #METRIC_SAMPLES} samples of G against the data, and for a mixture its mode coverage. */

@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 import javafx.scene.layout.BorderPane;
 
+import dev.genlab.data.ImageDataset;
 import dev.genlab.i18n.I18n;
 import dev.genlab.live.Trainer;
 import dev.genlab.model.gan.AffineGenerator;
 import dev.genlab.scene.KnobValues;
 import dev.genlab.scene.PanelHost;
+import dev.genlab.scene.SceneContext;
 import dev.genlab.scene.SceneDescriptor;
 import dev.genlab.scene.ScenePanel;
 import dev.genlab.scene.TrainerScene;
@@ -38,7 +42,7 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
                     Map.entry("saturating", GameView.SATURATING), Map.entry("non-saturating", GameView.NON_SATURATING),
                     Map.entry("real", PlanePanel.REAL), Map.entry("fake", PlanePanel.FAKE),
                     Map.entry("says-real", PlanePanel.SAYS_REAL), Map.entry("says-fake", PlanePanel.SAYS_FAKE)),
-            context -> new GanScene());
+            GanScene::new);
     /** Rounds of the 1-D game a second at speed 1. */
     static final double GAME_RATE = 8;
     /** Rounds of the 2-D GAN a second at speed 1 (a round at the defaults is 3–5 ms). */
@@ -49,14 +53,25 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
     private final BorderPane root = new BorderPane();
     private final GameView view = new GameView();
     final PlanePanel plane = new PlanePanel();
+    final ImagePanel images = new ImagePanel();
+    private final SceneContext context;
+    /** A new data set (loaded, or the built-in digits arriving) reaches the image GAN as new params. */
+    private final ChangeListener<ImageDataset> imagesListener = (obs, o, n) -> push();
     private final PanelHost<GanSnapshot> panels;
     private GameState state = new GameState();
     private boolean batch;
     private long lastFrameNs = -1;
     private double owed;
 
+    /** A scene without images (tests of the first two panels). */
     public GanScene() {
+        this(SceneContext.empty());
+    }
+
+    public GanScene(SceneContext context) {
         super(ID, GanParams.SPEC, BASE_RATE);
+        this.context = context;
+        context.images().addListener(new WeakChangeListener<>(imagesListener));
         root.setId("gan-view");
         view.trainD.setOnAction(e -> trainD());
         plane.stepD.setOnAction(e -> subStep(true));
@@ -82,7 +97,7 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
                 recompute(false);
             }
         };
-        panels = new PanelHost<>(root, List.of(game, plane));
+        panels = new PanelHost<>(root, List.of(game, plane, images));
         // the panel is a model knob (the lab trains only while the plane shows), so it is not view-only,
         // but a change of panel is also a change of view
         params().property(GanParams.PANEL).addListener((obs, o, n) -> viewKnobsChanged());
@@ -120,7 +135,7 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
 
     @Override
     protected GanLabParams currentParams() {
-        return GanLabParams.from(params().values());
+        return GanLabParams.from(params().values(), context.images().getValue());
     }
 
     @Override
@@ -335,5 +350,15 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
     /** The plane panel's read-out lines (rounds and losses; divergences and modes). */
     public String planeReadout() {
         return plane.readout.getText() + "\n" + plane.metrics.getText() + "\n" + plane.estimator.getText();
+    }
+
+    /** The image panel's last part drawn (null before one). */
+    public ImageSnapshot lastImages() {
+        return images.last();
+    }
+
+    /** The image panel's read-out lines (step and losses; coverage; notes). */
+    public String imagesReadout() {
+        return images.readout.getText() + "\n" + images.coverageText.getText() + "\n" + images.notes.getText();
     }
 }

@@ -35,13 +35,16 @@ import dev.genlab.model.gan.GanLoss;
  * @param modes        K for a Gaussian mixture, 0 for other data
  * @param covered      modes covered
  * @param evenness     normalised entropy of the counts over covered modes
+ * @param dSteps       discriminator steps taken (rounds' and single ones)
+ * @param gSteps       generator steps taken
+ * @param images       the image panel's part, null until that panel was shown
  */
 public record GanSnapshot(long rounds, String data, GanLoss loss, double[] realXs, double[] realYs, double[] fakeXs,
                           double[] fakeYs, float[] heat, double[] extent, Gan2D.Output output, int warpRows,
                           int warpCols, double[] warpXs, double[] warpYs, double[] arrowXs, double[] arrowYs,
                           double[] arrowDxs, double[] arrowDys, double[] curveX, double[] curveD, double[] curveG,
                           long metricsRound, double kl, double js, int modes, int covered, double evenness,
-                          long dSteps, long gSteps) {
+                          long dSteps, long gSteps, ImageSnapshot images) {
 
     /** Cells per axis of the D(x) heat map. */
     public static final int HEAT_N = 128;
