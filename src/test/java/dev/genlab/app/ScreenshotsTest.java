@@ -168,6 +168,8 @@ class ScreenshotsTest {
         }
         if (s instanceof dev.genlab.scene.gan.GanScene g && fx(() -> g.params().getChoice("panel")).equals("plane")) {
             advanceGanPlane(g);
+        } else if (s instanceof dev.genlab.scene.gan.GanScene g && fx(() -> g.params().getChoice("panel")).equals("images")) {
+            advanceGanImages(g);
         } else if (s instanceof dev.genlab.scene.gan.GanScene g && stepsDone >= 4) {
             // lesson 8 from "Playing the game" on: eighty rounds, so the history shows the play the text asks for
             for (int k = 0; k < 80; k++) {
@@ -177,6 +179,40 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Lesson 8's images: the shipped GANs as they are; from scratch, the 300 steps after which its text shows
+     * the collapse (every sample one shape), then the paused snapshot.
+     */
+    private void advanceGanImages(dev.genlab.scene.gan.GanScene g) {
+        long end = System.nanoTime() + 90_000_000_000L;
+        boolean scratch = fx(() -> g.params().getChoice("img_start")).equals("scratch");
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        if (scratch) {
+            double speed = fx(() -> g.speedProperty().get());
+            fxRun(() -> {
+                g.speedProperty().set(50);
+                g.playingProperty().set(true);
+            });
+            while (System.nanoTime() < end && !fx(() -> {
+                g.pumpNow();
+                return g.lastImages() != null && g.lastImages().steps() >= 300;
+            })) {
+                WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+            }
+            fxRun(() -> {
+                g.playingProperty().set(false);
+                g.speedProperty().set(speed);
+            });
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        }
+        while (System.nanoTime() < end && !fx(() -> {
+            g.pumpNow();
+            return g.lastImages() != null && g.lastImages().grid() != null && g.lastImages().counts() != null;
+        })) {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Lesson 8's plane: about the 1,500 rounds its text asks for, played fast, then the paused snapshot of that round. */
