@@ -207,9 +207,13 @@ class ScreenshotsTest {
             });
             WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         }
+        // the pictures of this step's GAN (a new preset may rebuild it: the last step's must not pass)
+        boolean conditional = fx(() -> g.params().getChoice("img_model")).equals("cgan");
         while (System.nanoTime() < end && !fx(() -> {
             g.pumpNow();
-            return g.lastImages() != null && g.lastImages().grid() != null && g.lastImages().counts() != null;
+            var s = g.lastImages();
+            return s != null && s.grid() != null && s.counts() != null && s.conditional() == conditional
+                    && s.shipped() == !scratch && (scratch || s.steps() == 0);
         })) {
             WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
         }

@@ -123,9 +123,9 @@ public final class GanParams {
             .in(Panel.IMAGES);
     public static final Knob<Integer> IMG_DIGIT = Knob.integer("img_digit", "gan.imgDigit", "", 0, 9, 3)
             .in(Panel.IMAGES).actsWhen(v -> "cgan".equals(v.get(GanParams.IMG_MODEL)));
-    public static final Knob<Integer> IMG_FROM = Knob.integer("img_from", "gan.imgFrom", "", 1, 999, 1)
+    public static final Knob<Integer> IMG_FROM = Knob.integer("img_from", "gan.imgFrom", "", 1, 999, 7)
             .in(Panel.IMAGES);
-    public static final Knob<Integer> IMG_TO = Knob.integer("img_to", "gan.imgTo", "", 1, 999, 2).in(Panel.IMAGES);
+    public static final Knob<Integer> IMG_TO = Knob.integer("img_to", "gan.imgTo", "", 1, 999, 27).in(Panel.IMAGES);
     public static final Knob<String> IMG_PATH = Knob.choice("img_path", "gan.imgPath", IMG_PATHS, "spherical")
             .in(Panel.IMAGES);
 

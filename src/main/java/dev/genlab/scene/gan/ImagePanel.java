@@ -31,7 +31,7 @@ import dev.genlab.scene.ScenePanel;
 final class ImagePanel extends BorderPane implements ScenePanel<GanSnapshot> {
 
     static final FigureColour LOSS_D = FigureColour.VERMILION;
-    static final FigureColour LOSS_G = FigureColour.SKY_BLUE;
+    static final FigureColour LOSS_G = FigureColour.GREY;
     static final FigureColour REAL = PlanePanel.REAL;
     static final FigureColour FAKE = PlanePanel.FAKE;
 
@@ -55,8 +55,8 @@ final class ImagePanel extends BorderPane implements ScenePanel<GanSnapshot> {
         readout.setId("gan-images-readout");
         coverageText.setId("gan-images-coverage-text");
         notes.setId("gan-images-notes");
-        losses.xLabelProperty().bind(I18n.bind("gan.axis.steps"));
-        losses.yLabelProperty().bind(I18n.bind("gan.plane.lossAxis"));
+        losses.xLabelProperty().bind(I18n.bind("gan.img.stepsAxis"));
+        losses.yLabelProperty().bind(I18n.bind("gan.img.lossAxis"));
         losses.setZoomPanEnabled(false);
         coverage.xLabelProperty().bind(I18n.bind("gan.img.classAxis"));
         coverage.yLabelProperty().bind(I18n.bind("gan.img.countAxis"));

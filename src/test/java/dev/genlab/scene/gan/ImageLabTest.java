@@ -97,7 +97,7 @@ class ImageLabTest {
         }
         assertTrue(s.agreement() > 0.9, "agreement " + s.agreement());
         // the strip is drawn with the digit knob's label
-        float[] za = shipped.noise(1, new SplittableRandom(1));
+        float[] za = shipped.noise(1, new SplittableRandom(7)); // the default "from" seed
         assertArrayEquals(shipped.generate(za, new int[] {7}, 1), Arrays.copyOfRange(s.strip(), 0, d), 1e-6f);
         ImageSnapshot three = lab.snapshot(params(DIGITS, "img_model", "cgan", "img_digit", "3"));
         assertFalse(Arrays.equals(s.strip(), three.strip()), "another digit, another strip");
