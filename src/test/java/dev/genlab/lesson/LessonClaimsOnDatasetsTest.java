@@ -43,6 +43,10 @@ import dev.genlab.scene.counting.CountingSnapshot;
 import dev.genlab.scene.markov.MarkovLab;
 import dev.genlab.scene.markov.MarkovParams;
 import dev.genlab.scene.markov.MarkovSnapshot;
+import dev.genlab.scene.gan.GanLab;
+import dev.genlab.scene.gan.GanLabParams;
+import dev.genlab.scene.gan.GanParams;
+import dev.genlab.scene.gan.ImageSnapshot;
 
 /**
  * What the image lessons (Parameter counting, The Markov assumption, Neural autoregressive
@@ -685,5 +689,70 @@ class LessonClaimsOnDatasetsTest {
 
     static List<Step> steps(String lessonId) {
         return LessonPresets.steps(lessonId);
+    }
+
+    // ------------------------------------------------------------ The GAN minimax game, images
+
+    /**
+     * "Mode collapse, counted" on either data set: from random weights every sample is one smudge the
+     * classifier files under one class; a few hundred steps later a shape or two, the 64 grid images nearly
+     * alike; later the bars spread over several classes, on the built-in digits all ten after about 1,500
+     * steps.
+     */
+    @ParameterizedTest
+    @EnumSource(Images.class)
+    void ganImagesCollapseFirstAndSpreadLater(Images which) {
+        ImageDataset images = images(which);
+        GanLabParams p = GanLabParams.from(knobs("08-gan-minimax", "Mode collapse, counted", GanParams.SPEC).values(),
+                images);
+        GanLab lab = new GanLab();
+        lab.reset(p);
+        ImageSnapshot s = lab.snapshot(p).images();
+        assertFalse(s.shipped());
+        StringBuilder log = new StringBuilder(which + ": step 0 " + Arrays.toString(s.counts()));
+        int first = s.covered();
+        int at300 = -1;
+        double spread300 = Double.NaN;
+        float[] real = new float[64 * 784];
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int k = 0; k < 64; k++) {
+            images.copyImage(rng.nextInt(images.size()), real, k * 784);
+        }
+        for (int step = 1; step <= 1500; step++) {
+            lab.step(p);
+            if (step == 300) {
+                s = lab.snapshot(p).images();
+                at300 = s.covered();
+                spread300 = spread(s.grid(), 64) / spread(real, 64);
+                log.append("; step 300 ").append(Arrays.toString(s.counts())).append(" grid spread ")
+                        .append(String.format(Locale.ROOT, "%.3f", spread300)).append(" of the real images'");
+            }
+        }
+        s = lab.snapshot(p).images();
+        log.append("; step 1500 ").append(Arrays.toString(s.counts()));
+        System.out.println(log);
+        assertEquals(1, first, log.toString());
+        assertTrue(at300 <= 2, log.toString());
+        assertTrue(spread300 < 0.35, "nearly alike: " + log);
+        assertTrue(s.covered() >= (which == Images.DIGITS ? 10 : 4), log.toString());
+    }
+
+    /** Mean over pixels of the standard deviation across 28 × 28 images: how different they are. */
+    static double spread(float[] images, int count) {
+        double sum = 0;
+        for (int j = 0; j < 784; j++) {
+            double m = 0;
+            for (int i = 0; i < count; i++) {
+                m += images[i * 784 + j];
+            }
+            m /= count;
+            double v = 0;
+            for (int i = 0; i < count; i++) {
+                double e = images[i * 784 + j] - m;
+                v += e * e;
+            }
+            sum += Math.sqrt(v / count);
+        }
+        return sum / 784;
     }
 }
