@@ -65,14 +65,19 @@ public final class GanParams {
 
     // ---- the 2-D GAN (trainer thread, GanLab)
 
-    /** The plane's data sets: the toy distributions and the 8-Gaussian ring of GanPresets. */
-    public static final List<String> DATASETS = List.of("moons", "mixture", "ring8", "rings", "spiral", "checkerboard");
+    /** The data set of points the student draws onto the plane (click or drag). */
+    public static final String DRAWN = "drawn";
+    /** The plane's data sets: the toy distributions, the 8-Gaussian ring of GanPresets, and drawn points. */
+    public static final List<String> DATASETS = List.of("moons", "mixture", "ring8", "rings", "spiral", "checkerboard",
+            DRAWN);
     public static final List<String> GAN_LOSSES = List.of("minimax", "non_saturating", "least_squares", "wgan_gp",
             "wgan_clip");
     public static final List<String> OPTIMISERS = List.of("sgd", "adam");
     public static final List<String> RATES = List.of("0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1");
     public static final List<Integer> BATCHES = List.of(32, 64, 128, 256, 512);
     public static final List<Integer> WIDTHS = List.of(16, 32, 64, 128);
+    /** p_z: N(0, I) or U[−1, 1]ᵐ ({@link dev.genlab.model.gan.Gan2D.Noise}). */
+    public static final List<String> NOISES = List.of("gaussian", "uniform");
 
     public static final Knob<String> DATA = Knob.choice("data", "gan.data", DATASETS, "moons").in(Panel.PLANE);
     public static final Knob<String> GAN_LOSS = Knob.choice("gan_loss", "gan.ganLoss", GAN_LOSSES, "non_saturating")
@@ -83,10 +88,16 @@ public final class GanParams {
     public static final Knob<Double> LR_G = Knob.realChoice("lr_g", "gan.lrG", RATES, "0.001").in(Panel.PLANE);
     public static final Knob<Integer> BATCH = Knob.intChoice("batch", "gan.batch", BATCHES, 256).in(Panel.PLANE);
     public static final Knob<Integer> K_D = Knob.integer("k_d", "gan.kD", "", 1, 10, 1).in(Panel.PLANE);
+    public static final Knob<Integer> G_DEPTH = Knob.integer("g_depth", "gan.gDepth", "", 1,
+            dev.genlab.model.gan.Gan2D.MAX_DEPTH, 2).in(Panel.PLANE);
+    public static final Knob<Integer> D_DEPTH = Knob.integer("d_depth", "gan.dDepth", "", 1,
+            dev.genlab.model.gan.Gan2D.MAX_DEPTH, 2).in(Panel.PLANE);
     public static final Knob<Integer> G_WIDTH = Knob.intChoice("g_width", "gan.gWidth", WIDTHS, 64).in(Panel.PLANE);
     public static final Knob<Integer> D_WIDTH = Knob.intChoice("d_width", "gan.dWidth", WIDTHS, 64).in(Panel.PLANE);
     public static final Knob<Integer> NOISE_DIM = Knob.integer("noise_dim", "gan.noiseDim", "", 1, 8, 2)
             .in(Panel.PLANE);
+    /** The noise distribution is adopted while training (G's weights are kept, its input changes). */
+    public static final Knob<String> NOISE = Knob.choice("noise", "gan.noise", NOISES, "gaussian").in(Panel.PLANE);
     public static final Knob<Boolean> MINIBATCH = Knob.toggle("minibatch", "gan.minibatch", false).in(Panel.PLANE);
     public static final Knob<Integer> SEED = Knob.integer("seed", "gan.seed", "", 1, 999, 1).in(Panel.PLANE);
     // view-only layer toggles
@@ -100,10 +111,20 @@ public final class GanParams {
     public static final Knob<Boolean> SHOW_ARROWS = Knob.toggle("show_arrows", "gan.showArrows", false).viewOnly()
             .in(Panel.PLANE);
 
+    /** The model-overview strip above the plane: noise → G → samples → D → losses, with the step counts. */
+    public static final Knob<Boolean> SHOW_STRIP = Knob.toggle("show_strip", "gan.showStrip", true).viewOnly()
+            .in(Panel.PLANE);
+    /**
+     * Play one sub-step at a time (k D steps, then a G step), slowly, the strip lighting the part that moves.
+     * View-only: it changes how Play drives the model, not the model.
+     */
+    public static final Knob<Boolean> SLOW_MOTION = Knob.toggle("slow_motion", "gan.slowMotion", false).viewOnly()
+            .in(Panel.PLANE);
+
     public static final ParamSpec SPEC = ParamSpec.of(PANEL, DATA_MEAN_1, DATA_SD_1, DATA_WEIGHT_2, DATA_MEAN_2,
             DATA_SD_2, G_MEAN, G_SD, DISCRIMINATOR, D_W0, D_W1, D_W2, D_STEPS, LOSS, G_RATE,
-            DATA, GAN_LOSS, OPTIMISER, LR_D, LR_G, BATCH, K_D, G_WIDTH, D_WIDTH, NOISE_DIM, MINIBATCH, SEED,
-            SHOW_REAL, SHOW_FAKE, SHOW_D, SHOW_GRID, SHOW_ARROWS)
+            DATA, GAN_LOSS, OPTIMISER, LR_D, LR_G, BATCH, K_D, G_DEPTH, G_WIDTH, D_DEPTH, D_WIDTH, NOISE_DIM, NOISE,
+            MINIBATCH, SEED, SHOW_REAL, SHOW_FAKE, SHOW_D, SHOW_GRID, SHOW_ARROWS, SHOW_STRIP, SLOW_MOTION)
             .withPanelKnob(PANEL);
 
     /** p_data of the knobs: one Gaussian, or two when the second's weight is above 0. */
