@@ -177,28 +177,22 @@ class GanPlaneToolsAppTest {
         fxRun(() -> {
             scene().params().set("k_d", 2);
             scene().params().set("slow_motion", true);
-            scene().speedProperty().set(3); // 4.5 sub-steps a second
+            scene().speedProperty().set(6); // 9 sub-steps a second
         });
         GanSnapshot start = plane(x -> true, "the first snapshot");
         long rounds = start.rounds();
         List<long[]> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> lit = new java.util.concurrent.CopyOnWriteArrayList<>();
         seen.add(new long[] {start.dSteps(), start.gSteps()});
-        // watch every frame on the JavaFX thread (a poll from the test thread can miss sub-steps on a busy machine)
-        javafx.animation.AnimationTimer watch = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                scene().pumpNow();
-                GanSnapshot s = scene().lastPlane();
+        // every snapshot drawn (slow motion sends a sub-step only once the last one is on screen)
+        fxRun(() -> {
+            scene().onPlaneDrawn(x -> {
                 long[] prev = seen.get(seen.size() - 1);
-                if (s.dSteps() != prev[0] || s.gSteps() != prev[1]) {
-                    seen.add(new long[] {s.dSteps(), s.gSteps()});
+                if (x.dSteps() != prev[0] || x.gSteps() != prev[1]) {
+                    seen.add(new long[] {x.dSteps(), x.gSteps()});
                     lit.add(scene().stripLit());
                 }
-            }
-        };
-        fxRun(() -> {
-            watch.start();
+            });
             scene().playingProperty().set(true);
         });
         long end = System.nanoTime() + 30_000_000_000L;
@@ -207,7 +201,7 @@ class GanPlaneToolsAppTest {
         }
         fxRun(() -> {
             scene().playingProperty().set(false);
-            watch.stop();
+            scene().onPlaneDrawn(null);
         });
         assertTrue(seen.size() >= 8, "sub-steps came: " + seen.size());
         StringBuilder order = new StringBuilder();

@@ -64,6 +64,8 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
     private double[] drawnSeen;
     /** Entries of the loss curves (a restored GAN's rounds start with no curve). */
     private int curveN;
+    /** Single D or G step commands applied, a step or not (not reset: the scene counts what it sent). */
+    private long subSteps;
     private String dataId;
     private double[] extent;
     private double[] realXs;
@@ -202,6 +204,7 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
      * so the heat map changes and the fake points stay. Every cached part is renewed.
      */
     public void stepDOnly(GanLabParams p) {
+        subSteps++;
         adopt(p);
         if (source == null) {
             return;
@@ -216,6 +219,7 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
      * the fake points move along the arrows and the heat map stays.
      */
     public void stepGOnly(GanLabParams p) {
+        subSteps++;
         adopt(p);
         if (source == null) {
             return;
@@ -314,7 +318,7 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
         return new GanSnapshot(rounds, dataId, gan.config().loss(), realXs, realYs, fakeXs, fakeYs, heat, extent.clone(),
                 output, warp.rows(), warp.cols(), warp.xs(), warp.ys(), arrows[0], arrows[1], arrows[2], arrows[3], x, d,
                 g, metricsRound, kl, js, modes, covered, evenness, gan.dStepsTaken(), gan.gStepsTaken(),
-                last.lastD(), last.lastG(), source == null ? NOTE_DRAW : "", gan.config());
+                last.lastD(), last.lastG(), source == null ? NOTE_DRAW : "", gan.config(), subSteps);
     }
 
     /** KL and JS of {@value #METRIC_SAMPLES} samples of G against the data, and for a mixture its mode coverage. */

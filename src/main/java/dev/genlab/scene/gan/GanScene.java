@@ -85,6 +85,9 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
     private long slowFrameNs = -1;
     private double slowOwed;
     private int slowPhase;
+    /** Sub-step commands sent since the scene was activated; the next waits until a snapshot shows them all. */
+    private long subStepsSent;
+    private java.util.function.Consumer<GanSnapshot> planeDrawn = s -> { };
 
     public GanScene() {
         super(ID, GanParams.SPEC, BASE_RATE);
@@ -357,6 +360,12 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
         }
         slowFrameNs = now;
         plane.slowMotion(true, slowPeriodNs());
+        GanSnapshot shown = plane.last();
+        if (shown != null && shown.subSteps() < subStepsSent) {
+            // the last sub-step is not on screen yet (a busy machine): show each one before the next
+            slowOwed = Math.min(slowOwed, 1);
+            return;
+        }
         if (slowOwed >= 1) {
             slowOwed = Math.min(slowOwed - 1, 1);
             int k = params().get(GanParams.K_D);
@@ -373,6 +382,7 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
     private void sendSubStep(boolean discriminator) {
         GanLabParams p = currentParams();
         plane.strip.highlight(discriminator ? ModelStrip.Part.D : ModelStrip.Part.G);
+        subStepsSent++;
         if (discriminator) {
             send(l -> l.stepDOnly(p));
         } else {
@@ -414,6 +424,7 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
     @Override
     protected void draw(GanSnapshot s) {
         panels.draw(s);
+        planeDrawn.accept(s);
     }
 
     @Override
@@ -436,6 +447,7 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
 
     @Override
     public void activate() {
+        subStepsSent = 0; // a new lab counts from 0
         super.activate();
         lastFrameNs = -1;
         owed = 0;
@@ -623,6 +635,11 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
             case "show_arrows" -> plane.arrows.isVisible();
             default -> throw new IllegalArgumentException("no layer knob " + knob);
         };
+    }
+
+    /** Called with every snapshot drawn (tests watch slow motion's sub-steps one by one). */
+    public void onPlaneDrawn(java.util.function.Consumer<GanSnapshot> c) {
+        planeDrawn = c == null ? s -> { } : c;
     }
 
     /** Which player the model-overview strip lights: "NONE", "D" or "G". */

@@ -41,6 +41,8 @@ import dev.genlab.model.gan.GanLoss;
  * @param stepLossG    L_G of the last G step
  * @param note         a bundle key of what stops training (drawn data with no points), or ""
  * @param config       the GAN's config now (the strip names its noise and networks)
+ * @param subSteps     single D or G step commands applied since the lab was made (done or refused), so the
+ *                     scene's slow motion sends the next only after the last one's snapshot was drawn
  */
 public record GanSnapshot(long rounds, String data, GanLoss loss, double[] realXs, double[] realYs, double[] fakeXs,
                           double[] fakeYs, float[] heat, double[] extent, Gan2D.Output output, int warpRows,
@@ -48,7 +50,7 @@ public record GanSnapshot(long rounds, String data, GanLoss loss, double[] realX
                           double[] arrowDxs, double[] arrowDys, double[] curveX, double[] curveD, double[] curveG,
                           long metricsRound, double kl, double js, int modes, int covered, double evenness,
                           long dSteps, long gSteps, double stepLossD, double stepLossG,
-                          String note, Gan2D.Config config) {
+                          String note, Gan2D.Config config, long subSteps) {
 
     /** Cells per axis of the D(x) heat map. */
     public static final int HEAT_N = 128;
