@@ -156,6 +156,12 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
         HBox buttons = new HBox(6, stepD, stepG, clear, legend);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(legend, Priority.ALWAYS);
+        // the buttons keep their words; the key wraps onto more rows when the row is short
+        for (Region r : new Region[] {stepD, stepG, clear}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        legend.setMinWidth(0);
+        legend.setPrefWrapLength(120);
         legend.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         VBox bottom = new VBox(2, buttons, note, readout, metrics, estimator, message);
         bottom.setPadding(new Insets(4, 8, 2, 8));
