@@ -183,6 +183,10 @@ class GanPlaneToolsAppTest {
         long rounds = start.rounds();
         List<long[]> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> lit = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // what the plane shows after each sub-step: a new D(x) map, G's arrows (their toggle is off here)
+        List<Boolean> newMap = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> arrows = new java.util.concurrent.CopyOnWriteArrayList<>();
+        float[][] map = {start.heat()};
         seen.add(new long[] {start.dSteps(), start.gSteps()});
         // every snapshot drawn (slow motion sends a sub-step only once the last one is on screen)
         fxRun(() -> {
@@ -191,7 +195,10 @@ class GanPlaneToolsAppTest {
                 if (x.dSteps() != prev[0] || x.gSteps() != prev[1]) {
                     seen.add(new long[] {x.dSteps(), x.gSteps()});
                     lit.add(scene().stripLit());
+                    newMap.add(!java.util.Arrays.equals(x.heat(), map[0]));
+                    arrows.add(scene().planeLayerVisible("show_arrows"));
                 }
+                map[0] = x.heat();
             });
             scene().playingProperty().set(true);
         });
@@ -210,9 +217,15 @@ class GanPlaneToolsAppTest {
             long dg = seen.get(i)[1] - seen.get(i - 1)[1];
             assertEquals(1, dd + dg, "one sub-step at a time, step " + i);
             order.append(dd == 1 ? 'D' : 'G');
+            assertEquals(dd == 1, newMap.get(i - 1), "a D step renews the map, a G step leaves it: step " + i);
+            if (dg == 1) {
+                assertTrue(arrows.get(i - 1), "G's arrows show on the fakes during a G step: step " + i);
+                assertEquals("G", lit.get(i - 1));
+            } else {
+                assertEquals("D", lit.get(i - 1));
+            }
         }
         assertTrue(order.toString().startsWith("DDGDDG"), order.toString());
-        assertTrue(lit.contains("D") && lit.contains("G"), "the strip lit both players: " + lit);
         assertEquals(rounds, plane(x -> true, "the last").rounds(), "sub-steps, never whole rounds");
         // off again: Play trains whole rounds
         fxRun(() -> {
