@@ -1005,24 +1005,31 @@ public final class MainWindow {
         }
     }
 
-    /** Writes the current scene's knobs to file; the outcome goes to the status bar. */
+    /** Writes the current scene's knobs (and its trained weights, if it has any) to file; the outcome goes to the status bar. */
     public void saveScenario(Path file) {
         sceneHost.current().ifPresent(s -> {
             try {
-                ScenarioFile.save(s, file);
-                status("status.scenarioSaved", file);
+                boolean weights = ScenarioFile.save(s, file);
+                status(weights ? "status.scenarioSavedWeights" : "status.scenarioSaved", file);
             } catch (IOException e) {
                 status("status.scenarioFailed", file, e.getMessage());
             }
         });
     }
 
-    /** Sets the current scene's knobs from file; a bad file is reported and changes nothing. */
+    /**
+     * Sets the current scene's knobs from file, then its trained weights if the file names them; a bad file is
+     * reported and changes nothing, bad weights are reported and leave the knobs loaded.
+     */
     public void openScenario(Path file) {
         sceneHost.current().ifPresent(s -> {
             try {
-                ScenarioFile.load(s, file);
-                status("status.scenarioLoaded", file);
+                ScenarioFile.Loaded loaded = ScenarioFile.load(s, file);
+                if (loaded.weightsProblem() != null) {
+                    status("status.scenarioWeightsFailed", file, loaded.weightsProblem());
+                } else {
+                    status(loaded.weights() ? "status.scenarioLoadedWeights" : "status.scenarioLoaded", file);
+                }
             } catch (IOException | IllegalArgumentException e) {
                 status("status.scenarioFailed", file, e.getMessage());
             }

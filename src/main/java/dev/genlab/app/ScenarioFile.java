@@ -1,13 +1,18 @@
 package dev.genlab.app;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.Properties;
 
+import dev.genlab.model.io.Checkpoint;
 import dev.genlab.scene.LessonScene;
 
 /**
@@ -18,26 +23,69 @@ import dev.genlab.scene.LessonScene;
  * dataset = moons
  * </pre>
  * Loading checks the scene and every knob first; a bad file changes nothing.
+ *
+ * <p>A scene with a trained state ({@link LessonScene#trainedState}, e.g. lesson 8's 2-D GAN) also gets its
+ * weights written beside the scenario as a {@link Checkpoint} (versioned, checksummed gzip), {@code name.genlab}
+ * and {@code name.weights.gz}, and one more line in the scenario names that file:
+ * <pre>
+ * weights = name.weights.gz
+ * </pre>
+ * Opening sets the knobs first, then hands the weights to the scene. A weights file that is missing, truncated,
+ * corrupt or of another model is reported ({@link Loaded#weightsProblem}); the knobs load all the same and the
+ * model is left as it was. Both files are written to a temporary file first and then moved in place, so a
+ * failed save never leaves half a file under the name.
  */
 final class ScenarioFile {
 
     static final String SCENE_KEY = "scene";
+    /** The line naming the weights file, a file name in the scenario's own folder. */
+    static final String WEIGHTS_KEY = "weights";
+    static final String WEIGHTS_SUFFIX = ".weights.gz";
+
+    /**
+     * What opening a scenario did beyond its knobs.
+     *
+     * @param weights        whether it named a weights file
+     * @param weightsProblem why those weights were not used, or null when they were (or none were named)
+     */
+    record Loaded(boolean weights, String weightsProblem) {
+    }
 
     private ScenarioFile() {
     }
 
-    static void save(LessonScene scene, Path file) throws IOException {
+    /** Writes the knobs, and the scene's trained state beside them when it has one; true if weights were written. */
+    static boolean save(LessonScene scene, Path file) throws IOException {
+        Optional<Checkpoint> state = scene.trainedState();
         StringWriter out = new StringWriter();
         out.write("# GenLab scenario\n" + SCENE_KEY + " = " + scene.id() + "\n");
+        if (state.isPresent()) {
+            Path weights = weightsFile(file);
+            Checkpoint c = state.get();
+            writeAtomically(weights, c::write);
+            out.write(WEIGHTS_KEY + " = " + weights.getFileName() + "\n");
+        }
         scene.params().save(out);
-        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+        byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
+        writeAtomically(file, o -> o.write(text));
+        return state.isPresent();
+    }
+
+    /** {@code dir/name.genlab} → {@code dir/name.weights.gz}. */
+    static Path weightsFile(Path scenario) {
+        String name = scenario.getFileName().toString();
+        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".genlab")
+                ? name.substring(0, name.length() - ".genlab".length()) : name;
+        return scenario.resolveSibling(base + WEIGHTS_SUFFIX);
     }
 
     /**
+     * Sets the scene's knobs from the file, then its trained state if the file names one.
+     *
      * @throws IllegalArgumentException when the file is for another scene or names a knob or value
-     *                                  the scene does not take (the message says which)
+     *                                  the scene does not take (the message says which); nothing changed
      */
-    static void load(LessonScene scene, Path file) throws IOException {
+    static Loaded load(LessonScene scene, Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Properties p = new Properties();
         p.load(new StringReader(text));
@@ -50,8 +98,63 @@ final class ScenarioFile {
                     + scene.id() + "'");
         }
         p.remove(SCENE_KEY);
+        String weightsName = (String) p.remove(WEIGHTS_KEY);
+        // read the weights before any knob moves, so a bad file is known; the knobs load all the same
+        Checkpoint state = null;
+        String problem = null;
+        if (weightsName != null) {
+            try {
+                state = Checkpoint.read(weightsPath(file, weightsName.trim()));
+            } catch (IOException | IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+        }
         StringWriter knobs = new StringWriter();
         p.store(knobs, null);
         scene.params().load(new StringReader(knobs.toString()));
+        if (state != null) {
+            try {
+                scene.restoreTrainedState(state);
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+        }
+        return new Loaded(weightsName != null, problem);
+    }
+
+    /** The weights file a scenario names: a plain file name beside it (a mailed scenario reaches nowhere else). */
+    private static Path weightsPath(Path scenario, String name) throws IOException {
+        Path named = Path.of(name);
+        if (name.isEmpty() || named.isAbsolute() || named.getNameCount() != 1 || name.equals("..")) {
+            throw new IOException("the '" + WEIGHTS_KEY + "' line must name a file beside the scenario, not '" + name + "'");
+        }
+        Path f = scenario.resolveSibling(name);
+        if (!Files.isRegularFile(f)) {
+            throw new IOException("the weights file " + f.getFileName() + " is missing");
+        }
+        return f;
+    }
+
+    private interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    /** Writes a temporary file beside {@code file}, then moves it in place (atomically where the file system can). */
+    private static void writeAtomically(Path file, Writing w) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                w.to(out);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

@@ -247,6 +247,8 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
                             good = model.saveState();
                         }
                         doRedraw = true;
+                        // a command may have come with newer knobs (see drainCommands): step with those
+                        p = params.get();
                     }
                     if (doStep) {
                         double objective = model.step(p);
@@ -290,15 +292,34 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
         }
     }
 
-    /** Applies every queued command in order; true if there was any. */
+    /**
+     * Applies every queued command in order; true if there was any. A reset that new knobs asked for before a
+     * command was sent is done before that command, so a command sent right after knobs that restart the model
+     * (a saved scenario's knobs, then its weights) acts on the restarted model and is not undone by it: the
+     * knobs could otherwise arrive while this loop is between its reset check and the commands.
+     */
     private boolean drainCommands() {
         boolean any = false;
         Consumer<? super M> c;
         while ((c = commands.poll()) != null) {
+            if (takeResetRequest()) {
+                model.reset(params.get());
+            }
             c.accept(model);
             any = true;
         }
         return any;
+    }
+
+    private boolean takeResetRequest() {
+        lock.lock();
+        try {
+            boolean r = resetRequested;
+            resetRequested = false;
+            return r;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void diverged(Object good, P p, String why) {

@@ -1,11 +1,14 @@
 package dev.genlab.scene;
 
+import java.io.IOException;
 import java.util.Optional;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.scene.Node;
+
+import dev.genlab.model.io.Checkpoint;
 
 /**
  * A live scene shown beside a lesson's text. The application shell owns one at a time:
@@ -58,6 +61,26 @@ public interface LessonScene {
      * or hovered belong to the step they were made in and go.
      */
     default void stepOpened() {
+    }
+
+    /**
+     * The trained state that File → Save scenario writes beside the knobs, as a checkpoint (a model's weights,
+     * and in its header what else the state needs), or empty: by default a scene has none and its knobs are
+     * the whole scenario. On the JavaFX thread; a scene whose model lives on a trainer thread asks it there.
+     *
+     * @throws IOException when the state cannot be had (the message says why)
+     */
+    default Optional<Checkpoint> trainedState() throws IOException {
+        return Optional.empty();
+    }
+
+    /**
+     * Puts back a state that {@link #trainedState} wrote, after the scenario's knobs were set; on the JavaFX
+     * thread. Everything is checked first: a state that does not fit the scene or its knobs throws an
+     * IllegalArgumentException whose message says why, and then nothing has changed.
+     */
+    default void restoreTrainedState(Checkpoint state) {
+        throw new IllegalArgumentException("scene '" + id() + "' keeps no trained state");
     }
 
     /** A short, translated line the status bar shows (e.g. what the last step did), or "". */

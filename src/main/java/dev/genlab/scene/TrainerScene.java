@@ -70,11 +70,7 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
             }
         }));
         updateKnobFilter();
-        playing.addListener((obs, o, n) -> {
-            if (trainer != null) {
-                trainer.setPlaying(n);
-            }
-        });
+        playing.addListener((obs, o, n) -> playingRuleChanged());
         speed.addListener((obs, o, n) -> {
             if (trainer != null) {
                 trainer.setSpeed(n.doubleValue());
@@ -97,6 +93,22 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
 
     /** Called every frame after the newest snapshot was drawn (e.g. to follow a plot's zoom). */
     protected void everyFrame() {
+    }
+
+    /**
+     * Whether the trainer itself plays while the scene plays; true by default. A scene that paces its model
+     * from the JavaFX thread by commands while playing (lesson 8's slow motion sends one sub-step at a time)
+     * answers false then, and calls {@link #playingRuleChanged()} when its answer changes.
+     */
+    protected boolean trainerPlays() {
+        return true;
+    }
+
+    /** Tells the trainer again whether to play: the scene plays and {@link #trainerPlays()}. */
+    protected final void playingRuleChanged() {
+        if (trainer != null) {
+            trainer.setPlaying(playing.get() && trainerPlays());
+        }
     }
 
     /** Called by Reset before the knobs return to their defaults (e.g. to forget drawn points). */
@@ -181,7 +193,7 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
             diverged(e);
         }));
         trainer.start();
-        trainer.setPlaying(playing.get());
+        trainer.setPlaying(playing.get() && trainerPlays());
         firstDrawn = null;
         pump = new SnapshotPump<>(trainer, s -> {
             if (firstDrawn == null) {

@@ -143,10 +143,12 @@ class GanPlaneAppTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(() -> scene().planeLayerVisible("show_arrows")));
         assertTrue(fx(() -> scene().planeLayerVisible("show_d")));
+        scrollIntoView(robot, "#knob-show_arrows");
         robot.clickOn("#knob-show_arrows");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> robot.lookup("#knob-show_arrows").queryAs(CheckBox.class).isSelected()));
         assertTrue(fx(() -> scene().planeLayerVisible("show_arrows")), "the arrows show");
+        scrollIntoView(robot, "#knob-show_d");
         robot.clickOn("#knob-show_d");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(() -> scene().planeLayerVisible("show_d")), "the D(x) map is hidden");
@@ -155,6 +157,26 @@ class GanPlaneAppTest {
             fxRun(() -> scene().params().set(k, !was));
             assertEquals(!was, fx(() -> scene().planeLayerVisible(k)), k);
         }
+    }
+
+    /** Scrolls the knob panel so that a knob shows (the plane's knobs are more than its height holds). */
+    static void scrollIntoView(FxRobot robot, String id) {
+        fxRun(() -> {
+            javafx.scene.Node n = robot.lookup(id).query();
+            for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    double contentH = sp.getContent().getBoundsInLocal().getHeight();
+                    double viewH = sp.getViewportBounds().getHeight();
+                    double y = sp.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal())).getMinY();
+                    if (contentH > viewH) {
+                        sp.setVvalue(Math.max(0, Math.min(1, (y - viewH / 3) / (contentH - viewH))));
+                    }
+                    sp.layout();
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

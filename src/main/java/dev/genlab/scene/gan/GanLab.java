@@ -1,8 +1,11 @@
 package dev.genlab.scene.gan;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
+import dev.genlab.data.DataSource2D;
 import dev.genlab.data.GaussianMixture2D;
 import dev.genlab.data.ToyDistribution;
 import dev.genlab.data.ToyDistributions;
@@ -10,6 +13,7 @@ import dev.genlab.live.LiveModel;
 import dev.genlab.model.gan.Gan2D;
 import dev.genlab.model.gan.GanMetrics;
 import dev.genlab.model.gan.GanPresets;
+import dev.genlab.model.io.Checkpoint;
 import dev.genlab.scene.gan.GanParams.Panel;
 
 /**
@@ -23,6 +27,10 @@ import dev.genlab.scene.gan.GanParams.Panel;
  * are renewed at most every {@value #POINTS_EVERY_MS} ms, the 128 × 128 D(x) map (about 15–20 ms) every
  * {@value #HEAT_EVERY_MS} ms, and the divergences and mode coverage every {@value #METRICS_EVERY_MS} ms;
  * paused, everything is renewed for the state training stopped at.
+ *
+ * <p>On drawn points ({@link GanParams#DRAWN}) it trains on {@link Gan2D#pointSource} of them, follows points
+ * added or cleared without a restart, and does nothing (a note says to draw) while there are none; KL, JS and
+ * mode coverage need a density, so they are not measured there.
  */
 public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
 
@@ -41,8 +49,23 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
     static final long HEAT_EVERY_MS = 200;
     static final long METRICS_EVERY_MS = 2000;
 
+    /** The plane's extent on drawn points before any lies outside it. */
+    static final double DRAWN_BOX = 3;
+    /** The warped grid over uniform noise: its whole support [−1, 1]². */
+    static final double WARP_EXTENT_UNIFORM = 1;
+    /** A note key the snapshot carries while the drawn data set is empty. */
+    static final String NOTE_DRAW = "gan.note.drawSome";
+
     private Gan2D gan;
+    /** The toy distribution, or null on drawn points (no density: no KL, JS or modes). */
     private ToyDistribution data;
+    /** Where the batches come from; null on drawn points while there are none. */
+    private DataSource2D source;
+    private double[] drawnSeen;
+    /** Entries of the loss curves (a restored GAN's rounds start with no curve). */
+    private int curveN;
+    /** Single D or G step commands applied, a step or not (not reset: the scene counts what it sent). */
+    private long subSteps;
     private String dataId;
     private double[] extent;
     private double[] realXs;
@@ -88,16 +111,24 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
     @Override
     public void reset(GanLabParams p) {
         dataId = p.data();
-        data = data(dataId);
         gan = new Gan2D(p.config());
-        double[] b = data.bounds();
-        double mx = 0.1 * (b[1] - b[0]);
-        double my = 0.1 * (b[3] - b[2]);
-        extent = new double[] {b[0] - mx, b[1] + mx, b[2] - my, b[3] + my};
-        realXs = new double[SHOWN_SAMPLES];
-        realYs = new double[SHOWN_SAMPLES];
-        data.sample(SHOWN_SAMPLES, new SplittableRandom(p.config().seed() + 1_000_003L), realXs, realYs);
+        if (p.drawn()) {
+            data = null;
+            drawnSeen = null;
+            followDrawn(p);
+        } else {
+            data = data(dataId);
+            source = DataSource2D.of(data);
+            double[] b = data.bounds();
+            double mx = 0.1 * (b[1] - b[0]);
+            double my = 0.1 * (b[3] - b[2]);
+            extent = new double[] {b[0] - mx, b[1] + mx, b[2] - my, b[3] + my};
+            realXs = new double[SHOWN_SAMPLES];
+            realYs = new double[SHOWN_SAMPLES];
+            data.sample(SHOWN_SAMPLES, new SplittableRandom(p.config().seed() + 1_000_003L), realXs, realYs);
+        }
         rounds = 0;
+        curveN = 0;
         lastG = null;
         pointsRound = -1;
         heatRound = -1;
@@ -112,12 +143,42 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
         imagePart = null;
     }
 
-    /** Adopts knob changes that keep the networks (loss, optimiser, rates, batch, k). */
+    /** Adopts knob changes that keep the networks (loss, optimiser, rates, batch, k, noise distribution) and new drawn points. */
     private void adopt(GanLabParams p) {
         if (!p.config().equals(gan.config())) {
             gan.reconfigure(p.config());
             configVersion++;
         }
+        if (p.drawn() && GanParams.DRAWN.equals(dataId) && p.drawnX() != drawnSeen) {
+            followDrawn(p);
+        }
+    }
+
+    /**
+     * The drawn points as the data: they are the real samples shown (all of them), batches are drawn from them
+     * with replacement, and the plane is [−{@value #DRAWN_BOX}, {@value #DRAWN_BOX}]² grown to hold every point.
+     */
+    private void followDrawn(GanLabParams p) {
+        double[] xs = p.drawnX();
+        double[] ys = p.drawnY();
+        drawnSeen = xs;
+        source = xs.length == 0 ? null : Gan2D.pointSource(xs, ys);
+        realXs = xs.clone();
+        realYs = ys.clone();
+        double[] e = {-DRAWN_BOX, DRAWN_BOX, -DRAWN_BOX, DRAWN_BOX};
+        for (int i = 0; i < xs.length; i++) {
+            e[0] = Math.min(e[0], xs[i]);
+            e[1] = Math.max(e[1], xs[i]);
+            e[2] = Math.min(e[2], ys[i]);
+            e[3] = Math.max(e[3], ys[i]);
+        }
+        extent = e;
+        configVersion++;
+    }
+
+    /** Whether there is anything to train on (drawn data with no points: not). */
+    boolean canTrain() {
+        return source != null;
     }
 
     @Override
@@ -130,9 +191,12 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
             return 0;
         }
         adopt(p);
-        Gan2D.Round r = gan.step(data);
+        if (source == null) {
+            return 0;
+        }
+        Gan2D.Round r = gan.step(source);
         lastG = r.gSteps().get(r.gSteps().size() - 1);
-        int i = (int) rounds;
+        int i = curveN++;
         if (i == cx.length) {
             cx = Arrays.copyOf(cx, 2 * i);
             cd = Arrays.copyOf(cd, 2 * i);
@@ -150,8 +214,12 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
      * so the heat map changes and the fake points stay. Every cached part is renewed.
      */
     public void stepDOnly(GanLabParams p) {
+        subSteps++;
         adopt(p);
-        gan.stepD(data);
+        if (source == null) {
+            return;
+        }
+        gan.stepD(source);
         configVersion++;
         metricsRound = -1;
     }
@@ -161,7 +229,11 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
      * the fake points move along the arrows and the heat map stays.
      */
     public void stepGOnly(GanLabParams p) {
+        subSteps++;
         adopt(p);
+        if (source == null) {
+            return;
+        }
         lastG = gan.stepG();
         configVersion++;
         metricsRound = -1;
@@ -172,12 +244,12 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
         return !before.sameGan(after);
     }
 
-    private record State(Gan2D.Parameters parameters, long rounds, Object images) {
+    private record State(Gan2D.Parameters parameters, long rounds, int curveN, Object images) {
     }
 
     @Override
     public Object saveState() {
-        return new State(gan.parameters(), rounds, images.saveState());
+        return new State(gan.parameters(), rounds, curveN, images.saveState());
     }
 
     @Override
@@ -185,6 +257,7 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
         if (state instanceof State s) {
             gan.setParameters(s.parameters());
             rounds = s.rounds();
+            curveN = s.curveN();
             configVersion++;
             images.restoreState(s.images());
         }
@@ -224,7 +297,8 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
             Gan2D.Points f = gan.generate(SHOWN_SAMPLES, FAKE_SEED);
             fakeXs = f.xs();
             fakeYs = f.ys();
-            warp = gan.mapGrid(WARP_EXTENT, WARP_NODES, WARP_NODES);
+            warp = gan.mapGrid(gan.config().noise() == Gan2D.Noise.UNIFORM ? WARP_EXTENT_UNIFORM : WARP_EXTENT,
+                    WARP_NODES, WARP_NODES);
             arrows = arrows();
             pointsRound = rounds;
             pointsVersion = configVersion;
@@ -244,7 +318,7 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
             heatVersion = configVersion;
             heatNs = now;
         }
-        if (metricsRound != rounds && (!playing || now - metricsNs >= METRICS_EVERY_MS * 1_000_000L)) {
+        if (data != null && metricsRound != rounds && (!playing || now - metricsNs >= METRICS_EVERY_MS * 1_000_000L)) {
             measure();
             metricsNs = now;
         }
@@ -252,7 +326,7 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
     }
 
     private GanSnapshot planeSnapshot() {
-        int n = (int) rounds;
+        int n = curveN;
         int stride = Math.max(1, (n + MAX_CURVE_POINTS - 1) / MAX_CURVE_POINTS);
         int m = n == 0 ? 0 : (n - 1) / stride + 1;
         double[] x = new double[m];
@@ -265,9 +339,11 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
             d[k] = cd[at];
             g[k] = cg[at];
         }
+        Gan2D.Losses last = gan.losses(1);
         return new GanSnapshot(rounds, dataId, gan.config().loss(), realXs, realYs, fakeXs, fakeYs, heat, extent.clone(),
                 output, warp.rows(), warp.cols(), warp.xs(), warp.ys(), arrows[0], arrows[1], arrows[2], arrows[3], x, d,
-                g, metricsRound, kl, js, modes, covered, evenness, gan.dStepsTaken(), gan.gStepsTaken(), imagePart);
+                g, metricsRound, kl, js, modes, covered, evenness, gan.dStepsTaken(), gan.gStepsTaken(),
+                last.lastD(), last.lastG(), source == null ? NOTE_DRAW : "", gan.config(), subSteps, imagePart);
     }
 
     /** KL and JS of {@value #METRIC_SAMPLES} samples of G against the data, and for a mixture its mode coverage. */
@@ -304,6 +380,45 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
             a[3][i] = -n * gy[i];
         }
         return a;
+    }
+
+    // ---------------------------------------------------------------- saved scenarios
+
+    /** Header key of the rounds trained, beside {@link Gan2D#toCheckpoint}'s config and step counts. */
+    static final String ROUNDS_KEY = "rounds";
+
+    /**
+     * The trained GAN as a checkpoint ({@link Gan2D#toCheckpoint}, plus the rounds), for a saved scenario; on
+     * the trainer thread (a command). Null when nothing has trained yet, unless {@code evenUntrained} (drawn
+     * points are kept with the GAN's weights, trained or not).
+     */
+    public Checkpoint checkpoint(boolean evenUntrained) {
+        if (!evenUntrained && gan.dStepsTaken() == 0 && gan.gStepsTaken() == 0) {
+            return null;
+        }
+        Checkpoint c = gan.toCheckpoint();
+        Map<String, String> h = new LinkedHashMap<>(c.header());
+        h.put(ROUNDS_KEY, Long.toString(rounds));
+        return new Checkpoint(c.modelId(), h, c.params());
+    }
+
+    /**
+     * Puts a GAN read from a saved scenario in place of the one training (a command, after the scenario's knobs
+     * reached the trainer): the scene built and checked it against the knobs {@code p} first, so nothing here can
+     * fail half-way. The rounds go on from the saved count; the loss curves start empty.
+     */
+    public void restore(Gan2D restored, long savedRounds, GanLabParams p) {
+        if (!p.data().equals(dataId) || !p.config().sameGenerator(gan.config())
+                || !p.config().sameDiscriminator(gan.config()) || p.config().seed() != gan.config().seed()) {
+            reset(p);
+        }
+        adopt(p);
+        gan = restored;
+        rounds = savedRounds;
+        curveN = 0;
+        lastG = null;
+        metricsRound = -1;
+        configVersion++;
     }
 
     // ---------------------------------------------------------------- for tests

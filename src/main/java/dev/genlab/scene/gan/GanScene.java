@@ -1,8 +1,15 @@
 package dev.genlab.scene.gan;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
@@ -13,6 +20,8 @@ import dev.genlab.data.ImageDataset;
 import dev.genlab.i18n.I18n;
 import dev.genlab.live.Trainer;
 import dev.genlab.model.gan.AffineGenerator;
+import dev.genlab.model.gan.Gan2D;
+import dev.genlab.model.io.Checkpoint;
 import dev.genlab.scene.KnobValues;
 import dev.genlab.scene.PanelHost;
 import dev.genlab.scene.SceneContext;
@@ -32,6 +41,11 @@ import dev.genlab.scene.gan.GanParams.Panel;
  * <p>The second, {@link PlanePanel}, draws a 2-D GAN that {@link GanLab} trains on the trainer thread; Play
  * and Step there train it ({@link #BASE_RATE} rounds a second at speed 1). The panel knob is a model knob:
  * the lab trains only while the plane shows. Reset resets both.
+ *
+ * <p>On the drawn data set a click or a drag on the plane adds points (at most {@value #MAX_DRAWN}); Clear
+ * removes them. Slow motion plays one sub-step at a time, {@link #SLOW_RATE} a second at speed 1, as commands
+ * ({@link GanLab#stepDOnly}, {@link GanLab#stepGOnly}) while the trainer itself stays paused. A saved scenario
+ * carries the plane's trained GAN and drawn points ({@link #trainedState}, {@link #restoreTrainedState}).
  */
 public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapshot> {
 
@@ -47,6 +61,16 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
     static final double GAME_RATE = 8;
     /** Rounds of the 2-D GAN a second at speed 1 (a round at the defaults is 3–5 ms). */
     static final double BASE_RATE = 60;
+    /** Sub-steps a second in slow motion at speed 1: slow enough to follow each one. */
+    static final double SLOW_RATE = 1.5;
+    /** Drawn points at most: a saved scenario keeps them in its weights file's header, a string of at most 1 MiB. */
+    static final int MAX_DRAWN = 20_000;
+    /** Points a drag lays at least this far apart, in data units. */
+    static final double DRAG_SPACING = 0.05;
+    /** What a scenario's state file says it is: this scene's plane, format 1. */
+    static final String STATE_KEY = "genlab.state";
+    static final String STATE_VALUE = "gan-plane 1";
+    static final String DRAWN_KEY = "drawn";
     /** Gradient-ascent steps of the network discriminator per press of "Train D". */
     static final int TRAIN_D_STEPS = 200;
 
@@ -62,6 +86,16 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
     private boolean batch;
     private long lastFrameNs = -1;
     private double owed;
+    private final List<double[]> drawn = new ArrayList<>();
+    /** The drawn points as arrays, made again only when they change (the lab tells a new set by identity). */
+    private double[][] drawnXY;
+    // slow motion: sub-steps owed, and where in the round (0..k-1: D steps, k: the G step) the next one is
+    private long slowFrameNs = -1;
+    private double slowOwed;
+    private int slowPhase;
+    /** Sub-step commands sent since the scene was activated; the next waits until a snapshot shows them all. */
+    private long subStepsSent;
+    private java.util.function.Consumer<GanSnapshot> planeDrawn = s -> { };
 
     /** A scene without images (tests of the first two panels). */
     public GanScene() {
@@ -76,6 +110,12 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
         view.trainD.setOnAction(e -> trainD());
         plane.stepD.setOnAction(e -> subStep(true));
         plane.stepG.setOnAction(e -> subStep(false));
+        plane.clear.setOnAction(e -> clearDrawn());
+        plane.plane.setOnDataClicked((x, y) -> {
+            if (GanParams.DRAWN.equals(params().get(GanParams.DATA))) {
+                addDrawn(x, y);
+            }
+        });
         ScenePanel<GanSnapshot> game = new ScenePanel<>() {
             @Override
             public Enum<?> id() {
@@ -101,7 +141,268 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
         // the panel is a model knob (the lab trains only while the plane shows), so it is not view-only,
         // but a change of panel is also a change of view
         params().property(GanParams.PANEL).addListener((obs, o, n) -> viewKnobsChanged());
+        // the data set is a model knob; on drawn points a drag draws instead of panning, and Clear shows
+        params().property(GanParams.DATA).addListener((obs, o, n) -> {
+            updateDrawing();
+            plane.showLayers(params().values());
+        });
+        playingProperty().addListener((obs, o, n) -> {
+            slowFrameNs = -1;
+            slowOwed = 1; // the first sub-step at once
+            if (n && !slowMotionActive()) {
+                plane.strip.highlight(ModelStrip.Part.NONE);
+            }
+        });
+        updateDrawing();
         viewKnobsChanged();
+    }
+
+    // ---------------------------------------------------------------- drawn points
+
+    /** On the drawn data set a primary drag lays points along the stroke (a right drag still pans). */
+    private void updateDrawing() {
+        if (GanParams.DRAWN.equals(params().get(GanParams.DATA))) {
+            plane.plane.setOnDataDragged((x, y) -> {
+                double[] lastPoint = drawn.isEmpty() ? null : drawn.get(drawn.size() - 1);
+                if (lastPoint == null || Math.hypot(x - lastPoint[0], y - lastPoint[1]) >= DRAG_SPACING) {
+                    addDrawn(x, y);
+                }
+            });
+        } else {
+            plane.plane.setOnDataDragged(null);
+        }
+    }
+
+    /** Adds drawn points (a click, a drag, a test's many); past {@value #MAX_DRAWN} points none, with a message. */
+    public void addDrawn(double... xy) {
+        if (xy.length % 2 != 0) {
+            throw new IllegalArgumentException("points come as x, y pairs; got " + xy.length + " numbers");
+        }
+        int added = 0;
+        for (int i = 0; i + 1 < xy.length; i += 2) {
+            if (drawn.size() >= MAX_DRAWN) {
+                setStatus(I18n.get("gan.status.drawnFull", MAX_DRAWN));
+                break;
+            }
+            if (Double.isFinite(xy[i]) && Double.isFinite(xy[i + 1])) {
+                drawn.add(new double[] {xy[i], xy[i + 1]});
+                added++;
+            }
+        }
+        if (added > 0) {
+            drawnXY = null;
+            if (drawn.size() < MAX_DRAWN) {
+                setStatus(I18n.get("gan.status.drawn", drawn.size()));
+            }
+            push();
+        }
+    }
+
+    /** Removes every drawn point; the GAN keeps its weights and waits for new points. */
+    public void clearDrawn() {
+        drawn.clear();
+        drawnXY = null;
+        setStatus(I18n.get("gan.status.drawnCleared"));
+        push();
+    }
+
+    /** How many points are drawn. */
+    public int drawnCount() {
+        return drawn.size();
+    }
+
+    private double[][] drawnXY() {
+        if (drawnXY == null) {
+            drawnXY = xy(drawn);
+        }
+        return drawnXY;
+    }
+
+    @Override
+    protected void beforeReset() {
+        drawn.clear();
+        drawnXY = null;
+    }
+
+    // ---------------------------------------------------------------- saved scenarios
+
+    /**
+     * The plane's GAN as a checkpoint for a saved scenario: {@link GanLab#checkpoint} asked for on the trainer
+     * thread (a command; the answer takes at most a round, a few ms), plus in its header what this state is
+     * ({@value #STATE_KEY} = {@value #STATE_VALUE}), the data set and, on drawn data, the points. Empty when the
+     * GAN has not trained and no points are drawn.
+     */
+    @Override
+    public Optional<Checkpoint> trainedState() throws java.io.IOException {
+        if (trainer() == null) {
+            return Optional.empty();
+        }
+        boolean onDrawn = GanParams.DRAWN.equals(params().get(GanParams.DATA));
+        boolean keepUntrained = onDrawn && !drawn.isEmpty();
+        CompletableFuture<Checkpoint> answer = new CompletableFuture<>();
+        send(l -> answer.complete(l.checkpoint(keepUntrained)));
+        Checkpoint c;
+        try {
+            c = answer.get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new java.io.IOException(I18n.get("gan.state.noAnswer"), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.IOException(I18n.get("gan.state.noAnswer"), e);
+        }
+        if (c == null) {
+            return Optional.empty();
+        }
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put(STATE_KEY, STATE_VALUE);
+        h.put("data", params().get(GanParams.DATA));
+        h.putAll(c.header());
+        if (onDrawn) {
+            StringBuilder b = new StringBuilder();
+            for (double[] pt : drawn) {
+                b.append(b.length() == 0 ? "" : ";").append((float) pt[0]).append(' ').append((float) pt[1]);
+            }
+            h.put(DRAWN_KEY, b.toString());
+        }
+        return Optional.of(new Checkpoint(c.modelId(), h, c.params()));
+    }
+
+    /**
+     * Puts a saved plane GAN back, after the scenario's knobs: the file must be this scene's state, trained on the
+     * data set the knobs name, with networks of the knobs' shape and seed. All of it is checked and the GAN built
+     * here first (plain Java, a millisecond); then the drawn points are set and the GAN goes to the trainer as a
+     * command, after the knobs' own restart. Otherwise an IllegalArgumentException says what does not fit and
+     * nothing changes.
+     */
+    @Override
+    public void restoreTrainedState(Checkpoint c) {
+        String kind = c.header().get(STATE_KEY);
+        if (!STATE_VALUE.equals(kind)) {
+            throw new IllegalArgumentException(I18n.get("gan.state.foreign", kind == null ? c.modelId() : kind));
+        }
+        String data = c.header().getOrDefault("data", "");
+        String knobData = params().get(GanParams.DATA);
+        if (!data.equals(knobData)) {
+            throw new IllegalArgumentException(I18n.get("gan.state.otherData", data, knobData));
+        }
+        List<double[]> points = new ArrayList<>();
+        if (GanParams.DRAWN.equals(data)) {
+            points = parsePoints(c.header().getOrDefault(DRAWN_KEY, ""));
+        }
+        Gan2D restored;
+        long rounds;
+        try {
+            restored = Gan2D.fromCheckpoint(c);
+            rounds = Long.parseLong(c.header().getOrDefault(GanLab.ROUNDS_KEY, "0").trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(I18n.get("gan.state.unreadable", e.getMessage()), e);
+        }
+        Gan2D.Config mine = GanLabParams.from(params().values()).config();
+        Gan2D.Config theirs = restored.config();
+        if (!theirs.sameGenerator(mine) || !theirs.sameDiscriminator(mine) || theirs.seed() != mine.seed()) {
+            throw new IllegalArgumentException(I18n.get("gan.state.otherShape", shape(theirs), shape(mine)));
+        }
+        restored.reconfigure(mine); // the knobs' loss, rates, batch…: same networks and seed, so the weights stay
+        drawn.clear();
+        drawn.addAll(points);
+        drawnXY = null;
+        push();
+        GanLabParams p = currentParams();
+        send(l -> l.restore(restored, rounds, p));
+    }
+
+    /** "G 2×64, D 2×64, noise 2, seed 1": what must agree between a saved GAN and the knobs. */
+    private static String shape(Gan2D.Config c) {
+        return String.format(Locale.ROOT, "G %d\u00d7%d, D %d\u00d7%d%s, m = %d, seed %d", c.gDepth(), c.gWidth(),
+                c.dDepth(), c.dWidth(), c.minibatchFeature() ? " + minibatch" : "", c.noiseDim(), c.seed());
+    }
+
+    /** "x y;x y;…" as points; a malformed or non-finite one, or too many, is refused with a message. */
+    static List<double[]> parsePoints(String text) {
+        List<double[]> out = new ArrayList<>();
+        if (text.isBlank()) {
+            return out;
+        }
+        for (String pair : text.split(";")) {
+            String[] xy = pair.trim().split("\\s+");
+            try {
+                if (xy.length != 2) {
+                    throw new NumberFormatException(pair);
+                }
+                double x = Double.parseDouble(xy[0]);
+                double y = Double.parseDouble(xy[1]);
+                if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                    throw new NumberFormatException(pair);
+                }
+                out.add(new double[] {x, y});
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(I18n.get("gan.state.badPoint", pair.trim()), e);
+            }
+            if (out.size() > MAX_DRAWN) {
+                throw new IllegalArgumentException(I18n.get("gan.status.drawnFull", MAX_DRAWN));
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- slow motion
+
+    /** Slow motion acts while the plane shows and its toggle is on. */
+    private boolean slowMotionActive() {
+        return params().get(GanParams.SLOW_MOTION) && params().get(GanParams.PANEL) == Panel.PLANE;
+    }
+
+    /** In slow motion the trainer stays paused: the scene sends it one sub-step at a time. */
+    @Override
+    protected boolean trainerPlays() {
+        return !slowMotionActive();
+    }
+
+    /** The time one sub-step stays on screen at the current speed. */
+    private long slowPeriodNs() {
+        return (long) (1e9 / (SLOW_RATE * speedProperty().get()));
+    }
+
+    /** While playing in slow motion: {@link #SLOW_RATE} × speed sub-steps a second, at most one a frame. */
+    private void slowFrame() {
+        long now = System.nanoTime();
+        if (!playingProperty().get() || !slowMotionActive()) {
+            slowFrameNs = -1;
+            return;
+        }
+        if (slowFrameNs >= 0) {
+            slowOwed += (now - slowFrameNs) / 1e9 * SLOW_RATE * speedProperty().get();
+        }
+        slowFrameNs = now;
+        plane.slowMotion(true, slowPeriodNs());
+        GanSnapshot shown = plane.last();
+        if (shown != null && shown.subSteps() < subStepsSent) {
+            // the last sub-step is not on screen yet (a busy machine): show each one before the next
+            slowOwed = Math.min(slowOwed, 1);
+            return;
+        }
+        if (slowOwed >= 1) {
+            slowOwed = Math.min(slowOwed - 1, 1);
+            int k = params().get(GanParams.K_D);
+            if (slowPhase >= k) {
+                slowPhase = 0;
+                sendSubStep(false);
+            } else {
+                slowPhase++;
+                sendSubStep(true);
+            }
+        }
+    }
+
+    private void sendSubStep(boolean discriminator) {
+        GanLabParams p = currentParams();
+        plane.strip.highlight(discriminator ? ModelStrip.Part.D : ModelStrip.Part.G);
+        subStepsSent++;
+        if (discriminator) {
+            send(l -> l.stepDOnly(p));
+        } else {
+            send(l -> l.stepGOnly(p));
+        }
     }
 
     /**
@@ -110,12 +411,9 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
      */
     public void subStep(boolean discriminator) {
         playingProperty().set(false);
-        GanLabParams p = currentParams();
-        if (discriminator) {
-            send(l -> l.stepDOnly(p));
-        } else {
-            send(l -> l.stepGOnly(p));
-        }
+        sendSubStep(discriminator);
+        // a round's moves in order from here: after a D step the next slow-motion sub-step counts from it
+        slowPhase = discriminator ? Math.min(slowPhase + 1, params().get(GanParams.K_D)) : 0;
     }
 
     @Override
@@ -135,12 +433,13 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
 
     @Override
     protected GanLabParams currentParams() {
-        return GanLabParams.from(params().values(), context.images().getValue());
+        return GanLabParams.from(params().values(), drawnXY(), context.images().getValue());
     }
 
     @Override
     protected void draw(GanSnapshot s) {
         panels.draw(s);
+        planeDrawn.accept(s);
     }
 
     @Override
@@ -157,10 +456,13 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
         } else {
             plane.showLayers(params().values());
         }
+        plane.slowMotion(slowMotionActive(), slowPeriodNs());
+        playingRuleChanged();
     }
 
     @Override
     public void activate() {
+        subStepsSent = 0; // a new lab counts from 0
         super.activate();
         lastFrameNs = -1;
         owed = 0;
@@ -174,6 +476,8 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
             playingProperty().set(false);
             round();
         } else {
+            plane.strip.highlight(ModelStrip.Part.NONE);
+            slowPhase = 0;
             super.step();
         }
     }
@@ -182,6 +486,7 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
     @Override
     protected void everyFrame() {
         panels.frame();
+        slowFrame();
         long now = System.nanoTime();
         if (!playingProperty().get() || params().get(GanParams.PANEL) != Panel.GAME) {
             lastFrameNs = -1;
@@ -345,6 +650,16 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
             case "show_arrows" -> plane.arrows.isVisible();
             default -> throw new IllegalArgumentException("no layer knob " + knob);
         };
+    }
+
+    /** Called with every snapshot drawn (tests watch slow motion's sub-steps one by one). */
+    public void onPlaneDrawn(java.util.function.Consumer<GanSnapshot> c) {
+        planeDrawn = c == null ? s -> { } : c;
+    }
+
+    /** Which player the model-overview strip lights: "NONE", "D" or "G". */
+    public String stripLit() {
+        return plane.strip.lit().name();
     }
 
     /** The plane panel's read-out lines (rounds and losses; divergences and modes). */

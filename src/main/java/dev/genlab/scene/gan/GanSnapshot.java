@@ -35,8 +35,14 @@ import dev.genlab.model.gan.GanLoss;
  * @param modes        K for a Gaussian mixture, 0 for other data
  * @param covered      modes covered
  * @param evenness     normalised entropy of the counts over covered modes
- * @param dSteps       discriminator steps taken (rounds' and single ones)
- * @param gSteps       generator steps taken
+ * @param dSteps       D steps taken in all (rounds' and single ones)
+ * @param gSteps       G steps taken in all
+ * @param stepLossD    L_D of the last D step, a single one too (NaN before any)
+ * @param stepLossG    L_G of the last G step
+ * @param note         a bundle key of what stops training (drawn data with no points), or ""
+ * @param config       the GAN's config now (the strip names its noise and networks)
+ * @param subSteps     single D or G step commands applied since the lab was made (done or refused), so the
+ *                     scene's slow motion sends the next only after the last one's snapshot was drawn
  * @param images       the image panel's part, null until that panel was shown
  */
 public record GanSnapshot(long rounds, String data, GanLoss loss, double[] realXs, double[] realYs, double[] fakeXs,
@@ -44,7 +50,8 @@ public record GanSnapshot(long rounds, String data, GanLoss loss, double[] realX
                           int warpCols, double[] warpXs, double[] warpYs, double[] arrowXs, double[] arrowYs,
                           double[] arrowDxs, double[] arrowDys, double[] curveX, double[] curveD, double[] curveG,
                           long metricsRound, double kl, double js, int modes, int covered, double evenness,
-                          long dSteps, long gSteps, ImageSnapshot images) {
+                          long dSteps, long gSteps, double stepLossD, double stepLossG,
+                          String note, Gan2D.Config config, long subSteps, ImageSnapshot images) {
 
     /** Cells per axis of the D(x) heat map. */
     public static final int HEAT_N = 128;

@@ -35,7 +35,12 @@ import dev.genlab.scene.ScenePanel;
  * Lesson 8's second panel: a 2-D GAN trained live ({@link GanLab}). One plane with layers the student
  * toggles by view-only knobs (D(x) as a heat map, G's warped noise grid, the real and the fake samples, the
  * arrows along which G pushes its fakes), the D and G losses over the rounds under it, and a read-out:
- * rounds, losses, KL and JS with their estimator, and for a mixture the modes covered.
+ * rounds, losses, KL and JS with their estimator, and for a mixture the modes covered. Above the plane a
+ * model-overview strip ({@link ModelStrip}, a toggle), under it a colour key (real, fake, what D says). On the
+ * drawn data set a click or a drag on the plane adds points (the scene takes them) and Clear removes them.
+ *
+ * <p>Slow motion ({@link #slowMotion}): after a G sub-step the fake points first stay where they were with
+ * G's arrows on them, then glide to where the step moved them, so the student sees the push and its effect.
  */
 final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
 
@@ -61,6 +66,24 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
     /** One discriminator step alone, then one generator step alone: the game's two moves, one at a time. */
     final javafx.scene.control.Button stepD = new javafx.scene.control.Button();
     final javafx.scene.control.Button stepG = new javafx.scene.control.Button();
+    /** Removes every drawn point (shown on the drawn data set only). */
+    final javafx.scene.control.Button clear = new javafx.scene.control.Button();
+    final ModelStrip strip = new ModelStrip();
+    /** The colour key: real, fake, D says "real", D says "fake". */
+    final javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(10, 2);
+    /** What keeps the GAN from training (no drawn points yet), in the text's colour, not an error's. */
+    final Label note = new Label();
+    private final Label keySaysReal = new Label();
+    private final Label keySaysFake = new Label();
+    private boolean arrowsKnob;
+    private boolean slow;
+    private long slowPeriodNs;
+    // a G sub-step in slow motion: the fakes held, then moved from -> to
+    private float[] fromX;
+    private float[] fromY;
+    private float[] toX;
+    private float[] toY;
+    private long glideStart = -1;
     private final ColorBar bar;
     private final ChangeListener<Locale> languageListener = I18n.listen((o, a, b) -> relabel());
     private GanSnapshot last;
@@ -115,9 +138,35 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
         stepG.setId("gan-step-g");
         stepD.textProperty().bind(I18n.bind("gan.stepD"));
         stepG.textProperty().bind(I18n.bind("gan.stepG"));
-        VBox bottom = new VBox(2, new HBox(6, stepD, stepG), readout, metrics, estimator, message);
+        clear.setId("gan-clear-drawn");
+        clear.textProperty().bind(I18n.bind("gan.clearDrawn"));
+        clear.setVisible(false);
+        clear.managedProperty().bind(clear.visibleProperty());
+        note.setId("gan-plane-note");
+        note.setWrapText(true);
+        note.setStyle("-fx-font-weight: bold;");
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        legend.setId("gan-plane-legend");
+        legend.getChildren().addAll(chip(REAL, true, new Label()), chip(FAKE, true, new Label()),
+                chip(SAYS_REAL, false, keySaysReal), chip(SAYS_FAKE, false, keySaysFake));
+        keySaysReal.managedProperty().bind(keySaysReal.visibleProperty());
+        keySaysFake.managedProperty().bind(keySaysFake.visibleProperty());
+        strip.managedProperty().bind(strip.visibleProperty());
+        // the key shares the buttons' row: a row of its own took the plane's height in a 1280 × 800 window
+        HBox buttons = new HBox(6, stepD, stepG, clear, legend);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        // the buttons keep their words; the key wraps onto more rows when the row is short
+        for (Region r : new Region[] {stepD, stepG, clear}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        legend.setMinWidth(0);
+        legend.setPrefWrapLength(120);
+        legend.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        VBox bottom = new VBox(2, buttons, note, readout, metrics, estimator, message);
         bottom.setPadding(new Insets(4, 8, 2, 8));
         // the plane keeps one unit as long on x as on y: a row gives it the height, the losses sit beside it
+        setTop(strip);
         setCenter(Grids.row(new double[] {64, 36}, top, losses));
         setBottom(bottom);
         relabel();
@@ -133,14 +182,80 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
         return this;
     }
 
+    /** A key entry: a marker (a dot for samples, a square for the map's ends) and its name. */
+    private static Label chip(FigureColour c, boolean dot, Label l) {
+        l.setGraphic(dot ? new javafx.scene.shape.Circle(4, c.color())
+                : new javafx.scene.shape.Rectangle(10, 10, c.color()));
+        l.getStyleClass().add("readout");
+        l.setStyle("-fx-font-size: 0.9em;");
+        return l;
+    }
+
     /** The layers the view-only knobs show. */
     void showLayers(KnobValues v) {
         real.setVisible(v.get(GanParams.SHOW_REAL));
         fake.setVisible(v.get(GanParams.SHOW_FAKE));
         heat.setVisible(v.get(GanParams.SHOW_D));
         bar.setVisible(v.get(GanParams.SHOW_D));
+        keySaysReal.setVisible(v.get(GanParams.SHOW_D));
+        keySaysFake.setVisible(v.get(GanParams.SHOW_D));
         warp.setVisible(v.get(GanParams.SHOW_GRID));
-        arrows.setVisible(v.get(GanParams.SHOW_ARROWS));
+        arrowsKnob = v.get(GanParams.SHOW_ARROWS);
+        arrows.setVisible(arrowsKnob || glideStart >= 0);
+        strip.setVisible(v.get(GanParams.SHOW_STRIP));
+        clear.setVisible(GanParams.DRAWN.equals(v.get(GanParams.DATA)));
+    }
+
+    /**
+     * Slow motion on or off; {@code periodNs} is the time one sub-step stays on screen. Off, a glide in
+     * progress ends at once and the strip lights nothing.
+     */
+    void slowMotion(boolean on, long periodNs) {
+        slow = on;
+        slowPeriodNs = periodNs;
+        if (!on) {
+            endGlide();
+            strip.highlight(ModelStrip.Part.NONE);
+        }
+    }
+
+    /** Once a frame: a G sub-step's fakes held for 40 % of the sub-step with the arrows on, then moved over 50 %. */
+    @Override
+    public void frame() {
+        if (glideStart < 0) {
+            return;
+        }
+        double t = (System.nanoTime() - glideStart) / (double) Math.max(1, slowPeriodNs);
+        if (t >= 0.9) {
+            endGlide();
+            return;
+        }
+        double u = t <= 0.4 ? 0 : (t - 0.4) / 0.5;
+        u = u * u * (3 - 2 * u);
+        float[] x = new float[toX.length];
+        float[] y = new float[toY.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (fromX[i] + u * (toX[i] - fromX[i]));
+            y[i] = (float) (fromY[i] + u * (toY[i] - fromY[i]));
+        }
+        putFakes(x, y);
+    }
+
+    private void endGlide() {
+        if (glideStart >= 0) {
+            glideStart = -1;
+            putFakes(toX, toY);
+        }
+        arrows.setVisible(arrowsKnob);
+    }
+
+    private void putFakes(float[] x, float[] y) {
+        fake.put(new ScatterLayer.Series(I18n.get("gan.series.fake"), x, y, FAKE.color(), Marker.CIRCLE));
+    }
+
+    /** True while a slow-motion G sub-step's fakes are held or moving (tests). */
+    boolean gliding() {
+        return glideStart >= 0;
     }
 
     @Override
@@ -167,8 +282,24 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
                     Marker.CIRCLE));
         }
         if (before == null || before.fakeXs() != s.fakeXs()) {
-            fake.put(new ScatterLayer.Series(I18n.get("gan.series.fake"), f(s.fakeXs()), f(s.fakeYs()), FAKE.color(),
-                    Marker.CIRCLE));
+            boolean gStep = before != null && s.gSteps() == before.gSteps() + 1 && s.dSteps() == before.dSteps()
+                    && s.fakeXs().length == before.fakeXs().length;
+            if (slow && gStep) {
+                // hold the fakes where they were with G's arrows on them, then let frame() move them
+                fromX = glideStart >= 0 ? toX : f(before.fakeXs());
+                fromY = glideStart >= 0 ? toY : f(before.fakeYs());
+                toX = f(s.fakeXs());
+                toY = f(s.fakeYs());
+                glideStart = System.nanoTime();
+                putFakes(fromX, fromY);
+                arrows.setVisible(true);
+            } else {
+                if (glideStart >= 0) {
+                    glideStart = -1;
+                    arrows.setVisible(arrowsKnob);
+                }
+                putFakes(f(s.fakeXs()), f(s.fakeYs()));
+            }
             warp.setGrid(s.warpCols() - 1, s.warpRows() - 1, f(s.warpXs()), f(s.warpYs()));
             double longest = 0;
             for (int i = 0; i < s.arrowDxs().length; i++) {
@@ -180,6 +311,7 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
         }
         losses.put(new CurvePlot.Curve("L_D", s.curveX(), s.curveD(), FigureColour.VERMILION.color(), false));
         losses.put(new CurvePlot.Curve("L_G", s.curveX(), s.curveG(), FigureColour.SKY_BLUE.color(), false));
+        strip.show(s);
         text();
     }
 
@@ -188,6 +320,10 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
     }
 
     private void relabel() {
+        keySaysReal.setText(I18n.get("gan.legend.saysReal"));
+        keySaysFake.setText(I18n.get("gan.legend.saysFake"));
+        ((Label) legend.getChildren().get(0)).setText(I18n.get("gan.series.real"));
+        ((Label) legend.getChildren().get(1)).setText(I18n.get("gan.series.fake"));
         if (last != null) {
             bar.setLabel(dLabel(last.output()));
             real.clear();
@@ -205,6 +341,11 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
         readout.setText(I18n.get("gan.plane.readout", s.rounds(), I18n.get("gan.ganLoss." + word(s.loss())),
                 fmt(s.lastD()), fmt(s.lastG())) + " " + I18n.get("gan.plane.subSteps", s.dSteps(), s.gSteps()));
         estimator.setText(I18n.get("gan.plane.estimatorLine", I18n.get("gan.plane.estimator")));
+        note.setText(s.note().isEmpty() ? "" : I18n.get(s.note()));
+        if (GanParams.DRAWN.equals(s.data())) {
+            metrics.setText(I18n.get("gan.plane.drawnMetrics", s.realXs().length));
+            return;
+        }
         if (s.metricsRound() < 0) {
             metrics.setText(I18n.get("gan.plane.noMetrics"));
             return;

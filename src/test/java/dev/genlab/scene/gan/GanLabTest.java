@@ -142,4 +142,124 @@ class GanLabTest {
         assertTrue(lab.isHealthy());
         assertEquals(1, lab.snapshot(of(p)).curveX().length);
     }
+
+    /** The depth and noise-distribution knobs reach the config; depth restarts, the distribution is adopted live. */
+    @Test
+    void depthAndNoiseDistributionReachTheConfig() {
+        Gan2D.Config c = of(plane("g_depth", "3", "d_depth", "1", "noise", "uniform")).config();
+        assertEquals(3, c.gDepth());
+        assertEquals(1, c.dDepth());
+        assertEquals(Gan2D.Noise.UNIFORM, c.noise());
+        assertEquals(Gan2D.Noise.GAUSSIAN, of(plane()).config().noise());
+        assertEquals(2, of(plane()).config().gDepth());
+        assertTrue(lab().needsReset(of(plane()), of(plane("g_depth", "4"))), "G depth restarts");
+        assertTrue(lab().needsReset(of(plane()), of(plane("d_depth", "1"))), "D depth restarts");
+        ParamSet p = plane();
+        GanLab lab = new GanLab();
+        lab.reset(of(p));
+        lab.step(of(p));
+        double[] g = lab.gan().parameters().generator();
+        p.setText("noise", "uniform");
+        assertFalse(lab.needsReset(of(plane()), of(p)), "the noise distribution is adopted while training");
+        lab.step(of(p));
+        assertEquals(Gan2D.Noise.UNIFORM, lab.gan().config().noise());
+        assertEquals(2, lab.steps(), "no restart");
+        assertNotEquals(g[0], lab.gan().parameters().generator()[0], "G went on training from its weights");
+    }
+
+    /** On uniform noise the warped grid spans its support [−1, 1]²: its first node is G(−1, −1). */
+    @Test
+    void theWarpedGridCoversUniformNoise() {
+        ParamSet p = plane("noise", "uniform");
+        GanLab lab = new GanLab();
+        lab.reset(of(p));
+        lab.step(of(p));
+        GanSnapshot s = lab.snapshot(of(p));
+        Gan2D.Points corner = lab.gan().generateAt(new double[][] {{-1, 1}, {-1, 1}});
+        assertEquals(corner.xs()[0], s.warpXs()[0], 1e-12);
+        assertEquals(corner.ys()[0], s.warpYs()[0], 1e-12);
+        int last = s.warpXs().length - 1;
+        assertEquals(corner.xs()[1], s.warpXs()[last], 1e-12, "the last node is G(1, 1)");
+        ParamSet gauss = plane();
+        GanLab other = new GanLab();
+        other.reset(of(gauss));
+        GanSnapshot sg = other.snapshot(of(gauss));
+        Gan2D.Points far = other.gan().generateAt(new double[][] {{-GanLab.WARP_EXTENT}, {-GanLab.WARP_EXTENT}});
+        assertEquals(far.xs()[0], sg.warpXs()[0], 1e-12, "Gaussian noise: [−2, 2]²");
+    }
+
+    private static GanLab lab() {
+        return new GanLab();
+    }
+
+    private static GanLabParams drawn(ParamSet p, int n) {
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            double t = 2 * Math.PI * i / Math.max(1, n);
+            xs[i] = 2 * Math.cos(t) + 0.01 * (i % 7);
+            ys[i] = Math.sin(t);
+        }
+        return GanLabParams.from(p.values(), new double[][] {xs, ys});
+    }
+
+    /** Drawn data: none waits with a note, 1, 2 and 10,000 points train, and the real samples are the points. */
+    @Test
+    void drawnPointsTrainFromOneToTenThousand() {
+        ParamSet p = plane("data", "drawn", "batch", "64");
+        GanLab lab = new GanLab();
+        GanLabParams none = drawn(p, 0);
+        lab.reset(none);
+        assertEquals(0, lab.step(none));
+        assertEquals(0, lab.steps(), "nothing to train on");
+        lab.stepDOnly(none);
+        lab.stepGOnly(none);
+        GanSnapshot s0 = lab.snapshot(none);
+        assertEquals(GanLab.NOTE_DRAW, s0.note());
+        assertEquals(0, s0.dSteps() + s0.gSteps());
+        assertEquals(0, s0.realXs().length);
+        for (int n : new int[] {1, 2, 10_000}) {
+            GanLabParams q = drawn(p, n);
+            assertFalse(lab.needsReset(none, q), "drawing does not restart");
+            long before = lab.steps();
+            assertTrue(Double.isFinite(lab.step(q)), n + " points");
+            assertEquals(before + 1, lab.steps());
+            GanSnapshot s = lab.snapshot(q);
+            assertEquals("", s.note());
+            assertArrayEquals(q.drawnX(), s.realXs(), "the real samples are the drawn points");
+            assertTrue(Double.isNaN(s.kl()), "no density, no KL");
+            double[] e = s.extent();
+            assertTrue(e[0] <= -GanLab.DRAWN_BOX && e[1] >= GanLab.DRAWN_BOX, "the plane holds the points");
+        }
+        assertEquals(3, lab.steps());
+    }
+
+    /** A checkpoint of a trained GAN restored into another lab shows the same fakes (float weights: 1e-4). */
+    @Test
+    void aRestoredCheckpointShowsTheSameGenerator() {
+        ParamSet p = plane("seed", "5");
+        GanLab a = new GanLab();
+        a.reset(of(p));
+        assertEquals(null, a.checkpoint(false), "nothing trained, nothing to keep");
+        for (int i = 0; i < 25; i++) {
+            a.step(of(p));
+        }
+        GanSnapshot sa = a.snapshot(of(p));
+        dev.genlab.model.io.Checkpoint c = a.checkpoint(false);
+        assertEquals("25", c.header().get(GanLab.ROUNDS_KEY));
+        GanLab b = new GanLab();
+        b.reset(of(plane("seed", "5")));
+        GanSnapshot fresh = b.snapshot(of(p));
+        assertTrue(Math.abs(fresh.fakeXs()[0] - sa.fakeXs()[0]) > 1e-3, "an untrained G differs");
+        b.restore(Gan2D.fromCheckpoint(c), 25, of(p));
+        GanSnapshot sb = b.snapshot(of(p));
+        assertEquals(25, sb.rounds());
+        for (int i = 0; i < sa.fakeXs().length; i++) {
+            assertEquals(sa.fakeXs()[i], sb.fakeXs()[i], 1e-4);
+            assertEquals(sa.fakeYs()[i], sb.fakeYs()[i], 1e-4);
+        }
+        b.step(of(p));
+        assertEquals(26, b.steps(), "it trains on from the saved round");
+        assertEquals(1, b.snapshot(of(p)).curveX().length, "its curve starts at the restore");
+    }
 }
