@@ -1,0 +1,477 @@
+package dev.genlab.scene.gan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Bounds;
+import javafx.geometry.VPos;
+import javafx.scene.Group;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+import dev.genlab.i18n.I18n;
+import dev.genlab.plot.FigureColour;
+import dev.genlab.plot.PlotTheme;
+
+/**
+ * Five small block diagrams of what the GAN's best-known descendants change in the game: DCGAN
+ * (convolutional players), InfoGAN (a code c and a head Q that recovers it), CycleGAN (two generators
+ * and a cycle back to x), StarGAN (one generator told the target domain, a domain head on D, a
+ * reconstruction) and Progressive GAN (resolution grown block by block, each faded in with α).
+ *
+ * <p>Drawn with shapes and text nodes, no images: the diagrams sit in a 3 + 2 grid or in one row,
+ * whichever lets the text be larger, and each lays its boxes out at fixed fractions of its own cell, so
+ * the figure scales with the panel. Text size follows the plot theme (larger in presenter mode) and the
+ * cell's size; where the boxes of some diagram would then overlap or leave no room for an arrow, the
+ * text of all five shrinks until they do not, so the five keep one size. Colours: generators {@link #GENERATOR}, discriminators
+ * {@link #DISCRIMINATOR} (the 1-D game's colours for the two sides), the added parts {@link #ADDED},
+ * filled translucently so the theme's text stays readable on them in light and dark. Labels come from
+ * the bundles, keys {@code gan.desc.*}; the view relabels when the language changes.
+ */
+public final class DescendantsView extends Region {
+
+    static final FigureColour GENERATOR = FigureColour.ORANGE;
+    static final FigureColour DISCRIMINATOR = FigureColour.BLUE;
+    static final FigureColour ADDED = FigureColour.VERMILION;
+    static final FigureColour DATA = FigureColour.GREY;
+    /** The least gap between two boxes, so that an arrow between them shows its head. */
+    static final double MIN_ARROW = 12;
+
+    /** The diagrams' ids, in order; each has bundle keys gan.desc.&lt;id&gt;.title and .caption. */
+    static final List<String> IDS = List.of("dcgan", "infogan", "cyclegan", "stargan", "progan");
+
+    /** What a box is: its colour. */
+    enum Kind {
+        GENERATOR, DISCRIMINATOR, ADDED, DATA
+    }
+
+    /**
+     * A box centred at (u, v), fractions of the diagram's drawing area; its label is a bundle key
+     * (starting "gan.desc.") or, for symbols that every language writes the same (z, x, G(z)), the text.
+     */
+    record Box(String id, String label, double u, double v, Kind kind) {
+    }
+
+    /** An arrow from box to box; dashed for a loss or a comparison rather than a data path. */
+    record Arrow(String from, String to, boolean dashed) {
+    }
+
+    record Spec(String id, List<Box> boxes, List<Arrow> arrows) {
+    }
+
+    private static Box box(String id, String label, double u, double v, Kind kind) {
+        return new Box(id, label, u, v, kind);
+    }
+
+    private static Arrow arrow(String from, String to) {
+        return new Arrow(from, to, false);
+    }
+
+    private static Arrow dashed(String from, String to) {
+        return new Arrow(from, to, true);
+    }
+
+    /** The five diagrams. Positions were chosen so that no arrow runs through a box. */
+    static List<Spec> specs() {
+        Kind g = Kind.GENERATOR;
+        Kind d = Kind.DISCRIMINATOR;
+        Kind a = Kind.ADDED;
+        Kind x = Kind.DATA;
+        return List.of(
+                new Spec("dcgan", List.of(
+                        box("z", "z", 0.08, 0.2, x),
+                        box("g", "gan.desc.dcgan.g", 0.46, 0.2, g),
+                        box("fake", "G(z)", 0.88, 0.2, x),
+                        box("x", "x", 0.08, 0.8, x),
+                        box("d", "gan.desc.dcgan.d", 0.46, 0.8, d),
+                        box("out", "gan.desc.realFake", 0.88, 0.8, d)),
+                        List.of(arrow("z", "g"), arrow("g", "fake"), arrow("fake", "d"), arrow("x", "d"),
+                                arrow("d", "out"))),
+                new Spec("infogan", List.of(
+                        box("z", "z", 0.07, 0.1, x),
+                        box("c", "gan.desc.infogan.code", 0.1, 0.45, a),
+                        box("g", "G", 0.4, 0.27, g),
+                        box("fake", "G(z, c)", 0.76, 0.27, x),
+                        box("x", "x", 0.07, 0.88, x),
+                        box("d", "D", 0.4, 0.88, d),
+                        box("out", "gan.desc.realFake", 0.82, 0.88, d),
+                        box("q", "gan.desc.infogan.q", 0.76, 0.6, a)),
+                        List.of(arrow("z", "g"), arrow("c", "g"), arrow("g", "fake"), arrow("fake", "d"),
+                                arrow("x", "d"), arrow("d", "out"), arrow("d", "q"), dashed("q", "c"))),
+                new Spec("cyclegan", List.of(
+                        box("x", "x", 0.07, 0.15, x),
+                        box("g", "gan.desc.cyclegan.g", 0.4, 0.15, g),
+                        box("gx", "G(x)", 0.8, 0.15, x),
+                        box("dy", "D_Y", 0.8, 0.48, d),
+                        box("f", "gan.desc.cyclegan.f", 0.4, 0.55, g),
+                        box("xhat", "F(G(x))", 0.1, 0.88, x),
+                        box("dx", "D_X", 0.72, 0.88, d)),
+                        List.of(arrow("x", "g"), arrow("g", "gx"), arrow("gx", "dy"), arrow("gx", "f"),
+                                arrow("f", "xhat"), arrow("f", "dx"), dashed("xhat", "x"))),
+                new Spec("stargan", List.of(
+                        box("x", "x", 0.07, 0.12, x),
+                        box("c", "gan.desc.stargan.target", 0.15, 0.42, a),
+                        box("g", "G", 0.45, 0.26, g),
+                        box("fake", "G(x, c)", 0.82, 0.26, x),
+                        box("d", "D", 0.82, 0.58, d),
+                        box("out", "gan.desc.realFake", 0.62, 0.9, d),
+                        box("cls", "gan.desc.stargan.domain", 0.92, 0.9, a),
+                        box("rec", "gan.desc.stargan.rec", 0.2, 0.9, a)),
+                        List.of(arrow("x", "g"), arrow("c", "g"), arrow("g", "fake"), arrow("fake", "d"),
+                                arrow("d", "out"), arrow("d", "cls"), arrow("fake", "rec"), dashed("rec", "x"))),
+                new Spec("progan", List.of(
+                        box("g4", "G 4×4", 0.0, 0.12, g),
+                        box("g8", "8×8", 0.3, 0.12, g),
+                        box("gmore", "…", 0.58, 0.12, g),
+                        box("g1024", "1024×1024", 1.0, 0.12, g),
+                        box("fade", "gan.desc.progan.fade", 0.5, 0.5, a),
+                        box("d1024", "1024×1024", 1.0, 0.88, d),
+                        box("dmore", "…", 0.58, 0.88, d),
+                        box("d8", "8×8", 0.3, 0.88, d),
+                        box("d4", "D 4×4", 0.0, 0.88, d)),
+                        List.of(arrow("g4", "g8"), arrow("g8", "gmore"), arrow("gmore", "g1024"),
+                                arrow("g1024", "d1024"), arrow("d1024", "dmore"), arrow("dmore", "d8"),
+                                arrow("d8", "d4"), dashed("fade", "g8"), dashed("fade", "d8"))));
+    }
+
+    /** The bundle keys the view uses: titles, captions and box labels. */
+    static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (Spec s : specs()) {
+            keys.add("gan.desc." + s.id() + ".title");
+            keys.add("gan.desc." + s.id() + ".caption");
+            for (Box b : s.boxes()) {
+                if (b.label().startsWith("gan.desc.") && !keys.contains(b.label())) {
+                    keys.add(b.label());
+                }
+            }
+        }
+        return keys;
+    }
+
+    private final List<Diagram> diagrams = new ArrayList<>();
+    private final Rectangle backdrop = new Rectangle();
+    private final InvalidationListener themeListener = o -> restyle();
+    private final ChangeListener<Locale> languageListener = I18n.listen((o, a, b) -> relabel());
+
+    public DescendantsView() {
+        setId("gan-descendants");
+        getChildren().add(backdrop);
+        for (Spec s : specs()) {
+            Diagram d = new Diagram(s);
+            diagrams.add(d);
+            getChildren().add(d);
+        }
+        PlotTheme.currentProperty().addListener(new WeakInvalidationListener(themeListener));
+        setMinSize(300, 200);
+        relabel();
+        restyle();
+    }
+
+    /** The diagrams, in the order of {@link #IDS} (tests read their boxes). */
+    List<Diagram> diagrams() {
+        return diagrams;
+    }
+
+    private void relabel() {
+        diagrams.forEach(Diagram::relabel);
+        requestLayout();
+    }
+
+    private void restyle() {
+        backdrop.setFill(PlotTheme.current().background());
+        requestLayout();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 900;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 450;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        backdrop.setWidth(w);
+        backdrop.setHeight(h);
+        // whichever of a 3 + 2 grid and one row of five lets the text be larger
+        double grid = arrange(false);
+        double row = arrange(true);
+        double size = row > grid ? row : arrange(false);
+        for (Diagram d : diagrams) {
+            d.textSize = size;
+            d.requestLayout();
+        }
+    }
+
+    /**
+     * Places the five cells in one row or in a 3 + 2 grid (the second row centred) and returns the one
+     * text size for all five: the largest at which every diagram's boxes stay apart, starting from the
+     * theme's size (larger in presenter mode) scaled with the cell, a 300 × 210 cell at 1.
+     */
+    private double arrange(boolean oneRow) {
+        double w = getWidth();
+        double h = getHeight();
+        double gap = 8;
+        double cw;
+        double ch;
+        if (oneRow) {
+            cw = (w - gap * 6) / 5;
+            ch = h - 2 * gap;
+            for (int i = 0; i < 5; i++) {
+                diagrams.get(i).resizeRelocate(gap + i * (cw + gap), gap, cw, ch);
+            }
+        } else {
+            cw = (w - gap * 4) / 3;
+            ch = (h - gap * 3) / 2;
+            for (int i = 0; i < 5; i++) {
+                int row = i / 3;
+                int col = i % 3;
+                double x = row == 0 ? gap + col * (cw + gap) : gap + (cw + gap) / 2 + col * (cw + gap);
+                diagrams.get(i).resizeRelocate(x, gap + row * (ch + gap), cw, ch);
+            }
+        }
+        PlotTheme theme = PlotTheme.current();
+        double scale = Math.max(0.8, Math.min(1.6, Math.min(cw / 300, ch / 210)));
+        double size = theme.fontSize() * 1.1 * scale;
+        for (Diagram d : diagrams) {
+            size = Math.min(size, d.fit(theme, size));
+        }
+        return size;
+    }
+
+    /** One descendant: title, boxes and arrows, caption. */
+    static final class Diagram extends Region {
+        private final Spec spec;
+        private final Rectangle frame = new Rectangle();
+        private final Text title = new Text();
+        private final Text caption = new Text();
+        private final Map<String, Rectangle> rects = new java.util.LinkedHashMap<>();
+        private final Map<String, Text> texts = new java.util.LinkedHashMap<>();
+        private final Group arrows = new Group();
+        private final List<Double> arrowLengths = new ArrayList<>();
+
+        Diagram(Spec spec) {
+            this.spec = spec;
+            setId("gan-desc-" + spec.id());
+            title.setTextOrigin(VPos.TOP);
+            caption.setTextOrigin(VPos.TOP);
+            caption.setTextAlignment(TextAlignment.LEFT);
+            getChildren().addAll(frame, arrows);
+            for (Box b : spec.boxes()) {
+                Rectangle r = new Rectangle();
+                r.setArcWidth(8);
+                r.setArcHeight(8);
+                Text t = new Text();
+                t.setTextOrigin(VPos.CENTER);
+                t.setTextAlignment(TextAlignment.CENTER);
+                rects.put(b.id(), r);
+                texts.put(b.id(), t);
+                getChildren().addAll(r, t);
+            }
+            getChildren().addAll(title, caption);
+        }
+
+        Spec spec() {
+            return spec;
+        }
+
+        String titleText() {
+            return title.getText();
+        }
+
+        String captionText() {
+            return caption.getText();
+        }
+
+        /** The boxes' rectangles in this diagram's coordinates, by box id. */
+        Map<String, Rectangle> boxes() {
+            return rects;
+        }
+
+        Text label(String boxId) {
+            return texts.get(boxId);
+        }
+
+        /** The drawn arrows' lengths, box edge to box edge (tests read them). */
+        List<Double> arrowLengths() {
+            return List.copyOf(arrowLengths);
+        }
+
+        Bounds captionBounds() {
+            return caption.getBoundsInParent();
+        }
+
+        Bounds titleBounds() {
+            return title.getBoundsInParent();
+        }
+
+        void relabel() {
+            title.setText(I18n.get("gan.desc." + spec.id() + ".title"));
+            caption.setText(I18n.get("gan.desc." + spec.id() + ".caption"));
+            for (Box b : spec.boxes()) {
+                texts.get(b.id()).setText(b.label().startsWith("gan.desc.") ? I18n.get(b.label()) : b.label());
+            }
+            requestLayout();
+        }
+
+        private static Color colour(Kind k) {
+            return switch (k) {
+                case GENERATOR -> GENERATOR.color();
+                case DISCRIMINATOR -> DISCRIMINATOR.color();
+                case ADDED -> ADDED.color();
+                case DATA -> DATA.color();
+            };
+        }
+
+        /** The text size the view chose for all diagrams ({@link DescendantsView#layoutChildren}). */
+        private double textSize = 12;
+
+        /** The largest size up to {@code size} (in steps of 10 %, at least 40 % of it) at which no boxes overlap. */
+        double fit(PlotTheme theme, double size) {
+            double s = size;
+            for (int attempt = 0; attempt < 9 && !place(theme, getWidth(), getHeight(), s); attempt++) {
+                s *= 0.9;
+            }
+            return s;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            PlotTheme theme = PlotTheme.current();
+            double w = getWidth();
+            double h = getHeight();
+            frame.setWidth(w);
+            frame.setHeight(h);
+            frame.setArcWidth(10);
+            frame.setArcHeight(10);
+            frame.setFill(theme.plotBackground());
+            frame.setStroke(theme.grid());
+            place(theme, w, h, textSize);
+            drawArrows(theme);
+        }
+
+        /** Lays the diagram out with box text of this size; false when two boxes overlap. */
+        private boolean place(PlotTheme theme, double w, double h, double size) {
+            double pad = Math.max(4, 0.35 * size);
+            // the size is a style, not a Font, so the family (the Hangul font in Korean) is inherited;
+            // applyCss makes the new size count for the measurements below
+            title.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx; -fx-font-weight: bold;", size * 1.15));
+            title.applyCss();
+            title.setFill(theme.text());
+            title.relocate(pad, pad * 0.6);
+            caption.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", size * 0.92));
+            caption.applyCss();
+            caption.setFill(theme.text());
+            caption.setWrappingWidth(Math.max(10, w - 2 * pad));
+            double captionH = caption.getLayoutBounds().getHeight();
+            caption.relocate(pad, h - captionH - pad * 0.6);
+            double top = pad * 0.6 + title.getLayoutBounds().getHeight() + pad * 0.8;
+            double bottom = h - captionH - pad * 1.4;
+            double areaH = Math.max(1, bottom - top);
+            String style = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", size);
+            List<double[]> placed = new ArrayList<>();
+            for (Box b : spec.boxes()) {
+                Text t = texts.get(b.id());
+                t.setStyle(style);
+                t.applyCss();
+                t.setFill(theme.text());
+                Bounds tb = t.getLayoutBounds();
+                double bw = tb.getWidth() + 2 * pad;
+                double bh = tb.getHeight() + pad;
+                double cx = pad + bw / 2 + b.u() * Math.max(0, w - 2 * pad - bw);
+                double cy = top + bh / 2 + b.v() * Math.max(0, areaH - bh);
+                Rectangle r = rects.get(b.id());
+                r.setX(cx - bw / 2);
+                r.setY(cy - bh / 2);
+                r.setWidth(bw);
+                r.setHeight(bh);
+                Color c = colour(b.kind());
+                r.setFill(c.deriveColor(0, 1, 1, 0.22));
+                r.setStroke(c);
+                r.setStrokeWidth(Math.max(1, theme.lineWidth()));
+                t.setX(cx - tb.getWidth() / 2);
+                t.setY(cy);
+                placed.add(new double[] {cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2});
+            }
+            // boxes keep room between them for an arrow's head
+            double room = Math.max(MIN_ARROW, 0.9 * size);
+            for (int i = 0; i < placed.size(); i++) {
+                for (int j = i + 1; j < placed.size(); j++) {
+                    if (overlap(placed.get(i), placed.get(j), room)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        static boolean overlap(double[] a, double[] b, double margin) {
+            return a[0] < b[2] + margin && b[0] < a[2] + margin && a[1] < b[3] + margin && b[1] < a[3] + margin;
+        }
+
+        private void drawArrows(PlotTheme theme) {
+            arrows.getChildren().clear();
+            arrowLengths.clear();
+            double lw = Math.max(1.2, theme.lineWidth());
+            double head = 4 + 2.5 * lw;
+            for (Arrow a : spec.arrows()) {
+                Rectangle from = rects.get(a.from());
+                Rectangle to = rects.get(a.to());
+                double x0 = from.getX() + from.getWidth() / 2;
+                double y0 = from.getY() + from.getHeight() / 2;
+                double x1 = to.getX() + to.getWidth() / 2;
+                double y1 = to.getY() + to.getHeight() / 2;
+                double[] s = edge(from, x1 - x0, y1 - y0);
+                double[] e = edge(to, x0 - x1, y0 - y1);
+                double dx = e[0] - s[0];
+                double dy = e[1] - s[1];
+                double len = Math.hypot(dx, dy);
+                arrowLengths.add(len);
+                if (len < 1) {
+                    continue;
+                }
+                double ux = dx / len;
+                double uy = dy / len;
+                Color c = a.dashed() ? ADDED.color() : theme.axis();
+                Line line = new Line(s[0], s[1], e[0] - ux * head * 0.8, e[1] - uy * head * 0.8);
+                line.setStroke(c);
+                line.setStrokeWidth(lw);
+                if (a.dashed()) {
+                    line.getStrokeDashArray().setAll(5.0, 4.0);
+                }
+                Polygon tip = new Polygon(e[0], e[1], e[0] - ux * head - uy * head * 0.5,
+                        e[1] - uy * head + ux * head * 0.5, e[0] - ux * head + uy * head * 0.5,
+                        e[1] - uy * head - ux * head * 0.5);
+                tip.setFill(c);
+                arrows.getChildren().addAll(line, tip);
+            }
+        }
+
+        /** Where the ray from r's centre in direction (dx, dy) leaves r, 2 px outside. */
+        private static double[] edge(Rectangle r, double dx, double dy) {
+            double cx = r.getX() + r.getWidth() / 2;
+            double cy = r.getY() + r.getHeight() / 2;
+            double hw = r.getWidth() / 2 + 2;
+            double hh = r.getHeight() / 2 + 2;
+            double t = Math.min(dx == 0 ? Double.POSITIVE_INFINITY : hw / Math.abs(dx),
+                    dy == 0 ? Double.POSITIVE_INFINITY : hh / Math.abs(dy));
+            return new double[] {cx + dx * t, cy + dy * t};
+        }
+    }
+}
