@@ -35,7 +35,8 @@ import dev.genlab.plot.PlotTheme;
  * cell's size; where the boxes of some diagram would then overlap or leave no room for an arrow, the
  * text of all five shrinks until they do not, so the five keep one size. Colours: generators {@link #GENERATOR}, discriminators
  * {@link #DISCRIMINATOR} (the 1-D game's colours for the two sides), the added parts {@link #ADDED},
- * filled translucently so the theme's text stays readable on them in light and dark. Labels come from
+ * filled with a tint of the colour over the theme's panel so the theme's text stays readable on them in
+ * light and dark. Labels come from
  * the bundles, keys {@code gan.desc.*}; the view relabels when the language changes.
  */
 public final class DescendantsView extends Region {
@@ -101,11 +102,11 @@ public final class DescendantsView extends Region {
                         box("z", "z", 0.07, 0.1, x),
                         box("c", "gan.desc.infogan.code", 0.1, 0.45, a),
                         box("g", "G", 0.4, 0.27, g),
-                        box("fake", "G(z, c)", 0.76, 0.27, x),
+                        box("fake", "G(z, c)", 0.7, 0.27, x),
                         box("x", "x", 0.07, 0.88, x),
                         box("d", "D", 0.4, 0.88, d),
                         box("out", "gan.desc.realFake", 0.82, 0.88, d),
-                        box("q", "gan.desc.infogan.q", 0.76, 0.6, a)),
+                        box("q", "gan.desc.infogan.q", 1.0, 0.6, a)),
                         List.of(arrow("z", "g"), arrow("c", "g"), arrow("g", "fake"), arrow("fake", "d"),
                                 arrow("x", "d"), arrow("d", "out"), arrow("d", "q"), dashed("q", "c"))),
                 new Spec("cyclegan", List.of(
@@ -119,14 +120,14 @@ public final class DescendantsView extends Region {
                         List.of(arrow("x", "g"), arrow("g", "gx"), arrow("gx", "dy"), arrow("gx", "f"),
                                 arrow("f", "xhat"), arrow("f", "dx"), dashed("xhat", "x"))),
                 new Spec("stargan", List.of(
-                        box("x", "x", 0.07, 0.12, x),
-                        box("c", "gan.desc.stargan.target", 0.15, 0.42, a),
-                        box("g", "G", 0.45, 0.26, g),
-                        box("fake", "G(x, c)", 0.82, 0.26, x),
-                        box("d", "D", 0.82, 0.58, d),
-                        box("out", "gan.desc.realFake", 0.62, 0.9, d),
-                        box("cls", "gan.desc.stargan.domain", 0.92, 0.9, a),
-                        box("rec", "gan.desc.stargan.rec", 0.2, 0.9, a)),
+                        box("c", "gan.desc.stargan.target", 0.4, 0.0, a),
+                        box("x", "x", 0.0, 0.4, x),
+                        box("g", "G", 0.4, 0.4, g),
+                        box("fake", "G(x, c)", 1.0, 0.4, x),
+                        box("d", "D", 1.0, 0.72, d),
+                        box("out", "gan.desc.realFake", 0.68, 1.0, d),
+                        box("cls", "gan.desc.stargan.domain", 1.0, 1.0, a),
+                        box("rec", "gan.desc.stargan.rec", 0.05, 1.0, a)),
                         List.of(arrow("x", "g"), arrow("c", "g"), arrow("g", "fake"), arrow("fake", "d"),
                                 arrow("d", "out"), arrow("d", "cls"), arrow("fake", "rec"), dashed("rec", "x"))),
                 new Spec("progan", List.of(
@@ -248,7 +249,7 @@ public final class DescendantsView extends Region {
         }
         PlotTheme theme = PlotTheme.current();
         double scale = Math.max(0.8, Math.min(1.6, Math.min(cw / 300, ch / 210)));
-        double size = theme.fontSize() * 1.1 * scale;
+        double size = theme.fontSize() * 1.25 * scale;
         for (Diagram d : diagrams) {
             size = Math.min(size, d.fit(theme, size));
         }
@@ -342,13 +343,25 @@ public final class DescendantsView extends Region {
         /** The text size the view chose for all diagrams ({@link DescendantsView#layoutChildren}). */
         private double textSize = 12;
 
-        /** The largest size up to {@code size} (in steps of 10 %, at least 40 % of it) at which no boxes overlap. */
+        /**
+         * The largest size up to {@code size} at which no boxes overlap, to within 2 % by bisection
+         * (at least 40 % of {@code size}: below that the diagram is past reading anyway).
+         */
         double fit(PlotTheme theme, double size) {
-            double s = size;
-            for (int attempt = 0; attempt < 9 && !place(theme, getWidth(), getHeight(), s); attempt++) {
-                s *= 0.9;
+            if (place(theme, getWidth(), getHeight(), size)) {
+                return size;
             }
-            return s;
+            double lo = 0.4 * size;
+            double hi = size;
+            while (hi - lo > 0.02 * size) {
+                double mid = 0.5 * (lo + hi);
+                if (place(theme, getWidth(), getHeight(), mid)) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
         @Override
@@ -402,7 +415,9 @@ public final class DescendantsView extends Region {
                 r.setWidth(bw);
                 r.setHeight(bh);
                 Color c = colour(b.kind());
-                r.setFill(c.deriveColor(0, 1, 1, 0.22));
+                // opaque, a quarter of the way from the panel to the colour: light and dark alike, and an
+                // arrow that passes behind a box does not show through its text
+                r.setFill(theme.plotBackground().interpolate(c, 0.25));
                 r.setStroke(c);
                 r.setStrokeWidth(Math.max(1, theme.lineWidth()));
                 t.setX(cx - tb.getWidth() / 2);
