@@ -16,6 +16,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
@@ -91,11 +93,11 @@ public final class DescendantsView extends Region {
         return List.of(
                 new Spec("dcgan", List.of(
                         box("z", "z", 0.08, 0.2, x),
-                        box("g", "gan.desc.dcgan.g", 0.46, 0.2, g),
-                        box("fake", "G(z)", 0.88, 0.2, x),
+                        box("g", "gan.desc.dcgan.g", 0.4, 0.2, g),
+                        box("fake", "G(z)", 1.0, 0.2, x),
                         box("x", "x", 0.08, 0.8, x),
-                        box("d", "gan.desc.dcgan.d", 0.46, 0.8, d),
-                        box("out", "gan.desc.realFake", 0.88, 0.8, d)),
+                        box("d", "gan.desc.dcgan.d", 0.55, 0.8, d),
+                        box("out", "gan.desc.realFake", 1.0, 0.8, d)),
                         List.of(arrow("z", "g"), arrow("g", "fake"), arrow("fake", "d"), arrow("x", "d"),
                                 arrow("d", "out"))),
                 new Spec("infogan", List.of(
@@ -135,7 +137,7 @@ public final class DescendantsView extends Region {
                         box("g8", "8×8", 0.3, 0.12, g),
                         box("gmore", "…", 0.58, 0.12, g),
                         box("g1024", "1024×1024", 1.0, 0.12, g),
-                        box("fade", "gan.desc.progan.fade", 0.5, 0.5, a),
+                        box("fade", "gan.desc.progan.fade", 0.3, 0.5, a),
                         box("d1024", "1024×1024", 1.0, 0.88, d),
                         box("dmore", "…", 0.58, 0.88, d),
                         box("d8", "8×8", 0.3, 0.88, d),
@@ -210,6 +212,8 @@ public final class DescendantsView extends Region {
         double h = getHeight();
         backdrop.setWidth(w);
         backdrop.setHeight(h);
+        String family = diagrams.get(0).inheritedFamily();
+        diagrams.forEach(d -> d.family = family);
         // whichever of a 3 + 2 grid and one row of five lets the text be larger
         double grid = arrange(false);
         double row = arrange(true);
@@ -265,7 +269,7 @@ public final class DescendantsView extends Region {
         private final Map<String, Rectangle> rects = new java.util.LinkedHashMap<>();
         private final Map<String, Text> texts = new java.util.LinkedHashMap<>();
         private final Group arrows = new Group();
-        private final List<Double> arrowLengths = new ArrayList<>();
+        private final List<double[]> arrowEnds = new ArrayList<>();
 
         Diagram(Spec spec) {
             this.spec = spec;
@@ -309,9 +313,9 @@ public final class DescendantsView extends Region {
             return texts.get(boxId);
         }
 
-        /** The drawn arrows' lengths, box edge to box edge (tests read them). */
-        List<Double> arrowLengths() {
-            return List.copyOf(arrowLengths);
+        /** The drawn arrows as {x0, y0, x1, y1}, box edge to box edge, in the order of the spec's (tests read them). */
+        List<double[]> arrowEnds() {
+            return arrowEnds.stream().map(double[]::clone).toList();
         }
 
         Bounds captionBounds() {
@@ -342,20 +346,26 @@ public final class DescendantsView extends Region {
 
         /** The text size the view chose for all diagrams ({@link DescendantsView#layoutChildren}). */
         private double textSize = 12;
+        /** The font family the view found inherited, for measuring. */
+        private String family = Font.getDefault().getFamily();
+        /** Text sizes at {@link #REF} px by family, weight and text. */
+        private final Map<String, double[]> atRef = new java.util.HashMap<>();
+        private static final double REF = 100;
+        private static final double SAFETY = 1.02;
 
         /**
          * The largest size up to {@code size} at which no boxes overlap, to within 2 % by bisection
          * (at least 40 % of {@code size}: below that the diagram is past reading anyway).
          */
         double fit(PlotTheme theme, double size) {
-            if (place(theme, getWidth(), getHeight(), size)) {
+            if (place(theme, getWidth(), getHeight(), size, false)) {
                 return size;
             }
             double lo = 0.4 * size;
             double hi = size;
             while (hi - lo > 0.02 * size) {
                 double mid = 0.5 * (lo + hi);
-                if (place(theme, getWidth(), getHeight(), mid)) {
+                if (place(theme, getWidth(), getHeight(), mid, false)) {
                     lo = mid;
                 } else {
                     hi = mid;
@@ -375,54 +385,72 @@ public final class DescendantsView extends Region {
             frame.setArcHeight(10);
             frame.setFill(theme.plotBackground());
             frame.setStroke(theme.grid());
-            place(theme, w, h, textSize);
+            place(theme, w, h, textSize, true);
             drawArrows(theme);
         }
 
-        /** Lays the diagram out with box text of this size; false when two boxes overlap. */
-        private boolean place(PlotTheme theme, double w, double h, double size) {
+        /**
+         * Lays the diagram out with box text of this size; false when two boxes come closer than an
+         * arrow needs. Measures with a detached {@link Text} in the inherited font family, so a trial
+         * costs no CSS pass; only {@code apply} sets the nodes' styles and positions.
+         */
+        private boolean place(PlotTheme theme, double w, double h, double size, boolean apply) {
             double pad = Math.max(4, 0.35 * size);
-            // the size is a style, not a Font, so the family (the Hangul font in Korean) is inherited;
-            // applyCss makes the new size count for the measurements below
-            title.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx; -fx-font-weight: bold;", size * 1.15));
-            title.applyCss();
-            title.setFill(theme.text());
-            title.relocate(pad, pad * 0.6);
-            caption.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", size * 0.92));
-            caption.applyCss();
-            caption.setFill(theme.text());
-            caption.setWrappingWidth(Math.max(10, w - 2 * pad));
-            double captionH = caption.getLayoutBounds().getHeight();
-            caption.relocate(pad, h - captionH - pad * 0.6);
-            double top = pad * 0.6 + title.getLayoutBounds().getHeight() + pad * 0.8;
+            double titleSize = size * 1.15;
+            double captionSize = size * 0.92;
+            double wrap = Math.max(10, w - 2 * pad);
+            double titleH = size(title.getText(), FontWeight.BOLD, titleSize, apply)[1];
+            // wrapped at wrap, the caption at captionSize breaks where it would at REF wrapped at wrap · REF / size
+            double captionH = apply ? measure(caption.getText(), family, FontWeight.NORMAL, captionSize, wrap).getHeight()
+                    : measure(caption.getText(), family, FontWeight.NORMAL, REF, wrap * REF / captionSize).getHeight()
+                            * captionSize / REF * SAFETY;
+            double top = pad * 0.6 + titleH + pad * 0.8;
             double bottom = h - captionH - pad * 1.4;
             double areaH = Math.max(1, bottom - top);
-            String style = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", size);
             List<double[]> placed = new ArrayList<>();
             for (Box b : spec.boxes()) {
-                Text t = texts.get(b.id());
-                t.setStyle(style);
-                t.applyCss();
-                t.setFill(theme.text());
-                Bounds tb = t.getLayoutBounds();
-                double bw = tb.getWidth() + 2 * pad;
-                double bh = tb.getHeight() + pad;
+                double[] tb = size(texts.get(b.id()).getText(), FontWeight.NORMAL, size, apply);
+                double bw = tb[0] + 2 * pad;
+                double bh = tb[1] + pad;
                 double cx = pad + bw / 2 + b.u() * Math.max(0, w - 2 * pad - bw);
                 double cy = top + bh / 2 + b.v() * Math.max(0, areaH - bh);
-                Rectangle r = rects.get(b.id());
-                r.setX(cx - bw / 2);
-                r.setY(cy - bh / 2);
-                r.setWidth(bw);
-                r.setHeight(bh);
-                Color c = colour(b.kind());
-                // opaque, a quarter of the way from the panel to the colour: light and dark alike, and an
-                // arrow that passes behind a box does not show through its text
-                r.setFill(theme.plotBackground().interpolate(c, 0.25));
-                r.setStroke(c);
-                r.setStrokeWidth(Math.max(1, theme.lineWidth()));
-                t.setX(cx - tb.getWidth() / 2);
-                t.setY(cy);
                 placed.add(new double[] {cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2});
+            }
+            if (apply) {
+                // the family goes into the node's own style: an inline style on an ancestor (the window's
+                // font size) would override a Font set in code
+                String fam = "-fx-font-family: \"" + family + "\"; ";
+                title.setStyle(fam + String.format(Locale.ROOT, "-fx-font-size: %.2fpx; -fx-font-weight: bold;", titleSize));
+                title.setFill(theme.text());
+                title.relocate(pad, pad * 0.6);
+                caption.setStyle(fam + String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", captionSize));
+                caption.setFill(theme.text());
+                caption.setWrappingWidth(wrap);
+                caption.relocate(pad, h - captionH - pad * 0.6);
+                title.applyCss();
+                caption.applyCss();
+                String style = fam + String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", size);
+                int i = 0;
+                for (Box b : spec.boxes()) {
+                    double[] p = placed.get(i++);
+                    Text t = texts.get(b.id());
+                    t.setStyle(style);
+                    t.applyCss();
+                    t.setFill(theme.text());
+                    Rectangle r = rects.get(b.id());
+                    r.setX(p[0]);
+                    r.setY(p[1]);
+                    r.setWidth(p[2] - p[0]);
+                    r.setHeight(p[3] - p[1]);
+                    Color c = colour(b.kind());
+                    // opaque, a quarter of the way from the panel to the colour: light and dark alike, and an
+                    // arrow that passes behind a box does not show through its text
+                    r.setFill(theme.plotBackground().interpolate(c, 0.25));
+                    r.setStroke(c);
+                    r.setStrokeWidth(Math.max(1, theme.lineWidth()));
+                    t.setX(0.5 * (p[0] + p[2]) - t.getLayoutBounds().getWidth() / 2);
+                    t.setY(0.5 * (p[1] + p[3]));
+                }
             }
             // boxes keep room between them for an arrow's head
             double room = Math.max(MIN_ARROW, 0.9 * size);
@@ -436,13 +464,51 @@ public final class DescendantsView extends Region {
             return true;
         }
 
+        /** The font family the diagram's text inherits (the window's; the Hangul font in Korean). */
+        String inheritedFamily() {
+            String own = title.getStyle();
+            title.setStyle("");
+            title.applyCss();
+            String inherited = title.getFont().getFamily();
+            title.setStyle(own);
+            return inherited;
+        }
+
+        /**
+         * {width, height} of text at this size: exact when {@code exact}, else the size measured once at
+         * {@link #REF} px scaled linearly (text layout is linear in the size to well under the 2 % of
+         * {@link #SAFETY}), so the bisection's trials cost no text layout.
+         */
+        private double[] size(String text, FontWeight weight, double size, boolean exact) {
+            if (exact) {
+                Bounds b = measure(text, family, weight, size, 0);
+                return new double[] {b.getWidth(), b.getHeight()};
+            }
+            double[] ref = atRef.computeIfAbsent(family + '\u0000' + weight + '\u0000' + text, k -> {
+                Bounds b = measure(text, family, weight, REF, 0);
+                return new double[] {b.getWidth(), b.getHeight()};
+            });
+            double f = size / REF * SAFETY;
+            return new double[] {ref[0] * f, ref[1] * f};
+        }
+
+        /** A detached node for measuring text at trial sizes (FX thread only, like every node). */
+        private static final Text MEASURE = new Text();
+
+        private static Bounds measure(String text, String family, FontWeight weight, double size, double wrap) {
+            MEASURE.setFont(Font.font(family, weight, size));
+            MEASURE.setWrappingWidth(wrap);
+            MEASURE.setText(text);
+            return MEASURE.getLayoutBounds();
+        }
+
         static boolean overlap(double[] a, double[] b, double margin) {
             return a[0] < b[2] + margin && b[0] < a[2] + margin && a[1] < b[3] + margin && b[1] < a[3] + margin;
         }
 
         private void drawArrows(PlotTheme theme) {
             arrows.getChildren().clear();
-            arrowLengths.clear();
+            arrowEnds.clear();
             double lw = Math.max(1.2, theme.lineWidth());
             double head = 4 + 2.5 * lw;
             for (Arrow a : spec.arrows()) {
@@ -457,7 +523,7 @@ public final class DescendantsView extends Region {
                 double dx = e[0] - s[0];
                 double dy = e[1] - s[1];
                 double len = Math.hypot(dx, dy);
-                arrowLengths.add(len);
+                arrowEnds.add(new double[] {s[0], s[1], e[0], e[1]});
                 if (len < 1) {
                     continue;
                 }
