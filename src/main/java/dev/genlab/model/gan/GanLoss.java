@@ -15,7 +15,8 @@ package dev.genlab.model.gan;
  *       ICCV, with a = 0, b = c = 1: L_D = ½E(d(x_r) − 1)² + ½E d(x_f)², L_G = ½E(d(x_f) − 1)².</li>
  *   <li>{@link #WGAN_GP}: Gulrajani et al. 2017, "Improved Training of Wasserstein GANs", NeurIPS:
  *       L_D = E d(x_f) − E d(x_r) + λ E(‖∇ₓ d(x̂)‖ − 1)², x̂ = εx_r + (1 − ε)x_f, ε ~ U[0, 1];
- *       L_G = −E d(x_f).</li>
+ *       L_G = −E d(x_f). The norm is taken as √(‖∇ₓ d‖² + 10⁻¹²), so the penalty's gradient exists where
+ *       ∇ₓ d = 0 (a dead critic); that moves the norm by 5·10⁻¹³ / ‖∇ₓ d‖.</li>
  *   <li>{@link #WGAN_CLIP}: Arjovsky, Chintala &amp; Bottou 2017, "Wasserstein GAN", ICML: the same
  *       critic and generator losses without the penalty; after every critic update each critic
  *       parameter is clipped to [−c, c].</li>

@@ -24,8 +24,9 @@ import dev.genlab.math.Gaussian2D;
  * Then KL(p_data ‖ p_g) ≈ Σ_i P_i log(P_i / Q_i) and JS(p_data, p_g) ≈ ½ Σ P_i log(P_i / m_i) +
  * ½ Σ Q_i log(Q_i / m_i), m = (P + Q)/2, in nats; JS ∈ [0, log 2] exactly for these discrete P, Q.
  * Both are divergences between the discretised distributions, biased upwards at finite N (a histogram of N
- * samples from p_data itself is not P: for the bias at N see {@code GanMetricsTest}), so compare values at
- * the same N, grid and ε.
+ * samples from p_data itself is not P: for the bias at N see {@code Gan2DMetricsTest}; against closed forms
+ * on Gaussian pairs, about M / 2N for KL when G is not narrower than the data, see
+ * {@code GanMetricsGaussianTest}), so compare values at the same N, grid and ε.
  *
  * <h2>Mode coverage</h2>
  * For a Gaussian mixture with K components (the 8-Gaussian ring of Metz et al. 2017, "Unrolled
