@@ -97,4 +97,25 @@ class GanImagesAppTest {
         String ko = fx(() -> scene().imagesReadout());
         assertTrue(ko.contains("요청한 클래스") && ko.contains("숫자 8"), ko);
     }
+
+    /** The last step shows the descendants' diagrams and nothing trains there. */
+    @Test
+    void theLastStepShowsTheDescendants(FxRobot robot) {
+        fxRun(() -> window.open(LESSON, 14));
+        assertEquals("descendants", fx(() -> scene().params().getChoice("panel")));
+        javafx.scene.Node view = robot.lookup("#gan-descendants").query();
+        assertTrue(fx(() -> view.isVisible() && view.getScene() != null
+                && view.getLayoutBounds().getWidth() > 300 && view.getLayoutBounds().getHeight() > 150),
+                "the diagrams fill the scene");
+        robot.clickOn("#step");
+        // the trainer's newest snapshot after the step (the panel draws none of it)
+        dev.genlab.scene.gan.GanSnapshot s = AppTestSupport.awaitFx(() -> {
+            var v = scene().trainer().latest();
+            return v == null ? null : v.snapshot();
+        }, x -> x != null, "a snapshot after the step");
+        java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L);
+        s = fx(() -> scene().trainer().latest().snapshot());
+        assertEquals(0, s.rounds(), "Step trains neither GAN here");
+        assertEquals(null, s.images(), "the image GAN is not even built");
+    }
 }

@@ -28,9 +28,9 @@ public final class GanParams {
 
     /**
      * The scene's panels: the exact 1-D game (JavaFX thread), a 2-D GAN trained live and a GAN on images
-     * trained live (both on the trainer thread).
+     * trained live (both on the trainer thread), and the descendants' diagrams (nothing to train).
      */
-    public enum Panel { GAME, PLANE, IMAGES }
+    public enum Panel { GAME, PLANE, IMAGES, DESCENDANTS }
 
     public static final List<String> DISCRIMINATORS = List.of("optimal", "logistic", "network");
     public static final List<String> LOSSES = List.of("saturating", "non_saturating");

@@ -137,7 +137,25 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
                 recompute(false);
             }
         };
-        panels = new PanelHost<>(root, List.of(game, plane, images));
+        DescendantsView family = new DescendantsView();
+        family.setId("gan-descendants");
+        ScenePanel<GanSnapshot> descendants = new ScenePanel<>() {
+            @Override
+            public Enum<?> id() {
+                return Panel.DESCENDANTS;
+            }
+
+            @Override
+            public Node node() {
+                return family;
+            }
+
+            @Override
+            public void draw(GanSnapshot snapshot) {
+                // five fixed diagrams: nothing of the model's to draw
+            }
+        };
+        panels = new PanelHost<>(root, List.of(game, plane, images, descendants));
         // the panel is a model knob (the lab trains only while the plane shows), so it is not view-only,
         // but a change of panel is also a change of view
         params().property(GanParams.PANEL).addListener((obs, o, n) -> viewKnobsChanged());
