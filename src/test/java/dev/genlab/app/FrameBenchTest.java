@@ -166,7 +166,8 @@ class FrameBenchTest {
     /**
      * Lesson 8's "A GAN in the plane" (the plane panel, moons, G and D 2 × 64, batch 256) while the GAN trains
      * at the top speed: the same rows with the prefix {@code gan_plane_}, the rounds a second meanwhile, and
-     * the distinct D(x) heat maps the panel drew a second ({@code gan_plane_heatmaps_drawn_per_s}).
+     * the distinct D(x) heat maps the panel drew a second ({@code gan_plane_heatmaps_drawn_per_s}). Played
+     * first until 1,500 rounds (at most 60 s), so that the measured seconds run compiled code.
      */
     @Test
     void ganPlaneTraining(FxRobot robot) {
@@ -176,6 +177,15 @@ class FrameBenchTest {
         assertEquals(dev.genlab.scene.gan.GanParams.Panel.PLANE, fx(() -> scene.params().get(
                 dev.genlab.scene.gan.GanParams.PANEL)), "the step shows the plane");
         AppTestSupport.awaitFx(scene::lastPlane, x -> x.heat() != null, "the plane's first snapshot");
+        // warm-up until C2 has compiled the networks' loops (a fresh JVM runs them interpreted for the first
+        // seconds, tens of rounds a second on a loaded machine): play until 1,500 rounds or 60 s, then pause
+        robot.clickOn("#play");
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (fx(() -> scene.lastPlane().rounds()) < 1500 && System.nanoTime() < until) {
+            WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        }
+        robot.clickOn("#play");
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         // the heat maps the panel drew: a new array in the snapshot it last drew, sampled every pulse
         int[] maps = new int[1];
         Object[] lastHeat = new Object[1];

@@ -43,15 +43,16 @@ import dev.genlab.model.nn.Activation;
  *
  * <p><b>Why plain Java, not ND4J</b>: these networks are tiny (2-64-64-1), so every ND4J call's
  * ~8 µs fixed cost dominates (STACK.md measured 3.6 ms for one D + one G step at batch 256 with
- * workspaces and gemm on an idle machine). The loops below keep activations feature-major (one array
- * per unit, indexed by the point) so every inner loop runs over the batch and C2 vectorises it.
- * {@code Gan2DBenchTest} times both on the same round in the same JVM: 3.3–5.0 ms per round in plain
- * Java against 12–13 ms through the project's ND4J {@code Mlp} (float, gemm, fused Adam, workspace),
- * measured while other builds used 1.25–1.4 of the machine's 2 cores, so the absolute numbers are
- * pessimistic but the ratio held; the loaded plain-Java round also beats STACK.md's idle-machine best
- * ND4J round (3.6 ms). Plain Java also gives exact double precision for the gradient
- * checks and the backward pass's intermediate products that the exact gradient penalty needs, which
- * the {@code Mlp} API does not expose.
+ * workspaces and gemm on an idle machine). The networks ({@link FloatNet}) compute in float with
+ * activations feature-major (one array per unit, indexed by the point), so the products' inner loops
+ * run over the batch and C2 vectorises them 8 floats at a time; the weight gradient goes through a
+ * transposed δ (BENCHMARKS.md, "Lesson 8, 2-D GAN model"). A round (one D and one G step at batch 256)
+ * is about 13.1 million multiply-adds; it took 1.1–1.7 ms of CPU (2.9 ms in the earlier double loops), against
+ * 11–30 ms through the project's ND4J {@code Mlp} in the same JVM ({@code Gan2DBenchTest}). Parameters,
+ * gradients and the optimiser stay double; {@link DoubleNet}, the same passes in double, is the
+ * reference the finite-difference tests check and the float networks are held to
+ * ({@code Gan2DFloatTest}). Plain Java also gives the backward pass's intermediate products that the exact
+ * gradient penalty needs, which the {@code Mlp} API does not expose.
  *
  * <p>Data come from a {@link DataSource2D}: fresh draws of a {@link ToyDistribution} or points drawn
  * by the user ({@link #pointSource}), resampled with replacement (one or two points work).

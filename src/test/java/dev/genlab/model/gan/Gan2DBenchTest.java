@@ -2,6 +2,8 @@ package dev.genlab.model.gan;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Tag;
@@ -25,13 +27,15 @@ import dev.genlab.model.nn.StepWorkspace;
  * batch 256, non-saturating loss, Adam, k = 1) on the default toy mixture, one thread:
  * <ul>
  *   <li>{@code gan2d_steps_per_s}: rounds ({@link Gan2D#step}: one D step, one G step) per second,
- *       the median of 7 timed blocks of 100 after a warm-up; {@code gan2d_round_java_ms} the same as
- *       milliseconds per round</li>
+ *       the median of 7 timed blocks of 100 after 2 s of warm-up; {@code gan2d_round_java_ms} the same as
+ *       milliseconds per round, {@code gan2d_round_java_cpu_ms} the benchmark thread's CPU time per round
+ *       (what a round costs when it has a core; on a loaded machine wall time also holds the waits)</li>
  *   <li>{@code gan2d_round_nd4j_ms}: the same round with this project's ND4J {@link Mlp} (float,
  *       gemm into column-major results, fused ReLU and Adam ops, step workspace; real and fake
  *       through D as one batch of 2n), the median of 7 blocks of 100: the alternative that
  *       {@link Gan2D}'s plain Java loops were measured against</li>
- *   <li>{@code gan2d_dgrid_128_ms}: {@link Gan2D#discriminatorGrid} at 128 × 128, median of 15</li>
+ *   <li>{@code gan2d_dgrid_128_ms}: {@link Gan2D#discriminatorGrid} at 128 × 128, median of 15
+ *       ({@code _cpu_ms}: thread CPU time)</li>
  *   <li>{@code gan2d_wgan_gp_round_ms}: a round of {@link GanPresets#wganGp()} (5 critic steps with the
  *       exact gradient penalty, one G step)</li>
  *   <li>{@code gan2d_iters_per_s_ganlab_config}: iterations a second in GAN Lab's default configuration
@@ -50,33 +54,42 @@ class Gan2DBenchTest {
 
     private static final int BLOCKS = 7;
     private static final int PER_BLOCK = 100;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Test
     void stepsAndGrid() {
         BenchReport.CpuMark mark = BenchReport.cpuMark();
         ToyDistribution data = ToyDistributions.byId("mixture");
         Gan2D gan = new Gan2D(Gan2D.Config.defaults());
-        for (int i = 0; i < 300; i++) {
+        // warm-up by time, not by count: on a loaded machine C2 needs a second or two to compile the kernels
+        long warm = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < warm) {
             gan.step(data);
         }
         double[] blockMs = new double[BLOCKS];
+        double[] blockCpuMs = new double[BLOCKS];
         for (int b = 0; b < BLOCKS; b++) {
+            long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (int i = 0; i < PER_BLOCK; i++) {
                 gan.step(data);
             }
             blockMs[b] = (System.nanoTime() - t0) / 1e6 / PER_BLOCK;
+            blockCpuMs[b] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6 / PER_BLOCK;
         }
         double javaMs = BenchReport.median(blockMs);
         assertTrue(gan.isFinite());
 
         double[] grid = new double[15];
+        double[] gridCpu = new double[15];
         double[] extent = data.bounds();
-        for (int i = -3; i < grid.length; i++) {
+        for (int i = -10; i < grid.length; i++) {
+            long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             gan.discriminatorGrid(extent, 128, 128);
             if (i >= 0) {
                 grid[i] = (System.nanoTime() - t0) / 1e6;
+                gridCpu[i] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
             }
         }
 
@@ -94,8 +107,10 @@ class Gan2DBenchTest {
         }
         BenchReport.row("gan2d_steps_per_s", 1000 / javaMs, "1/s");
         BenchReport.row("gan2d_round_java_ms", javaMs, "ms");
+        BenchReport.row("gan2d_round_java_cpu_ms", BenchReport.median(blockCpuMs), "ms");
         BenchReport.row("gan2d_round_nd4j_ms", BenchReport.median(ndMs), "ms");
         BenchReport.row("gan2d_dgrid_128_ms", BenchReport.median(grid), "ms");
+        BenchReport.row("gan2d_dgrid_128_cpu_ms", BenchReport.median(gridCpu), "ms");
         BenchReport.row("gan2d_wgan_gp_round_ms", wganGpRoundMs(data), "ms");
         BenchReport.row("gan2d_iters_per_s_ganlab_config", ganLabItersPerS(ganLabConfig()), "1/s");
         BenchReport.row("gan2d_iters_per_s_ganlab_config_k1", ganLabItersPerS(ganLabConfig().withSteps(1, 1)), "1/s");
