@@ -15,7 +15,7 @@ import dev.genlab.scene.ParamSet;
  * Lesson 8's plane while it plays, without a window: {@link GanLab} on the app's own {@link Trainer}
  * (thread, pacing, snapshots every ~16 ms, {@code playingChanged}), with the step "A GAN in the plane"'s
  * knobs (the defaults: moons, G and D 2 × 64, batch 256), read the way the scene reads it: the newest
- * snapshot, polled every 5 ms (the scene polls once a frame, 16 ms; a map lives at least 80 ms).
+ * snapshot, polled every 5 ms (the scene polls once a frame, 16 ms; a map lives about 90 ms).
  *
  * <ul>
  *   <li>{@code gan2d_heatmap_hz}: distinct D(x) heat maps (128 × 128) published a second at the app's top
