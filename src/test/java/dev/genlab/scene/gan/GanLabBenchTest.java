@@ -50,6 +50,12 @@ class GanLabBenchTest {
         trainer.start();
         try {
             trainer.setPlaying(true);
+            // the first snapshot (reset, class loading) can take seconds on a loaded machine
+            long ready = System.nanoTime() + 30_000_000_000L;
+            while ((trainer.latest() == null || trainer.latest().snapshot().rounds() == 0) && System.nanoTime() < ready) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            assertTrue(trainer.latest() != null, "the trainer published a snapshot");
             TimeUnit.MILLISECONDS.sleep(WARMUP_MS);
             long end = System.nanoTime() + MEASURE_MS * 1_000_000L;
             GanSnapshot first = trainer.latest().snapshot();
