@@ -163,6 +163,53 @@ class FrameBenchTest {
                 "steps/s");
     }
 
+    /**
+     * Lesson 8's "A GAN in the plane" (the plane panel, moons, G and D 2 × 64, batch 256) while the GAN trains
+     * at the top speed: the same rows with the prefix {@code gan_plane_}, the rounds a second meanwhile, and
+     * the distinct D(x) heat maps the panel drew a second ({@code gan_plane_heatmaps_drawn_per_s}). Played
+     * first until 1,500 rounds (at most 60 s), so that the measured seconds run compiled code.
+     */
+    @Test
+    void ganPlaneTraining(FxRobot robot) {
+        fxRun(() -> window.open("08-gan-minimax", 7));
+        dev.genlab.scene.gan.GanScene scene = fx(() -> (dev.genlab.scene.gan.GanScene) window.currentScene()
+                .orElseThrow());
+        assertEquals(dev.genlab.scene.gan.GanParams.Panel.PLANE, fx(() -> scene.params().get(
+                dev.genlab.scene.gan.GanParams.PANEL)), "the step shows the plane");
+        AppTestSupport.awaitFx(scene::lastPlane, x -> x.heat() != null, "the plane's first snapshot");
+        // warm-up until C2 has compiled the networks' loops (a fresh JVM runs them interpreted for the first
+        // seconds, tens of rounds a second on a loaded machine): play until 1,500 rounds or 60 s, then pause
+        robot.clickOn("#play");
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (fx(() -> scene.lastPlane().rounds()) < 1500 && System.nanoTime() < until) {
+            WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        }
+        robot.clickOn("#play");
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        // the heat maps the panel drew: a new array in the snapshot it last drew, sampled every pulse
+        int[] maps = new int[1];
+        Object[] lastHeat = new Object[1];
+        AnimationTimer heatProbe = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                dev.genlab.scene.gan.GanSnapshot s = scene.lastPlane();
+                if (s != null && s.heat() != lastHeat[0]) {
+                    lastHeat[0] = s.heat();
+                    maps[0]++;
+                }
+            }
+        };
+        fxRun(heatProbe::start);
+        long[] mapsAt = new long[1];
+        measure(robot, scene, "gan_plane_", () -> {
+            // called just before and just after the measured 5 s: the map count goes with the rounds
+            mapsAt[0] = maps[0] - mapsAt[0];
+            return scene.lastPlane().rounds();
+        }, "gan_plane_rounds_per_s_playing", "rounds/s");
+        fxRun(heatProbe::stop);
+        BenchReport.row("gan_plane_heatmaps_drawn_per_s", mapsAt[0] / (MEASURE_MS / 1000.0), "1/s");
+    }
+
     /** Plays the scene at the top speed, 1 s warm-up, 5 s measured, and reports the rows with this prefix. */
     private void measure(FxRobot robot, LessonScene scene, String prefix, java.util.concurrent.Callable<Long> progress,
                          String progressRow, String progressUnit) {

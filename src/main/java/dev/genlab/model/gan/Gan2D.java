@@ -43,15 +43,16 @@ import dev.genlab.model.nn.Activation;
  *
  * <p><b>Why plain Java, not ND4J</b>: these networks are tiny (2-64-64-1), so every ND4J call's
  * ~8 µs fixed cost dominates (STACK.md measured 3.6 ms for one D + one G step at batch 256 with
- * workspaces and gemm on an idle machine). The loops below keep activations feature-major (one array
- * per unit, indexed by the point) so every inner loop runs over the batch and C2 vectorises it.
- * {@code Gan2DBenchTest} times both on the same round in the same JVM: 3.3–5.0 ms per round in plain
- * Java against 12–13 ms through the project's ND4J {@code Mlp} (float, gemm, fused Adam, workspace),
- * measured while other builds used 1.25–1.4 of the machine's 2 cores, so the absolute numbers are
- * pessimistic but the ratio held; the loaded plain-Java round also beats STACK.md's idle-machine best
- * ND4J round (3.6 ms). Plain Java also gives exact double precision for the gradient
- * checks and the backward pass's intermediate products that the exact gradient penalty needs, which
- * the {@code Mlp} API does not expose.
+ * workspaces and gemm on an idle machine). The networks ({@link FloatNet}) compute in float with
+ * activations feature-major (one array per unit, indexed by the point), so the products' inner loops
+ * run over the batch and C2 vectorises them 8 floats at a time; the weight gradient goes through a
+ * transposed δ (BENCHMARKS.md, "Lesson 8, 2-D GAN model"). A round (one D and one G step at batch 256)
+ * is about 13.1 million multiply-adds; it took 1.1–1.7 ms of CPU (2.9 ms in the earlier double loops), against
+ * 11–30 ms through the project's ND4J {@code Mlp} in the same JVM ({@code Gan2DBenchTest}). Parameters,
+ * gradients and the optimiser stay double; {@link DoubleNet}, the same passes in double, is the
+ * reference the finite-difference tests check and the float networks are held to
+ * ({@code Gan2DFloatTest}). Plain Java also gives the backward pass's intermediate products that the exact
+ * gradient penalty needs, which the {@code Mlp} API does not expose.
  *
  * <p>Data come from a {@link DataSource2D}: fresh draws of a {@link ToyDistribution} or points drawn
  * by the user ({@link #pointSource}), resampled with replacement (one or two points work).
@@ -544,6 +545,8 @@ public final class Gan2D {
     private static final int GRID_CHUNK = 512;
 
     private Config config;
+    /** Double-precision networks ({@link DoubleNet}) instead of the float ones: the tests' reference. */
+    private final boolean exact;
     private Net g;
     private Net d;
     private Opt optG;
@@ -567,13 +570,26 @@ public final class Gan2D {
     private double[] eps = new double[0];
 
     public Gan2D(Config config) {
+        this(config, false);
+    }
+
+    /**
+     * With {@code exact}, both networks compute in double ({@link DoubleNet}), for the tests: the same
+     * parameters, sampling and optimiser as the float default, to about float rounding.
+     */
+    Gan2D(Config config, boolean exact) {
         this.config = Objects.requireNonNull(config, "config");
+        this.exact = exact;
         SplittableRandom master = new SplittableRandom(config.seed());
-        g = new Net(generatorSizes(config), config.activation(), master.nextLong());
-        d = new Net(discriminatorSizes(config), config.activation(), master.nextLong());
+        g = net(generatorSizes(config), config.activation(), master.nextLong());
+        d = net(discriminatorSizes(config), config.activation(), master.nextLong());
         rng = master.split();
         optG = new Opt(config.optimiser(), g.p.length);
         optD = new Opt(config.optimiser(), d.p.length);
+    }
+
+    private Net net(int[] sizes, Activation act, long seed) {
+        return exact ? new DoubleNet(sizes, act, seed) : new FloatNet(sizes, act, seed);
     }
 
     /** A data source that draws with replacement from these points (at least one, all finite). */
@@ -631,10 +647,10 @@ public final class Gan2D {
         boolean newD = seed || !old.sameDiscriminator(next);
         boolean newOpt = old.optimiser() != next.optimiser();
         if (newG) {
-            g = new Net(generatorSizes(next), next.activation(), gSeed);
+            g = net(generatorSizes(next), next.activation(), gSeed);
         }
         if (newD) {
-            d = new Net(discriminatorSizes(next), next.activation(), dSeed);
+            d = net(discriminatorSizes(next), next.activation(), dSeed);
             lastFakeStat = Double.NaN;
         }
         if (seed) {
@@ -760,22 +776,31 @@ public final class Gan2D {
         generate(noise, n, fx, fy);
         GanLoss loss = config.loss();
         Arrays.fill(d.g, 0);
+        // real points 0..n−1 and fake points n..2n−1 through D as one batch: one forward and one backward
+        // pass over 2n points cost less than two over n (longer inner loops, half the per-pass overhead);
+        // each half keeps its own minibatch statistic
+        d.ensure(2 * n);
+        double[][] in = d.input();
+        System.arraycopy(rx, 0, in[0], 0, n);
+        System.arraycopy(ry, 0, in[1], 0, n);
+        System.arraycopy(fx, 0, in[0], n, n);
+        System.arraycopy(fy, 0, in[1], n, n);
+        if (config.minibatchFeature()) {
+            Arrays.fill(in[2], 0, n, minibatchStat(rx, ry, n));
+            lastFakeStat = minibatchStat(fx, fy, n);
+            Arrays.fill(in[2], n, 2 * n, lastFakeStat);
+        }
+        double[] out = d.forward(2 * n);
+        double[] dOut = d.outputGradient();
         double total = 0;
         double meanReal = 0;
         double meanFake = 0;
         for (int side = 0; side < 2; side++) {
             boolean real = side == 0;
-            double[] xs = real ? rx : fx;
-            double[] ys = real ? ry : fy;
-            double s = loadD(xs, ys, n);
-            if (!real) {
-                lastFakeStat = s;
-            }
-            double[] out = d.forward(n);
-            double[] dOut = d.outputGradient();
+            int from = real ? 0 : n;
             double sum = 0;
             double mean = 0;
-            for (int t = 0; t < n; t++) {
+            for (int t = from; t < from + n; t++) {
                 double o = out[t];
                 mean += loss.isProbabilistic() ? sigmoid(o) : o;
                 switch (loss) {
@@ -801,8 +826,8 @@ public final class Gan2D {
             } else {
                 meanFake = mean / n;
             }
-            d.backward(n, true, false);
         }
+        d.backward(2 * n, true, false);
         double penalty = 0;
         if (loss == GanLoss.WGAN_GP && config.gpWeight() > 0) {
             double[] hx = new double[n];
@@ -1348,11 +1373,15 @@ public final class Gan2D {
 
     /**
      * A plain-Java MLP: sizes[0] inputs → hidden layers with ReLU / leaky ReLU → sizes[L] linear outputs.
-     * Parameters in one flat vector, layer by layer: W (in × out, column-major: W[r, c] at c·in + r),
+     * Parameters in one flat double vector, layer by layer: W (in × out, column-major: W[r, c] at c·in + r),
      * then b (the layout of {@link dev.genlab.model.nn.Mlp}); W Glorot-uniform from one
-     * SplittableRandom(seed), b = 0. Activations are feature-major: a[k][unit][point].
+     * SplittableRandom(seed), b = 0. The caller writes a batch feature-major (input()[unit][point]) and
+     * reads the output the same way; gradients are added to {@link #g}. The optimiser and the checkpoints
+     * see only {@link #p} and {@link #g}, so how an implementation computes is its own business:
+     * {@link FloatNet} (the default, float arithmetic) or {@link DoubleNet} (double, the reference that
+     * the finite-difference tests check).
      */
-    static final class Net {
+    abstract static class Net {
         final int[] sizes;
         final int layers;
         final double slope;
@@ -1360,16 +1389,6 @@ public final class Gan2D {
         final int[] offB;
         final double[] p;
         final double[] g;
-        private int cap;
-        /** a[0] input, a[k] hidden activations, a[L] output; z[k] is the same array as a[k] (see ensure). */
-        private double[][][] a;
-        private double[][][] z;
-        /** dL/dz per layer (δ_k in the penalty pass). */
-        private double[][][] dz;
-        /** dL/da per layer below the output (g_k in the penalty pass). */
-        private double[][][] da;
-        /** The penalty's reverse pass: u_k = ∂P/∂g_k; allocated on the first penalty. */
-        private double[][][] u;
 
         Net(int[] sizes, Activation act, long seed) {
             this.sizes = sizes.clone();
@@ -1395,6 +1414,61 @@ public final class Gan2D {
             }
         }
 
+        /** Room for batches of n points. */
+        abstract void ensure(int n);
+
+        /** Where the caller writes the batch, [input unit][point]. */
+        abstract double[][] input();
+
+        /** The last forward pass's outputs, [output unit][point] (live). */
+        abstract double[][] output();
+
+        /** Where the caller writes dL/d(output 0) before {@link #backward}. */
+        final double[] outputGradient() {
+            return outputGradients()[0];
+        }
+
+        abstract double[][] outputGradients();
+
+        /** Forward pass on the first n points of {@link #input()} with the current {@link #p}; returns output 0 (live). */
+        abstract double[] forward(int n);
+
+        /**
+         * Back-propagates dL/d(output) written into {@link #outputGradients()} through the last forward
+         * pass: adds dL/dθ to g when {@code accumulate}, and returns dL/d(input) (live) when
+         * {@code inputGradient}, else null.
+         */
+        abstract double[][] backward(int n, boolean accumulate, boolean inputGradient);
+
+        /**
+         * After {@link #forward} of a batch x̂ (single output): the gradient penalty
+         * P = (λ/n) Σ_t (‖∇_{x̂_t} d‖ − 1)² over input coordinates 0 and 1, with ∂P/∂θ added to g.
+         */
+        abstract double gradientPenalty(int n, double lambda);
+    }
+
+    /**
+     * The double-precision {@link Net}, the reference the finite-difference tests check and
+     * {@link FloatNet} is compared against (package-private constructor {@code Gan2D(config, true)}).
+     * Activations are feature-major: a[k][unit][point], so every inner loop runs over the batch.
+     */
+    static final class DoubleNet extends Net {
+        private int cap;
+        /** a[0] input, a[k] hidden activations, a[L] output; z[k] is the same array as a[k] (see ensure). */
+        private double[][][] a;
+        private double[][][] z;
+        /** dL/dz per layer (δ_k in the penalty pass). */
+        private double[][][] dz;
+        /** dL/da per layer below the output (g_k in the penalty pass). */
+        private double[][][] da;
+        /** The penalty's reverse pass: u_k = ∂P/∂g_k; allocated on the first penalty. */
+        private double[][][] u;
+
+        DoubleNet(int[] sizes, Activation act, long seed) {
+            super(sizes, act, seed);
+        }
+
+        @Override
         void ensure(int n) {
             if (n <= cap) {
                 return;
@@ -1419,24 +1493,22 @@ public final class Gan2D {
             }
         }
 
+        @Override
         double[][] input() {
             return a[0];
         }
 
+        @Override
         double[][] output() {
             return a[layers];
         }
 
-        /** Where the caller writes dL/d(output 0) before {@link #backward}. */
-        double[] outputGradient() {
-            return dz[layers][0];
-        }
-
+        @Override
         double[][] outputGradients() {
             return dz[layers];
         }
 
-        /** Forward pass on the first n points of {@link #input()}; returns output 0 (live). */
+        @Override
         double[] forward(int n) {
             for (int k = 1; k <= layers; k++) {
                 int in = sizes[k - 1];
@@ -1481,10 +1553,7 @@ public final class Gan2D {
             return a[layers][0];
         }
 
-        /**
-         * Back-propagates dL/d(output) written into {@link #outputGradients()}: adds dL/dθ to g when
-         * {@code accumulate}, and returns dL/d(input) (live) when {@code inputGradient}, else null.
-         */
+        @Override
         double[][] backward(int n, boolean accumulate, boolean inputGradient) {
             for (int k = layers; k >= 1; k--) {
                 int in = sizes[k - 1];
@@ -1603,6 +1672,7 @@ public final class Gan2D {
          * then for k = 1..L−1: ∂P/∂W_k += u_{k−1} δ_kᵀ, u_k = m_k ⊙ (W_kᵀ u_{k−1}); finally
          * ∂P/∂w_L += u_{L−1}. Biases do not enter ∇ₓd.
          */
+        @Override
         double gradientPenalty(int n, double lambda) {
             int last = layers;
             if (u == null) {

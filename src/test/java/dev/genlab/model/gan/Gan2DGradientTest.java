@@ -14,7 +14,8 @@ import dev.genlab.model.nn.Activation;
 
 /**
  * Hand-written back-propagation of {@link Gan2D} against central finite differences, in double
- * precision on a tiny instance (noise 3, G 3-5-5-2, D 2(+1)-6-6-1, leaky ReLU so no unit is dead,
+ * precision ({@link Gan2D.DoubleNet}, the reference; {@code Gan2DFloatTest} holds the app's float
+ * networks to it) on a tiny instance (noise 3, G 3-5-5-2, D 2(+1)-6-6-1, leaky ReLU so no unit is dead,
  * batch 5): D's gradient for every loss (WGAN_GP's includes the exact double-backprop penalty), G's
  * gradient for every loss, the arrows ∂L_G/∂x, and the minibatch feature's path into the arrows.
  */
@@ -24,10 +25,15 @@ class Gan2DGradientTest {
     private static final double H = 1e-6;
 
     private static Gan2D tiny(GanLoss loss, boolean minibatch) {
+        return tiny(loss, minibatch, true);
+    }
+
+    /** The tiny instance, in double ({@code exact}) or with the app's float networks, on the same batch. */
+    static Gan2D tiny(GanLoss loss, boolean minibatch, boolean exact) {
         Gan2D.Config c = Gan2D.Config.defaults().withNoise(3, Gan2D.Noise.GAUSSIAN).withGenerator(2, 5)
                 .withDiscriminator(2, 6).withActivation(Activation.LEAKY_RELU).withLoss(loss)
                 .withMinibatchFeature(minibatch).withBatchSize(N).withGpWeight(3.0).withSeed(11);
-        Gan2D gan = new Gan2D(c);
+        Gan2D gan = new Gan2D(c, exact);
         // biases away from zero so the test is not only about weights
         SplittableRandom r = new SplittableRandom(5);
         perturbAll(gan.liveGenerator(), r);
