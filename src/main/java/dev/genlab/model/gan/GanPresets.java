@@ -62,8 +62,8 @@ public final class GanPresets {
 
     /**
      * Mode collapse: the saturating minimax loss of the 2014 paper's equation 1 with Adam at a high
-     * learning rate η_D = η_G = 10⁻². When this was written, seeds 1, 2 and 3 each ended 1500 rounds on
-     * 2 of the 8 modes (Gan2DPresetsTest holds seed 1 to it).
+     * learning rate η_D = η_G = 10⁻². With the float networks (FloatNet) seeds 1, 2 and 3 ended 1500 rounds
+     * on 2, 1 and 4 of the 8 modes (Gan2DPresetsTest holds seed 1 to at most 3).
      */
     public static Preset collapse() {
         return new Preset("ring-collapse", "8-Gaussian ring, minimax (saturating) loss, learning rate 0.01: "
@@ -71,7 +71,7 @@ public final class GanPresets {
                 ringBase().withLoss(GanLoss.MINIMAX).withLearningRates(HIGH_LEARNING_RATE, HIGH_LEARNING_RATE));
     }
 
-    /** Remedy, one change from {@link #collapse()}: the non-saturating generator loss. Seeds 1, 2, 3: 8 modes at 1500 rounds. */
+    /** Remedy, one change from {@link #collapse()}: the non-saturating generator loss. Seeds 1, 2, 3: 7, 8 and 7 modes at 1500 rounds. */
     public static Preset nonSaturating() {
         return new Preset("ring-non-saturating", "8-Gaussian ring, non-saturating loss, learning rate 0.01", ring(),
                 collapse().config().withLoss(GanLoss.NON_SATURATING));
@@ -79,8 +79,8 @@ public final class GanPresets {
 
     /**
      * Remedy, one change from {@link #collapse()}: the minibatch standard-deviation feature (Karras et al.
-     * 2018). Not reliable at this learning rate: seeds 1 and 3 covered 8 modes at 1500 rounds, seed 2 none
-     * (its samples had left the ring).
+     * 2018). Not reliable at this learning rate: seeds 1, 2 and 3 covered 6, 5 and 8 modes at 1500 rounds (with the
+     * earlier double networks: 8, none and 8).
      */
     public static Preset minibatchFeature() {
         return new Preset("ring-minibatch", "8-Gaussian ring, minimax loss with the minibatch feature, learning rate 0.01",
@@ -100,7 +100,7 @@ public final class GanPresets {
     /**
      * Remedy: WGAN-GP as Gulrajani et al. 2017 train it (λ = 10, five critic steps per G step, Adam
      * β = (0.5, 0.9)) at η = 10⁻³ (the paper's 10⁻⁴ is slow for a live lesson; at 10⁻² it failed on seed 3).
-     * Seeds 1 and 2 covered 8 modes after 1500 rounds, seed 3 only 4 (8 after 2000); a round costs about
+     * Seeds 1, 2 and 3 covered 8, 8 and 7 modes after 1500 rounds (8, 7 and 8 after 2000); a round costs about
      * six times a non-saturating one (five critic steps with the penalty).
      */
     public static Preset wganGp() {

@@ -46,7 +46,8 @@ class Gan2DPresetsTest {
 
     /**
      * The collapse preset covers clearly fewer modes than the non-saturating remedy after the same 1500
-     * rounds on the presets' seed (1): 2 against 8 when this was written (seeds 2 and 3 too: 2 against 8).
+     * rounds on the presets' seed (1): 2 against 7 with the float networks (seeds 2 and 3: 1 against 8, 4
+     * against 7).
      * The other remedies are not held to it: see {@link GanPresets} for what they did.
      */
     @Test
