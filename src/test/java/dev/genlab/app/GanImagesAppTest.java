@@ -29,9 +29,9 @@ class GanImagesAppTest {
 
     static final String LESSON = "08-gan-minimax";
     /** "A GAN on images". */
-    static final int IMAGES_STEP = 10;
+    static final int IMAGES_STEP = 11;
     /** "Pick the digit". */
-    static final int DIGIT_STEP = 12;
+    static final int DIGIT_STEP = 13;
     private MainWindow window;
 
     @Start
@@ -101,7 +101,7 @@ class GanImagesAppTest {
     /** The last step shows the descendants' diagrams and nothing trains there. */
     @Test
     void theLastStepShowsTheDescendants(FxRobot robot) {
-        fxRun(() -> window.open(LESSON, 14));
+        fxRun(() -> window.open(LESSON, 15));
         assertEquals("descendants", fx(() -> scene().params().getChoice("panel")));
         javafx.scene.Node view = robot.lookup("#gan-descendants").query();
         assertTrue(fx(() -> view.isVisible() && view.getScene() != null

@@ -68,7 +68,7 @@ class LessonControlsTest {
                     "flow.kind.coupling_x", "flow.kind.coupling_y", "flow.kind.permutation", "flow.kind.lu"),
             "autoregressive", List.of("ar.inpaint.testImage", "ar.inpaint.clear"),
             "elbo", List.of("elbo.fitQ"),
-            "gan", List.of("gan.trainD", "gan.stepD", "gan.stepG"));
+            "gan", List.of("gan.trainD", "gan.stepD", "gan.stepG", "gan.clearDrawn"));
 
     static final List<String> TOOLBAR = List.of("toolbar.play", "toolbar.pause", "toolbar.step", "toolbar.reset",
             "toolbar.speed", "toolbar.presenter");
