@@ -283,29 +283,7 @@ final class CouplingNet {
         for (int j = 0; j < h; j++) {
             double[] r = h2[j];
             Arrays.fill(r, 0, n, p[offB2 + j]);
-            int wj = offW2 + j * h;
-            int k = 0;
-            // four inputs at a time: a quarter of the loads and stores of r
-            for (; k + 3 < h; k += 4) {
-                double w0 = p[wj + k];
-                double w1 = p[wj + k + 1];
-                double w2 = p[wj + k + 2];
-                double w3 = p[wj + k + 3];
-                double[] x0 = h1[k];
-                double[] x1 = h1[k + 1];
-                double[] x2 = h1[k + 2];
-                double[] x3 = h1[k + 3];
-                for (int i = 0; i < n; i++) {
-                    r[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
-                }
-            }
-            for (; k < h; k++) {
-                double w = p[wj + k];
-                double[] x = h1[k];
-                for (int i = 0; i < n; i++) {
-                    r[i] += w * x[i];
-                }
-            }
+            mulAdd(r, h1, null, p, offW2 + j * h, 1, h, n);
             activate(r, n);
         }
         Arrays.fill(out, 0, n, withScale ? p[offB3] : 0);
@@ -400,27 +378,7 @@ final class CouplingNet {
         for (int k = 0; k < h; k++) {
             double[] r = dh1[k];
             Arrays.fill(r, 0, n, 0);
-            int jj = 0;
-            for (; jj + 3 < h; jj += 4) {
-                double w0 = p[offW2 + jj * h + k];
-                double w1 = p[offW2 + (jj + 1) * h + k];
-                double w2 = p[offW2 + (jj + 2) * h + k];
-                double w3 = p[offW2 + (jj + 3) * h + k];
-                double[] d0 = dz2[jj];
-                double[] d1 = dz2[jj + 1];
-                double[] d2 = dz2[jj + 2];
-                double[] d3 = dz2[jj + 3];
-                for (int i = 0; i < n; i++) {
-                    r[i] += w0 * d0[i] + w1 * d1[i] + w2 * d2[i] + w3 * d3[i];
-                }
-            }
-            for (; jj < h; jj++) {
-                double w = p[offW2 + jj * h + k];
-                double[] d = dz2[jj];
-                for (int i = 0; i < n; i++) {
-                    r[i] += w * d[i];
-                }
-            }
+            mulAdd(r, dz2, null, p, offW2 + k, h, h, n);
         }
         // input layer: dW1 = aᵀ dz1, db1 = Σ dz1, dL/da = dz1 W1ᵀ
         Arrays.fill(gIn, 0, n, 0);
@@ -432,6 +390,35 @@ final class CouplingNet {
             double w = p[k];
             for (int i = 0; i < n; i++) {
                 gIn[i] += w * d[i];
+            }
+        }
+    }
+
+    /**
+     * r[i] += Σ_{k &lt; count} w[off + k·stride] · x_{idx[k]}[i] over i &lt; n (x_k itself when idx is null):
+     * a row of a matrix product over the batch, four inputs at a time (a quarter of the loads and stores of
+     * r). Shared by this network and {@link DequantFlow}'s couplings.
+     */
+    static void mulAdd(double[] r, double[][] x, int[] idx, double[] w, int off, int stride, int count, int n) {
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            double w0 = w[off + k * stride];
+            double w1 = w[off + (k + 1) * stride];
+            double w2 = w[off + (k + 2) * stride];
+            double w3 = w[off + (k + 3) * stride];
+            double[] x0 = x[idx == null ? k : idx[k]];
+            double[] x1 = x[idx == null ? k + 1 : idx[k + 1]];
+            double[] x2 = x[idx == null ? k + 2 : idx[k + 2]];
+            double[] x3 = x[idx == null ? k + 3 : idx[k + 3]];
+            for (int i = 0; i < n; i++) {
+                r[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
+            }
+        }
+        for (; k < count; k++) {
+            double wk = w[off + k * stride];
+            double[] xk = x[idx == null ? k : idx[k]];
+            for (int i = 0; i < n; i++) {
+                r[i] += wk * xk[i];
             }
         }
     }

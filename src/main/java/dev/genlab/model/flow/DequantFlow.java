@@ -470,14 +470,7 @@ public final class DequantFlow {
             for (int j = 0; j < rowsOut; j++) {
                 double[] r = y[j];
                 Arrays.fill(r, 0, n, p[bias + j]);
-                int wj = w + j * fanIn;
-                for (int k = 0; k < fanIn; k++) {
-                    double wk = p[wj + k];
-                    double[] xk = x[idx == null ? k : idx[k]];
-                    for (int i = 0; i < n; i++) {
-                        r[i] += wk * xk[i];
-                    }
-                }
+                CouplingNet.mulAdd(r, x, idx, p, w + j * fanIn, 1, fanIn, n);
                 if (tanh) {
                     for (int i = 0; i < n; i++) {
                         r[i] = CouplingNet.tanhExact(r[i]);
@@ -561,39 +554,26 @@ public final class DequantFlow {
             backLayer(d1, h, in, null, na, 0, oB1, null, n);
             // dL/dx_A += W₁ᵀ δ₁
             for (int k = 0; k < na; k++) {
-                double[] gx = gr[a[k]];
-                for (int j = 0; j < h; j++) {
-                    double w = p[j * na + k];
-                    double[] d = d1[j];
-                    for (int i = 0; i < n; i++) {
-                        gx[i] += w * d[i];
-                    }
-                }
+                CouplingNet.mulAdd(gr[a[k]], d1, null, p, k, na, h, n);
             }
         }
 
         /** Gradients of one layer y = W x + b from δ (rowsOut rows); δ_in = Wᵀ δ when {@code dIn} is not null. */
         private void backLayer(double[][] delta, int rowsOut, double[][] x, int[] idx, int fanIn, int w, int bias,
                                double[][] dIn, int n) {
-            if (dIn != null) {
-                for (int k = 0; k < fanIn; k++) {
-                    Arrays.fill(dIn[k], 0, n, 0);
-                }
-            }
             for (int j = 0; j < rowsOut; j++) {
                 double[] d = delta[j];
                 g[bias + j] = CouplingNet.dot(d, null, n);
                 int wj = w + j * fanIn;
                 for (int k = 0; k < fanIn; k++) {
-                    double[] xk = x[idx == null ? k : idx[k]];
-                    g[wj + k] = CouplingNet.dot(d, xk, n);
-                    if (dIn != null) {
-                        double wk = p[wj + k];
-                        double[] r = dIn[k];
-                        for (int i = 0; i < n; i++) {
-                            r[i] += wk * d[i];
-                        }
-                    }
+                    g[wj + k] = CouplingNet.dot(d, x[idx == null ? k : idx[k]], n);
+                }
+            }
+            if (dIn != null) {
+                // δ_in[k] = Σ_j W[j, k] δ_j: column k of W, stride fanIn
+                for (int k = 0; k < fanIn; k++) {
+                    Arrays.fill(dIn[k], 0, n, 0);
+                    CouplingNet.mulAdd(dIn[k], delta, null, p, w + k, fanIn, rowsOut, n);
                 }
             }
         }
