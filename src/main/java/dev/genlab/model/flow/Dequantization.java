@@ -80,6 +80,19 @@ public final class Dequantization {
         return y;
     }
 
+    /**
+     * The cell a continuous point lies in, x = ⌊y K⌋ clamped to 0..K−1: what a sample of the flow shows
+     * as a discrete image (the inverse of {@link #dequantise} up to the noise).
+     */
+    public static int[] levelsOf(double[] y, int k) {
+        checkLevels(k);
+        int[] x = new int[y.length];
+        for (int j = 0; j < y.length; j++) {
+            x[j] = (int) Math.max(0, Math.min(k - 1, Math.floor(y[j] * k)));
+        }
+        return x;
+    }
+
     /** The discrete log-likelihood's lower bound from a continuous one: log p(y) − D log K (nats). */
     public static double discreteLowerBound(double continuousLogDensity, int dims, int k) {
         return continuousLogDensity - dims * Math.log(k);

@@ -69,6 +69,14 @@ class DequantizationTest {
             assertEquals(e.discreteNllBound() / (dims * LN2), e.bitsPerDim(), 1e-12);
             assertEquals(e.continuousNll() + dims * Math.log(k), e.discreteNllBound(), 1e-12, "the −D log K term");
         }
+        // every dequantised point lies in its own image's cell
+        for (double[] y : Dequantization.dequantise(x, k, new SplittableRandom(6))) {
+            assertTrue(java.util.Arrays.stream(Dequantization.levelsOf(y, k)).allMatch(v -> v >= 0 && v < k));
+        }
+        double[][] y0 = Dequantization.dequantise(x, k, new SplittableRandom(6));
+        for (int i = 0; i < x.length; i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(x[i], Dequantization.levelsOf(y0[i], k));
+        }
         assertEquals(3, Dequantization.bitsPerDim(-64 * 3 * LN2, 64), 1e-12);
         assertEquals(Math.log(16) / LN2, Dequantization.bitsPerDim(
                 Dequantization.discreteLowerBound(0, 64, 16), 64), 1e-12, "the uniform density on [0, 1)^D: log₂ K");
