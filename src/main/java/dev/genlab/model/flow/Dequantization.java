@@ -9,8 +9,9 @@ import dev.genlab.data.ProceduralDigits;
 
 /**
  * Uniform dequantisation and the bits-per-dimension conversion (Theis, van den Oord &amp; Bethge 2016,
- * "A note on the evaluation of generative models", ICLR, §3.1; Dinh et al. 2017, RealNVP, §4.1; Ho et
- * al. 2019, "Flow++", §3.1).
+ * "A note on the evaluation of generative models", ICLR; Uria, Murray &amp; Larochelle 2013, RNADE; used by
+ * Dinh et al. 2017, RealNVP, and Kingma &amp; Dhariwal 2018, Glow; Ho et al. 2019, "Flow++", ICML, which
+ * learns the noise instead).
  *
  * <p>Pixels are discrete: x ∈ {0, …, K−1}^D. A density p on ℝ^D fitted to them directly could put
  * infinite density on the D-dimensional lattice points and drive the likelihood to +∞ without learning
