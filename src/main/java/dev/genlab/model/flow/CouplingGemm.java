@@ -121,14 +121,15 @@ final class CouplingGemm {
         yBuf.clear();
         float[] s = outS;
         float[] t = outT;
-        java.util.Arrays.fill(s, 0, count, (float) p[net.offB3]);
-        java.util.Arrays.fill(t, 0, count, (float) p[net.offB3 + 1]);
+        // without a scale output (NICE) ŝ stays 0: its weights read as 0 below
+        java.util.Arrays.fill(s, 0, count, net.withScale ? (float) p[net.offB3] : 0f);
+        java.util.Arrays.fill(t, 0, count, (float) p[net.offBT]);
         for (int j = 0; j < hh; j++) {
             float[] r = v[j];
             yBuf.get(r, 0, count);
             float b = (float) p[net.offB2 + j];
-            float ws = (float) p[net.offW3 + j];
-            float wt = (float) p[net.offW3 + hh + j];
+            float ws = net.withScale ? (float) p[net.offW3 + j] : 0f;
+            float wt = (float) p[net.offWT + j];
             for (int i = 0; i < count; i++) {
                 float q = CouplingNet.tanhFast(r[i] + b);
                 s[i] += ws * q;

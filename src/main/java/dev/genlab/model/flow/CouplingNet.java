@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 import dev.genlab.model.nn.Activation;
 
 /**
- * The s, t network of an {@link AffineCoupling}, 1 → H → H → 2, in plain Java arrays: forward,
+ * The s, t network of a {@link CouplingLayer}, 1 → H → H → 2 (an {@link AffineCoupling}'s ŝ and t) or
+ * 1 → H → H → 1 (an {@link AdditiveCoupling}'s t alone, NICE), in plain Java arrays: forward,
  * back-propagation and Adam for the small batches of training and tracing (up to about a thousand
  * points). Large batches (the 128 × 128 density grid) go through {@link CouplingGemm} with the same
  * parameters.
@@ -59,6 +60,11 @@ final class CouplingNet {
     final int offB2;
     final int offW3;
     final int offB3;
+    /** Whether the network has the scale output ŝ; without it (NICE) ŝ reads as 0 and has no weights. */
+    final boolean withScale;
+    /** Where t's output weights (H of them) and its bias are: after ŝ's when there is a scale output. */
+    final int offWT;
+    final int offBT;
     final double[] p;
     final double[] g;
     private final double[] m;
@@ -80,6 +86,15 @@ final class CouplingNet {
     private double[][] dh1 = new double[0][];
 
     CouplingNet(int hidden, Activation activation, boolean exactTanh, long seed, boolean identityStart) {
+        this(hidden, activation, exactTanh, seed, identityStart, true);
+    }
+
+    /**
+     * @param withScale true: outputs ŝ and t (RealNVP, {@code Mlp}'s layout with two outputs); false: t
+     *                  only (NICE), the output layer H → 1
+     */
+    CouplingNet(int hidden, Activation activation, boolean exactTanh, long seed, boolean identityStart,
+                boolean withScale) {
         switch (activation) {
             case TANH, RELU, LEAKY_RELU, IDENTITY -> { }
             default -> throw new IllegalArgumentException("a coupling network supports tanh, relu, leaky relu and "
@@ -91,9 +106,13 @@ final class CouplingNet {
         offB1 = h;
         offW2 = 2 * h;
         offB2 = offW2 + h * h;
+        this.withScale = withScale;
+        int outs = withScale ? 2 : 1;
         offW3 = offB2 + h;
-        offB3 = offW3 + 2 * h;
-        int size = offB3 + 2;
+        offB3 = offW3 + outs * h;
+        offWT = offW3 + (outs - 1) * h;
+        offBT = offB3 + outs - 1;
+        int size = offB3 + outs;
         p = new double[size];
         g = new double[size];
         m = new double[size];
@@ -101,7 +120,7 @@ final class CouplingNet {
         SplittableRandom r = new SplittableRandom(seed);
         glorot(r, 0, 1, h);
         glorot(r, offW2, h, h);
-        glorot(r, offW3, h, 2);
+        glorot(r, offW3, h, outs);
         if (identityStart) {
             Arrays.fill(p, offW3, size, 0);
         }
@@ -264,39 +283,19 @@ final class CouplingNet {
         for (int j = 0; j < h; j++) {
             double[] r = h2[j];
             Arrays.fill(r, 0, n, p[offB2 + j]);
-            int wj = offW2 + j * h;
-            int k = 0;
-            // four inputs at a time: a quarter of the loads and stores of r
-            for (; k + 3 < h; k += 4) {
-                double w0 = p[wj + k];
-                double w1 = p[wj + k + 1];
-                double w2 = p[wj + k + 2];
-                double w3 = p[wj + k + 3];
-                double[] x0 = h1[k];
-                double[] x1 = h1[k + 1];
-                double[] x2 = h1[k + 2];
-                double[] x3 = h1[k + 3];
-                for (int i = 0; i < n; i++) {
-                    r[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
-                }
-            }
-            for (; k < h; k++) {
-                double w = p[wj + k];
-                double[] x = h1[k];
-                for (int i = 0; i < n; i++) {
-                    r[i] += w * x[i];
-                }
-            }
+            mulAdd(r, h1, null, p, offW2 + j * h, 1, h, n);
             activate(r, n);
         }
-        Arrays.fill(out, 0, n, p[offB3]);
-        Arrays.fill(out, n, 2 * n, p[offB3 + 1]);
+        Arrays.fill(out, 0, n, withScale ? p[offB3] : 0);
+        Arrays.fill(out, n, 2 * n, p[offBT]);
         for (int j = 0; j < h; j++) {
-            double ws = p[offW3 + j];
-            double wt = p[offW3 + h + j];
+            double wt = p[offWT + j];
             double[] x = h2[j];
-            for (int i = 0; i < n; i++) {
-                out[i] += ws * x[i];
+            if (withScale) {
+                double ws = p[offW3 + j];
+                for (int i = 0; i < n; i++) {
+                    out[i] += ws * x[i];
+                }
             }
             for (int i = 0; i < n; i++) {
                 out[n + i] += wt * x[i];
@@ -308,7 +307,8 @@ final class CouplingNet {
 
     /**
      * Back-propagates dL/d(output) of the last {@code forward(…, keep = true)} (gOut[i] = dL/dŝ_i,
-     * gOut[n + i] = dL/dt_i): overwrites {@link #g} and returns dL/da in {@code gIn}.
+     * ignored without a scale output, gOut[n + i] = dL/dt_i): overwrites {@link #g} and returns dL/da in
+     * {@code gIn}.
      */
     void backward(double[] gOut, double[] gIn) {
         int n = tn;
@@ -319,15 +319,22 @@ final class CouplingNet {
         double[] gs = Arrays.copyOf(gOut, n);
         double[] gt = Arrays.copyOfRange(gOut, n, 2 * n);
         // output layer: dW3 = h2ᵀ G, db3 = Σ G, dz2 = (G W3ᵀ) ⊙ f'
-        g[offB3] = dot(gs, null, n);
-        g[offB3 + 1] = dot(gt, null, n);
+        if (withScale) {
+            g[offB3] = dot(gs, null, n);
+        } else {
+            Arrays.fill(gs, 0);
+        }
+        g[offBT] = dot(gt, null, n);
         for (int j = 0; j < h; j++) {
             double[] x = h2[j];
             double[] d = dz2[j];
-            g[offW3 + j] = dot(x, gs, n);
-            g[offW3 + h + j] = dot(x, gt, n);
-            double ws = p[offW3 + j];
-            double wt = p[offW3 + h + j];
+            double ws = 0;
+            if (withScale) {
+                g[offW3 + j] = dot(x, gs, n);
+                ws = p[offW3 + j];
+            }
+            g[offWT + j] = dot(x, gt, n);
+            double wt = p[offWT + j];
             for (int i = 0; i < n; i++) {
                 d[i] = ws * gs[i] + wt * gt[i];
             }
@@ -371,27 +378,7 @@ final class CouplingNet {
         for (int k = 0; k < h; k++) {
             double[] r = dh1[k];
             Arrays.fill(r, 0, n, 0);
-            int jj = 0;
-            for (; jj + 3 < h; jj += 4) {
-                double w0 = p[offW2 + jj * h + k];
-                double w1 = p[offW2 + (jj + 1) * h + k];
-                double w2 = p[offW2 + (jj + 2) * h + k];
-                double w3 = p[offW2 + (jj + 3) * h + k];
-                double[] d0 = dz2[jj];
-                double[] d1 = dz2[jj + 1];
-                double[] d2 = dz2[jj + 2];
-                double[] d3 = dz2[jj + 3];
-                for (int i = 0; i < n; i++) {
-                    r[i] += w0 * d0[i] + w1 * d1[i] + w2 * d2[i] + w3 * d3[i];
-                }
-            }
-            for (; jj < h; jj++) {
-                double w = p[offW2 + jj * h + k];
-                double[] d = dz2[jj];
-                for (int i = 0; i < n; i++) {
-                    r[i] += w * d[i];
-                }
-            }
+            mulAdd(r, dz2, null, p, offW2 + k, h, h, n);
         }
         // input layer: dW1 = aᵀ dz1, db1 = Σ dz1, dL/da = dz1 W1ᵀ
         Arrays.fill(gIn, 0, n, 0);
@@ -403,6 +390,35 @@ final class CouplingNet {
             double w = p[k];
             for (int i = 0; i < n; i++) {
                 gIn[i] += w * d[i];
+            }
+        }
+    }
+
+    /**
+     * r[i] += Σ_{k &lt; count} w[off + k·stride] · x_{idx[k]}[i] over i &lt; n (x_k itself when idx is null):
+     * a row of a matrix product over the batch, four inputs at a time (a quarter of the loads and stores of
+     * r). Shared by this network and {@link DequantFlow}'s couplings.
+     */
+    static void mulAdd(double[] r, double[][] x, int[] idx, double[] w, int off, int stride, int count, int n) {
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            double w0 = w[off + k * stride];
+            double w1 = w[off + (k + 1) * stride];
+            double w2 = w[off + (k + 2) * stride];
+            double w3 = w[off + (k + 3) * stride];
+            double[] x0 = x[idx == null ? k : idx[k]];
+            double[] x1 = x[idx == null ? k + 1 : idx[k + 1]];
+            double[] x2 = x[idx == null ? k + 2 : idx[k + 2]];
+            double[] x3 = x[idx == null ? k + 3 : idx[k + 3]];
+            for (int i = 0; i < n; i++) {
+                r[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
+            }
+        }
+        for (; k < count; k++) {
+            double wk = w[off + k * stride];
+            double[] xk = x[idx == null ? k : idx[k]];
+            for (int i = 0; i < n; i++) {
+                r[i] += wk * xk[i];
             }
         }
     }
@@ -454,8 +470,8 @@ final class CouplingNet {
         for (int k = 0; k < h; k++) {
             d1[k] = derivative(h1[k]) * p[k];
         }
-        double raw = p[offB3];
-        double tt = p[offB3 + 1];
+        double raw = withScale ? p[offB3] : 0;
+        double tt = p[offBT];
         double dRaw = 0;
         double dT = 0;
         double[] z = new double[1];
@@ -470,10 +486,12 @@ final class CouplingNet {
             z[0] = zj;
             activate(z, 1);
             double d2 = derivative(z[0]) * dz;
-            raw += p[offW3 + j] * z[0];
-            tt += p[offW3 + h + j] * z[0];
-            dRaw += p[offW3 + j] * d2;
-            dT += p[offW3 + h + j] * d2;
+            if (withScale) {
+                raw += p[offW3 + j] * z[0];
+                dRaw += p[offW3 + j] * d2;
+            }
+            tt += p[offWT + j] * z[0];
+            dT += p[offWT + j] * d2;
         }
         return new double[] {raw, tt, dRaw, dT};
     }

@@ -1,8 +1,11 @@
 package dev.genlab.model.flow;
 
 /**
- * Glow's invertible linear map in LU form (Kingma &amp; Dhariwal 2018, "Glow: Generative Flow
- * with Invertible 1×1 Convolutions", NeurIPS, §3.2), for two channels:
+ * Glow's invertible 1 × 1 convolution in its LU form (Kingma &amp; Dhariwal 2018, "Glow: Generative Flow
+ * with Invertible 1×1 Convolutions", NeurIPS, §3.2), for two channels. In Glow the same C × C matrix
+ * mixes the C channels at every pixel (a 1 × 1 convolution, log-det h·w·log|det W|); a 2-D point is one
+ * pixel with two channels, so here it is the matrix itself. Glow's step is {@link ActNorm}, this
+ * layer, then a coupling:
  * <pre>
  *   x = W z + c,   W = P L (U + diag(s)),   L = [[1, 0], [l, 1]],  U = [[0, u], [0, 0]],
  *   s_i = sign_i · exp(λ_i),   log|det W| = λ₁ + λ₂,

@@ -20,6 +20,10 @@ class FlowGradientTest {
             check(f, base + " mixed stack");
         }
         check(FlowTestLayers.couplings8(org.nd4j.linalg.api.buffer.DataType.DOUBLE), "eight couplings");
+        check(FlowTestLayers.nice8(org.nd4j.linalg.api.buffer.DataType.DOUBLE), "NICE: eight additive couplings and ActNorm");
+        Flow withActNorm = FlowTestLayers.couplings8(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        withActNorm.insert(4, new ActNorm(0.3, -0.2, 0.5, 0.1));
+        check(withActNorm, "couplings with an ActNorm between them");
     }
 
     private static void check(Flow f, String what) {

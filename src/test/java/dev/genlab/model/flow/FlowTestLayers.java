@@ -29,6 +29,10 @@ final class FlowTestLayers {
         m.put("radial-contract", () -> one(new RadialLayer(-0.1, 0.4, 1.2, -1.0)));
         m.put("coupling-x", () -> one(new AffineCoupling(true, 16, DataType.DOUBLE, 5, false)));
         m.put("coupling-y", () -> one(new AffineCoupling(false, 16, DataType.DOUBLE, 6, false)));
+        m.put("additive-x", () -> one(new AdditiveCoupling(true, 16, DataType.DOUBLE, 7, false)));
+        m.put("additive-y", () -> one(new AdditiveCoupling(false, 16, DataType.DOUBLE, 8, false)));
+        m.put("actnorm", () -> one(new ActNorm(0.4, -0.7, 0.3, -1.1)));
+        m.put("nice-8-actnorm", () -> nice8(DataType.DOUBLE));
         m.put("mixed-8", FlowTestLayers::mixed8);
         m.put("coupling-8", () -> couplings8(DataType.DOUBLE));
         m.put("planar-8", () -> planars(8, Base2D.NORMAL, new SplittableRandom(8)));
@@ -70,6 +74,15 @@ final class FlowTestLayers {
                 .add(new AffineCoupling(false, 16, DataType.DOUBLE, 12, false))
                 .add(new PlanarLayer(-0.7, 1.4, 0.3, 0.6, -0.4))
                 .add(new RadialLayer(-0.4, -0.3, 1.0, -0.6));
+    }
+
+    /** NICE: eight additive couplings (random start) and its final diagonal scaling, an ActNorm. */
+    static Flow nice8(DataType type) {
+        Flow f = new Flow(Base2D.NORMAL);
+        for (int k = 0; k < 8; k++) {
+            f.add(new AdditiveCoupling(k % 2 == 0, 16, type, 60 + k, false));
+        }
+        return f.add(new ActNorm(-0.3, 0.5, 0.2, -0.4));
     }
 
     static Flow couplings8(DataType type) {
