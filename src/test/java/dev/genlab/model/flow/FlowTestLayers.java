@@ -29,6 +29,8 @@ final class FlowTestLayers {
         m.put("radial-contract", () -> one(new RadialLayer(-0.1, 0.4, 1.2, -1.0)));
         m.put("coupling-x", () -> one(new AffineCoupling(true, 16, DataType.DOUBLE, 5, false)));
         m.put("coupling-y", () -> one(new AffineCoupling(false, 16, DataType.DOUBLE, 6, false)));
+        m.put("maf-x", () -> one(new MadeFlowLayer(AutoregressiveFlow.Kind.MAF, true, 12, DataType.DOUBLE, 7, false)));
+        m.put("iaf-y", () -> one(new MadeFlowLayer(AutoregressiveFlow.Kind.IAF, false, 12, DataType.DOUBLE, 8, false)));
         m.put("mixed-8", FlowTestLayers::mixed8);
         m.put("coupling-8", () -> couplings8(DataType.DOUBLE));
         m.put("planar-8", () -> planars(8, Base2D.NORMAL, new SplittableRandom(8)));
