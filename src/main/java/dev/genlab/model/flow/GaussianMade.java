@@ -35,6 +35,7 @@ final class GaussianMade {
     private double[] delta = new double[0];
     private double[] deltaBelow = new double[0];
     private int tapeN;
+    private final double[][] wT;
     private final boolean exact;
 
     /**
@@ -88,6 +89,7 @@ final class GaussianMade {
                 }
             }
         }
+        wT = new double[layers][];
         acts = new double[layers][];
         for (int l = 0; l < layers; l++) {
             acts[l] = new double[0];
@@ -145,18 +147,28 @@ final class GaussianMade {
                 acts[l + 1] = grow(acts[l + 1], n * outs);
                 dst = acts[l + 1];
             }
-            int w0 = wOff[l];
+            double[] wt = transposed(l);
             int b0 = bOff[l];
             for (int k = 0; k < n; k++) {
                 int so = k * in;
                 int dOff = k * outs;
-                for (int o = 0; o < outs; o++) {
-                    double s = p[b0 + o];
-                    int wo = w0 + o * in;
-                    for (int i = 0; i < in; i++) {
-                        s += p[wo + i] * src[so + i];
+                System.arraycopy(p, b0, dst, dOff, outs);
+                // an axpy per input over the contiguous outputs: the JIT vectorises it, not a dot's reduction
+                for (int i = 0; i < in; i++) {
+                    double s = src[so + i];
+                    if (s == 0) {
+                        continue;
                     }
-                    dst[dOff + o] = last ? s : exact ? CouplingNet.tanhExact(s) : CouplingNet.tanhFast(s);
+                    int wi = i * outs;
+                    for (int o = 0; o < outs; o++) {
+                        dst[dOff + o] += s * wt[wi + o];
+                    }
+                }
+                if (!last) {
+                    for (int o = 0; o < outs; o++) {
+                        double a = dst[dOff + o];
+                        dst[dOff + o] = exact ? CouplingNet.tanhExact(a) : CouplingNet.tanhFast(a);
+                    }
                 }
             }
         }
@@ -224,6 +236,23 @@ final class GaussianMade {
         for (int i = 0; i < g.length; i++) {
             g[i] *= mask[i];
         }
+    }
+
+    /** Layer l's weights as [in][out] (a scratch copy, renewed every call: parameters change between passes). */
+    private double[] transposed(int l) {
+        int in = widths[l];
+        int outs = widths[l + 1];
+        if (wT[l] == null) {
+            wT[l] = new double[in * outs];
+        }
+        double[] t = wT[l];
+        int w0 = wOff[l];
+        for (int o = 0; o < outs; o++) {
+            for (int i = 0; i < in; i++) {
+                t[i * outs + o] = p[w0 + o * in + i];
+            }
+        }
+        return t;
     }
 
     private static double[] grow(double[] a, int n) {
