@@ -341,9 +341,10 @@ public final class Made implements AutoregressiveModel {
     private final class MadeCompletion implements Completion {
         private final int[] order = ordering.order();
         private final int[] widths;
-        /** Per layer, weights [out][in] row-major (layer 0 transposed: [in][out], so a pixel's row is contiguous). */
-        private final double[][] w;
-        private final double[][] b;
+        /** The parameter copy in Mlp's layout: layer l's W (in × out, column-major, i.e. [out][in] row-major) at wOff[l]. */
+        private final double[] p;
+        private final int[] wOff;
+        private final int[] bOff;
         private final byte[] x;
         private final int count;
         private final SplittableRandom rng;
@@ -355,6 +356,7 @@ public final class Made implements AutoregressiveModel {
         private boolean nextValid;
 
         MadeCompletion(double[] p, byte[] x, int count, int fromStep, SplittableRandom rng) {
+            this.p = p;
             this.x = x;
             this.count = count;
             this.rng = Objects.requireNonNull(rng, "rng");
@@ -364,26 +366,14 @@ public final class Made implements AutoregressiveModel {
             for (int l = 0; l <= layers; l++) {
                 widths[l] = masks.width(l);
             }
-            w = new double[layers][];
-            b = new double[layers][];
+            wOff = new int[layers];
+            bOff = new int[layers];
             int off = 0;
             for (int l = 0; l < layers; l++) {
-                int in = widths[l];
-                int out = widths[l + 1];
-                double[] wl = Arrays.copyOfRange(p, off, off + in * out);
-                if (l == 0) {
-                    double[] t = new double[wl.length];
-                    for (int o = 0; o < out; o++) {
-                        for (int i = 0; i < in; i++) {
-                            t[i * out + o] = wl[o * in + i];
-                        }
-                    }
-                    wl = t;
-                }
-                w[l] = wl;
-                off += in * out;
-                b[l] = Arrays.copyOfRange(p, off, off + out);
-                off += out;
+                wOff[l] = off;
+                off += widths[l] * widths[l + 1];
+                bOff[l] = off;
+                off += widths[l + 1];
             }
             int h1 = widths[1];
             a1 = new double[count * h1];
@@ -395,7 +385,7 @@ public final class Made implements AutoregressiveModel {
             Arrays.fill(dirty, true);
             next = new float[count];
             for (int k = 0; k < count; k++) {
-                System.arraycopy(b[0], 0, a1, k * h1, h1);
+                System.arraycopy(p, bOff[0], a1, k * h1, h1);
                 for (int s = 0; s < fromStep; s++) {
                     if (x[k * d + order[s]] != 0) {
                         addRow(k, order[s]);
@@ -404,13 +394,13 @@ public final class Made implements AutoregressiveModel {
             }
         }
 
+        /** a¹ += W¹[pixel, :], read with stride D (no transposed copy: only on pixels pay for it). */
         private void addRow(int k, int pixel) {
             int h1 = widths[1];
-            int off = pixel * h1;
             int ao = k * h1;
-            double[] w0 = w[0];
+            int base = wOff[0] + pixel;
             for (int i = 0; i < h1; i++) {
-                a1[ao + i] += w0[off + i];
+                a1[ao + i] += p[base + i * d];
             }
         }
 
@@ -427,10 +417,10 @@ public final class Made implements AutoregressiveModel {
             for (int l = 1; l < layers - 1; l++) {
                 int in = widths[l];
                 int out = widths[l + 1];
-                double[] wl = w[l];
+                double[] wl = p;
                 for (int o = 0; o < out; o++) {
-                    double s = b[l][o];
-                    int wo = o * in;
+                    double s = p[bOff[l] + o];
+                    int wo = wOff[l] + o * in;
                     int ho = k * in;
                     for (int i = 0; i < in; i++) {
                         s += wl[wo + i] * h[l][ho + i];
@@ -448,12 +438,12 @@ public final class Made implements AutoregressiveModel {
             int layers = masks.layers();
             int top = widths[layers - 1];
             int j = order[step];
-            double[] v = w[layers - 1];
-            double cj = b[layers - 1][j];
+            double cj = p[bOff[layers - 1] + j];
             double[] ht = h[layers - 1];
+            int vo = wOff[layers - 1] + j * top;
             for (int k = 0; k < count; k++) {
                 refresh(k);
-                double z = cj + NadeKernel.dot(v, j * top, ht, k * top, top);
+                double z = cj + NadeKernel.dot(p, vo, ht, k * top, top);
                 next[k] = (float) (1 / (1 + Math.exp(-z)));
             }
             nextValid = true;
