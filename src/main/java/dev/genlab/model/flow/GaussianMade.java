@@ -3,6 +3,11 @@ package dev.genlab.model.flow;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
 import dev.genlab.model.autoregressive.MadeMasks;
 
 /**
@@ -14,7 +19,9 @@ import dev.genlab.model.autoregressive.MadeMasks;
  * flow's Jacobian are exact to rounding); masks are {@link MadeMasks}', the output mask used twice.
  *
  * <p>Plain Java doubles: D ≤ 8 and widths of a few dozen make a pass a few thousand flops a point,
- * where ND4J's ~8 µs a call would dominate for the lesson's batches. All parameters sit in one flat
+ * where ND4J's ~8 µs a call would dominate for training batches; in FLOAT, batches of at least
+ * {@link #GEMM_MIN_BATCH} points (the density grid) run the hidden → hidden products, the bulk of
+ * the work, as one float gemm each. All parameters sit in one flat
  * vector, layer by layer: W (out × in, row-major) then b; masked weights are 0 from the start and
  * their gradients are multiplied by the mask, so Adam never moves them. Not thread-safe: the tape
  * of the last {@link #forward} is kept for {@link #backward}.
@@ -36,6 +43,12 @@ final class GaussianMade {
     private double[] deltaBelow = new double[0];
     private int tapeN;
     private final double[][] wT;
+    /** Batches of at least this many points run the hidden → hidden products through {@link #gemmLayer} (FLOAT only). */
+    static final int GEMM_MIN_BATCH = 2048;
+    private final INDArray[] gemmX;
+    private final INDArray[] gemmY;
+    private final INDArray[] gemmW;
+    private float[] floatScratch = new float[0];
     private final boolean exact;
 
     /**
@@ -90,6 +103,9 @@ final class GaussianMade {
             }
         }
         wT = new double[layers][];
+        gemmX = new INDArray[layers];
+        gemmY = new INDArray[layers];
+        gemmW = new INDArray[layers];
         acts = new double[layers][];
         for (int l = 0; l < layers; l++) {
             acts[l] = new double[0];
@@ -147,8 +163,12 @@ final class GaussianMade {
                 acts[l + 1] = grow(acts[l + 1], n * outs);
                 dst = acts[l + 1];
             }
-            double[] wt = transposed(l);
             int b0 = bOff[l];
+            if (!exact && !last && l > 0 && n >= GEMM_MIN_BATCH) {
+                gemmLayer(l, src, dst, n);
+                continue;
+            }
+            double[] wt = transposed(l);
             for (int k = 0; k < n; k++) {
                 int so = k * in;
                 int dOff = k * outs;
@@ -235,6 +255,44 @@ final class GaussianMade {
         }
         for (int i = 0; i < g.length; i++) {
             g[i] *= mask[i];
+        }
+    }
+
+    /**
+     * Hidden layer l (l ≥ 1) on a large batch: its product as one float {@code Nd4j.gemm}, as
+     * {@link CouplingGemm} does for the couplings' density grid. The point-major activations (n × in,
+     * row-major) are the buffer of an in × n column-major array and W ([out][in] row-major) that of an
+     * in × out column-major one, so Yᵀ = Wᵀᵀ Xᵀ needs no transposed copies; biases and tanh in Java.
+     */
+    private void gemmLayer(int l, double[] src, double[] dst, int n) {
+        int in = widths[l];
+        int outs = widths[l + 1];
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            if (gemmX[l] == null || gemmX[l].columns() != n) {
+                gemmX[l] = Nd4j.createUninitialized(DataType.FLOAT, new long[] {in, n}, 'f');
+                gemmY[l] = Nd4j.createUninitialized(DataType.FLOAT, new long[] {outs, n}, 'f');
+                gemmW[l] = Nd4j.createUninitialized(DataType.FLOAT, new long[] {in, outs}, 'f');
+            }
+        }
+        float[] buf = floatScratch = floatScratch.length >= n * Math.max(in, outs)
+                ? floatScratch : new float[n * Math.max(in, outs)];
+        for (int i = 0; i < n * in; i++) {
+            buf[i] = (float) src[i];
+        }
+        gemmX[l].data().asNioFloat().put(buf, 0, n * in);
+        float[] w = new float[in * outs];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) p[wOff[l] + i];
+        }
+        gemmW[l].data().asNioFloat().put(w);
+        Nd4j.gemm(gemmW[l], gemmX[l], gemmY[l], true, false, 1.0, 0.0);
+        gemmY[l].data().asNioFloat().get(buf, 0, n * outs);
+        int b0 = bOff[l];
+        for (int k = 0; k < n; k++) {
+            int o0 = k * outs;
+            for (int o = 0; o < outs; o++) {
+                dst[o0 + o] = CouplingNet.tanhFast(buf[o0 + o] + p[b0 + o]);
+            }
         }
     }
 

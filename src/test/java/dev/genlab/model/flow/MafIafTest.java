@@ -327,6 +327,36 @@ class MafIafTest {
     }
 
     @Test
+    void largeBatchesThroughGemmAgreeWithThePlainJavaPass() {
+        // FLOAT batches of ≥ GEMM_MIN_BATCH points take the float gemm; the same points in chunks below it do not
+        for (AutoregressiveFlow.Kind kind : KINDS) {
+            for (int d : new int[] {2, 5}) {
+                AutoregressiveFlow f = new AutoregressiveFlow(kind, shuffled(d, 4), new int[] {24, 20, 16},
+                        DataType.FLOAT, 13, false);
+                int n = 4 * GaussianMade.GEMM_MIN_BATCH;
+                double[] x = gaussians(new SplittableRandom(d), n * d, 1.4);
+                double[] big = f.logProb(x, n);
+                int chunk = GaussianMade.GEMM_MIN_BATCH / 2;
+                for (int from = 0; from < n; from += chunk) {
+                    double[] part = java.util.Arrays.copyOfRange(x, from * d, (from + chunk) * d);
+                    double[] small = f.logProb(part, chunk);
+                    for (int k = 0; k < chunk; k++) {
+                        assertEquals(small[k], big[from + k], 1e-4 * (1 + Math.abs(small[k])), kind + " D=" + d);
+                    }
+                }
+                double[] z = gaussians(new SplittableRandom(d + 1), n * d, 1);
+                double[] xs = z.clone();
+                f.forward(xs, n, null);
+                double[] part = java.util.Arrays.copyOfRange(z, 0, chunk * d);
+                f.forward(part, chunk, null);
+                for (int i = 0; i < chunk * d; i++) {
+                    assertEquals(part[i], xs[i], 1e-4 * (1 + Math.abs(part[i])), kind + " D=" + d + " sampling");
+                }
+            }
+        }
+    }
+
+    @Test
     void madeLayersTrainInsideAFlow() {
         Flow flow = new Flow(Base2D.NORMAL)
                 .add(new MadeFlowLayer(AutoregressiveFlow.Kind.MAF, false, 16, DataType.FLOAT, 1, true))
