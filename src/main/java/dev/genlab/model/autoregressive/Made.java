@@ -44,7 +44,9 @@ import dev.genlab.model.nn.StepWorkspace;
  * <p>Why ND4J and not a plain-Java kernel like {@link NadeKernel}: NADE's pass is O(DH) per image
  * because its hidden pre-activations are running sums, and on sparse binary digits it skips off
  * pixels; MADE's output layer is a dense H × D product per image with nothing to skip, which
- * {@code Nd4j.gemm} does near the core's peak while a Java loop runs at a few GFLOP/s (STACK.md).
+ * {@code Nd4j.gemm} does near the core's peak while a Java loop runs at a few GFLOP/s (STACK.md). This
+ * was decided from those FLOP counts, not by timing a plain-Java MADE beside this one; MadeBenchTest
+ * times this one beside NADE on the same batches.
  *
  * <p>Trainer thread only (the INDArrays and the step workspace belong to it); a {@link Completion}
  * holds its own copy of the parameters and may run on any one thread.
