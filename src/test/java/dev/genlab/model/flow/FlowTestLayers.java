@@ -33,6 +33,8 @@ final class FlowTestLayers {
         m.put("additive-y", () -> one(new AdditiveCoupling(false, 16, DataType.DOUBLE, 8, false)));
         m.put("actnorm", () -> one(new ActNorm(0.4, -0.7, 0.3, -1.1)));
         m.put("nice-8-actnorm", () -> nice8(DataType.DOUBLE));
+        m.put("maf-x", () -> one(new MadeFlowLayer(AutoregressiveFlow.Kind.MAF, true, 12, DataType.DOUBLE, 7, false)));
+        m.put("iaf-y", () -> one(new MadeFlowLayer(AutoregressiveFlow.Kind.IAF, false, 12, DataType.DOUBLE, 8, false)));
         m.put("mixed-8", FlowTestLayers::mixed8);
         m.put("coupling-8", () -> couplings8(DataType.DOUBLE));
         m.put("planar-8", () -> planars(8, Base2D.NORMAL, new SplittableRandom(8)));
