@@ -117,19 +117,14 @@ final class ImagePanel extends BorderPane implements ScenePanel<GanSnapshot> {
             return;
         }
         List<float[]> g = new ArrayList<>();
-        List<String> gc = new ArrayList<>();
         int n = p.gridRows() * p.gridCols();
         for (int i = 0; i < n; i++) {
             g.add(Arrays.copyOfRange(p.grid(), i * d, (i + 1) * d));
         }
         grid.setImages(g, side, side, p.gridCols());
-        if (p.conditional()) {
-            // the label of each row on its first image
-            for (int i = 0; i < n; i++) {
-                gc.add(i % p.gridCols() == 0 ? "y = " + i / p.gridCols() : "");
-            }
-        }
-        grid.setCaptions(gc);
+        // no captions: a caption line under each of ten rows left the conditional grid's digits a few pixels
+        // high (the text says row r is digit r, 0 at the top)
+        grid.setCaptions(List.of());
         List<float[]> st = new ArrayList<>();
         List<String> sc = new ArrayList<>();
         int m = p.strip().length / d;
