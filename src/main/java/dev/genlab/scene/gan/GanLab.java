@@ -291,8 +291,12 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
             imagePart = images.snapshot(p.image());
         }
         adopt(p);
-        if (p.panel() != Panel.PLANE && fakeXs != null) {
-            // the plane is hidden: its last pictures stand, only the image part (or nothing) is new
+        boolean planeCurrent = fakeXs != null && pointsRound == rounds && pointsVersion == configVersion
+                && heatRound == rounds && heatVersion == configVersion;
+        if (p.panel() != Panel.PLANE && planeCurrent) {
+            // the plane is hidden and its pictures are those of the GAN as it is: they stand, only the image
+            // part (or nothing) is new. After a reset they are renewed even while hidden, so a snapshot never
+            // pairs the new GAN's round count with the old GAN's points (Reset passes through the default panel)
             return planeSnapshot();
         }
         long now = System.nanoTime();
