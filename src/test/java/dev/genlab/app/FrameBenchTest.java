@@ -206,14 +206,27 @@ class FrameBenchTest {
             mapsAt[0] = maps[0] - mapsAt[0];
             return scene.lastPlane().rounds();
         }, "gan_plane_rounds_per_s_playing", "rounds/s");
-        fxRun(heatProbe::stop);
         BenchReport.row("gan_plane_heatmaps_drawn_per_s", mapsAt[0] / (MEASURE_MS / 1000.0), "1/s");
+        // and at ×1, the speed a student starts at (60 rounds a second)
+        mapsAt[0] = 0;
+        measure(robot, scene, "gan_plane_x1_", () -> {
+            mapsAt[0] = maps[0] - mapsAt[0];
+            return scene.lastPlane().rounds();
+        }, "gan_plane_x1_rounds_per_s_playing", "rounds/s", 1.0);
+        fxRun(heatProbe::stop);
+        BenchReport.row("gan_plane_x1_heatmaps_drawn_per_s", mapsAt[0] / (MEASURE_MS / 1000.0), "1/s");
     }
 
     /** Plays the scene at the top speed, 1 s warm-up, 5 s measured, and reports the rows with this prefix. */
     private void measure(FxRobot robot, LessonScene scene, String prefix, java.util.concurrent.Callable<Long> progress,
                          String progressRow, String progressUnit) {
-        double top = MainWindow.SPEEDS.get(MainWindow.SPEEDS.size() - 1);
+        measure(robot, scene, prefix, progress, progressRow, progressUnit,
+                MainWindow.SPEEDS.get(MainWindow.SPEEDS.size() - 1));
+    }
+
+    /** The same at a speed of the toolbar's list. */
+    private void measure(FxRobot robot, LessonScene scene, String prefix, java.util.concurrent.Callable<Long> progress,
+                         String progressRow, String progressUnit, double top) {
         fxRun(() -> {
             @SuppressWarnings("unchecked")
             ComboBox<Double> speed = (ComboBox<Double>) window.fxScene().lookup("#speed");
