@@ -338,8 +338,12 @@ final class PlanePanel extends BorderPane implements ScenePanel<GanSnapshot> {
 
     private void text() {
         GanSnapshot s = last;
+        // the last D and G step's losses, single steps too: slow motion and the step buttons play no rounds,
+        // and the read-out showed "–" there while the strip above showed the numbers
+        double d = Double.isNaN(s.stepLossD()) ? s.lastD() : s.stepLossD();
+        double g = Double.isNaN(s.stepLossG()) ? s.lastG() : s.stepLossG();
         readout.setText(I18n.get("gan.plane.readout", s.rounds(), I18n.get("gan.ganLoss." + word(s.loss())),
-                fmt(s.lastD()), fmt(s.lastG())) + " " + I18n.get("gan.plane.subSteps", s.dSteps(), s.gSteps()));
+                fmt(d), fmt(g)) + " " + I18n.get("gan.plane.subSteps", s.dSteps(), s.gSteps()));
         estimator.setText(I18n.get("gan.plane.estimatorLine", I18n.get("gan.plane.estimator")));
         note.setText(s.note().isEmpty() ? "" : I18n.get(s.note()));
         if (GanParams.DRAWN.equals(s.data())) {
