@@ -95,6 +95,22 @@ class ImageLabTest {
             assertArrayEquals(row, Arrays.copyOfRange(s.grid(), r * ImageLab.GRID_COLS * d, (r + 1) * ImageLab.GRID_COLS * d),
                     1e-6f, "row " + r + " is class " + r + " of the same noise");
         }
+        // the agreement and counts, recomputed here: 1,000 samples of seed 15 asking for class i % 10, each
+        // labelled by a classifier fitted here
+        int[] asked = new int[1000];
+        for (int i = 0; i < asked.length; i++) {
+            asked[i] = i % 10;
+        }
+        int[] got = NearestCentroidClassifier.fit(DIGITS).classify(
+                shipped.sample(1000, asked, new SplittableRandom(ImageLab.COVERAGE_SEED)), 1000);
+        int agree = 0;
+        int[] counts = new int[10];
+        for (int i = 0; i < got.length; i++) {
+            agree += got[i] == asked[i] ? 1 : 0;
+            counts[got[i]]++;
+        }
+        assertEquals(agree / 1000.0, s.agreement(), 1e-12);
+        assertArrayEquals(counts, s.counts());
         assertTrue(s.agreement() > 0.9, "agreement " + s.agreement());
         // the strip is drawn with the digit knob's label
         float[] za = shipped.noise(1, new SplittableRandom(7)); // the default "from" seed
