@@ -31,6 +31,13 @@ public class ScatterLayer extends PlotLayer {
     private final Map<String, Series> series = new LinkedHashMap<>();
     private double markerRadius = 3;
     private double opacity = 0.85;
+    private final DiscRaster raster = new DiscRaster();
+
+    /**
+     * From this many points a layer of filled circles only is painted as one image by {@link DiscRaster}
+     * instead of one canvas path; under it the path, which is cheap there and exact at any zoom.
+     */
+    static final int RASTER_FROM = 400;
 
     /** Add or replace the series with this name. */
     public void put(Series s) {
@@ -88,6 +95,15 @@ public class ScatterLayer extends PlotLayer {
     @Override
     public void draw(GraphicsContext g, PlotTransform t, PlotTheme theme) {
         double r = markerRadius * Math.sqrt(theme.lineWidth() / PlotTheme.LIGHT.lineWidth());
+        if (rasterised() && DiscRaster.usable(g)) {
+            List<Series> all = List.copyOf(series.values());
+            List<Color> colours = new ArrayList<>();
+            for (int k = 0; k < all.size(); k++) {
+                colours.add(colorOf(all.get(k), k, theme));
+            }
+            raster.draw(g, t, all, colours, r, opacity);
+            return;
+        }
         double l = t.left() - r, rt = t.right() + r, top = t.top() - r, b = t.bottom() + r;
         int i = 0;
         for (Series s : series.values()) {
@@ -110,5 +126,17 @@ public class ScatterLayer extends PlotLayer {
                 g.stroke();
             }
         }
+    }
+
+    /** True if this layer is painted as one image: every series filled circles, {@link #RASTER_FROM} points or more. */
+    boolean rasterised() {
+        int n = 0;
+        for (Series s : series.values()) {
+            if (s.marker() != Marker.CIRCLE) {
+                return false;
+            }
+            n += s.x().length;
+        }
+        return n >= RASTER_FROM;
     }
 }

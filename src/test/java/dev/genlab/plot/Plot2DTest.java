@@ -69,6 +69,61 @@ class Plot2DTest {
     }
 
     @Test
+    void manyDiscsPaintedAsOneImageMatchTheCanvasPaths() {
+        // given two series of 300 points each (seeded), some off the plot and one NaN
+        java.util.Random rnd = new java.util.Random(5);
+        float[][] xy = new float[4][300];
+        for (float[] a : xy) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) (-0.3 + 4.6 * rnd.nextDouble());
+            }
+        }
+        xy[0][7] = Float.NaN;
+        ScatterLayer.Series one = new ScatterLayer.Series("one", xy[0], xy[1], Color.web("#D55E00"), Marker.CIRCLE);
+        ScatterLayer.Series two = new ScatterLayer.Series("two", xy[2], xy[3], Color.web("#0072B2"), Marker.CIRCLE);
+        ScatterLayer second = new ScatterLayer();
+        for (double scale : new double[] {1, 2}) {
+            // when drawn as two layers of 300 (canvas paths) and as one layer of 600 (one image)
+            Fx.run(() -> {
+                scatter.clear();
+                scatter.put(one);
+                second.put(two);
+                plot.layers().add(second);
+            });
+            assertTrue(!Fx.call(scatter::rasterised) && !Fx.call(second::rasterised), "300 points: paths");
+            WritableImage paths = Fx.call(() -> FigureExport.snapshot(plot, scale));
+            Fx.run(() -> {
+                plot.layers().remove(second);
+                scatter.put(two);
+            });
+            assertTrue(Fx.call(scatter::rasterised), "600 points: one image");
+            WritableImage image = Fx.call(() -> FigureExport.snapshot(plot, scale));
+            // then the pictures agree but for the rims' anti-aliasing
+            int w = (int) paths.getWidth();
+            int h = (int) paths.getHeight();
+            assertEquals(w, (int) image.getWidth());
+            long sum = 0;
+            int far = 0;
+            int inked = 0;
+            int background = paths.getPixelReader().getArgb(1, 1);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int a = paths.getPixelReader().getArgb(x, y);
+                    int b = image.getPixelReader().getArgb(x, y);
+                    int d = Fx.distance(a, b);
+                    sum += d;
+                    far += d > 48 ? 1 : 0;
+                    inked += Fx.distance(a, background) > 48 ? 1 : 0;
+                }
+            }
+            assertTrue(inked > 0.05 * w * h, "the discs cover part of the picture: " + inked);
+            assertTrue(sum / (double) (w * h) < 2.0, "mean channel difference at scale " + scale + ": "
+                    + sum / (double) (w * h));
+            assertTrue(far < 0.01 * inked, "pixels far apart at scale " + scale + ": " + far + " of " + inked);
+        }
+    }
+
+    @Test
     void heatmapShowsHotCellInTopColourAndColdCellInBottomColour() {
         // given a 4x4 grid of 0.5 with one hot cell (2, 1) and one cold cell (0, 3)
         float[] v = new float[16];
