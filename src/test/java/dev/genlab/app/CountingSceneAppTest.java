@@ -72,6 +72,28 @@ class CountingSceneAppTest {
                 .samples().get(0).length, "samples are 28 x 28");
     }
 
+    /** The step "Colour pixels": every count it quotes, read off the window, and the masks' figure shown. */
+    @Test
+    void theColourStepShowsTheCountsItQuotes(FxRobot robot) {
+        fxRun(() -> window.open("02-parameter-counting", 6));
+        shown(s -> s.side() == 28 && s.trainCount() > 0, "28 x 28 fitted");
+        AppTestSupport.awaitFx(() -> robot.lookup("#colour-pixel").tryQueryAs(Label.class)
+                .map(Label::isVisible).orElse(false), v -> v, "the colour table shown");
+        assertEquals("16,777,215", text(robot, "#colour-pixel"));
+        assertEquals("255", text(robot, "#colour-chain-r"));
+        assertEquals("65,280", text(robot, "#colour-chain-g"));
+        assertEquals("16,711,680", text(robot, "#colour-chain-b"));
+        assertEquals("16,777,215", text(robot, "#colour-chain-sum"), "the split saves nothing");
+        assertTrue(text(robot, "#colour-image-joint").contains("5,665 digits"), text(robot, "#colour-image-joint"));
+        assertEquals("599,760", text(robot, "#colour-independent-channels"), "3 x 784 x 255");
+        assertTrue(robot.lookup("#counting-channel-masks").query().isVisible(), "the masks' figure");
+        assertTrue(robot.lookup("#counting-channel-masks").query().getLayoutBounds().getHeight() > 50,
+                "the masks' figure has room");
+        // ticking the knob off hides it again
+        fxRun(() -> scene().params().setText("show_colour", "false"));
+        AppTestSupport.awaitFx(() -> robot.lookup("#counting-colour").query().isVisible(), v -> !v, "hidden");
+    }
+
     @Test
     void theMarkovOrderChangesItsNllAndCount(FxRobot robot) {
         fxRun(() -> scene().params().setText("size", "7"));

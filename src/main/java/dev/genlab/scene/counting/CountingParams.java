@@ -44,8 +44,11 @@ public record CountingParams(int side, int markovOrder, int neighbourhood, int n
     public static final Knob<String> CHART = Knob.choice("chart", "counting.chart", CHARTS, "counts");
     public static final Knob<Boolean> SHOW_FULL = Knob.toggle("show_full", "counting.showFull", false).viewOnly();
 
+    /** Counts of 8-bit colour pixels and the channel masks, beside the binary table (no model behind it). */
+    public static final Knob<Boolean> SHOW_COLOUR = Knob.toggle("show_colour", "counting.showColour", false).viewOnly();
+
     public static final ParamSpec SPEC = ParamSpec.of(SIZE, MARKOV_ORDER, NEIGHBOURHOOD, NADE_HIDDEN, SMOOTHING,
-            TRAIN_IMAGES, THRESHOLD, SEED, CHART, SHOW_FULL);
+            TRAIN_IMAGES, THRESHOLD, SEED, CHART, SHOW_FULL, SHOW_COLOUR);
 
     public static CountingParams from(KnobValues v, ImageDataset images) {
         return new CountingParams(v.get(SIZE), v.get(MARKOV_ORDER), v.get(NEIGHBOURHOOD), v.get(NADE_HIDDEN),

@@ -54,6 +54,7 @@ public final class CountingScene extends TrainerScene<CountingModel, CountingPar
     @Override
     protected void viewKnobsChanged() {
         view.setShowFull(params().get(CountingParams.SHOW_FULL));
+        view.setShowColour(params().get(CountingParams.SHOW_COLOUR));
     }
 
     /** What the view last drew (tests). */

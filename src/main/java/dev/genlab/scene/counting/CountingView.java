@@ -33,6 +33,8 @@ final class CountingView extends VBox {
     final TextArea full = new TextArea();
     final AllImagesView allImages = new AllImagesView();
     final Label note = new Label();
+    /** Colour pixels' counts and channel masks, shown by the "Colour pixels" knob above the table. */
+    final ColourView colour = new ColourView();
     private CountingSnapshot last;
     private boolean showFull;
     /** What the chart shows now: "counts", "nll" or null (to be drawn again, e.g. in another language). */
@@ -72,7 +74,9 @@ final class CountingView extends VBox {
         allImages.setId("counting-all-images");
         note.setWrapText(true);
         note.setId("counting-note");
-        ScrollPane tableScroll = new ScrollPane(table);
+        colour.setVisible(false);
+        colour.setManaged(false);
+        ScrollPane tableScroll = new ScrollPane(new VBox(8, colour, table));
         tableScroll.setFitToWidth(true);
         tableScroll.setPrefViewportHeight(230);
         VBox.setVgrow(tableScroll, Priority.ALWAYS);
@@ -87,6 +91,14 @@ final class CountingView extends VBox {
         full.setManaged(on);
         if (last != null) {
             full.setText(fullText(last));
+        }
+    }
+
+    void setShowColour(boolean on) {
+        colour.setVisible(on);
+        colour.setManaged(on);
+        if (on && last != null) {
+            colour.show(last.side());
         }
     }
 
@@ -107,6 +119,9 @@ final class CountingView extends VBox {
             showCounts(s);
         }
         fillTable(s);
+        if (colour.isVisible()) {
+            colour.show(s.side());
+        }
         full.setText(showFull ? fullText(s) : "");
         boolean two = !s.allImages().isEmpty();
         allImages.setVisible(two);
