@@ -46,7 +46,11 @@ final class ColourView extends VBox {
         masks.setMinHeight(120);
         maskNote.setWrapText(true);
         maskNote.getStyleClass().add("readout");
-        getChildren().addAll(heading, table, masks, maskNote);
+        masks.setPrefWidth(240);
+        masks.setMinWidth(150);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(16, table, masks);
+        javafx.scene.layout.HBox.setHgrow(masks, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(heading, row, maskNote);
     }
 
     /** Counts for images of side × side colour pixels (and the language of the moment). */
@@ -84,8 +88,10 @@ final class ColourView extends VBox {
         name.setMinWidth(Label.USE_PREF_SIZE);
         count.setMinWidth(Label.USE_PREF_SIZE);
         count.setId(id);
-        table.add(name, 0, r);
-        table.add(count, 1, r);
+        // the count first, right-aligned: it stays in view when the panel is narrow
+        GridPane.setHalignment(count, javafx.geometry.HPos.RIGHT);
+        table.add(count, 0, r);
+        table.add(name, 1, r);
         return r + 1;
     }
 

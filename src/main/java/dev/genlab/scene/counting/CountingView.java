@@ -76,11 +76,11 @@ final class CountingView extends VBox {
         note.setId("counting-note");
         colour.setVisible(false);
         colour.setManaged(false);
-        ScrollPane tableScroll = new ScrollPane(new VBox(8, colour, table));
+        ScrollPane tableScroll = new ScrollPane(table);
         tableScroll.setFitToWidth(true);
         tableScroll.setPrefViewportHeight(230);
         VBox.setVgrow(tableScroll, Priority.ALWAYS);
-        getChildren().addAll(chart, chartText, heading, note, tableScroll, full, allImages);
+        getChildren().addAll(chart, chartText, colour, heading, note, tableScroll, full, allImages);
         I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(languageListener));
         setShowFull(false);
     }
@@ -94,9 +94,19 @@ final class CountingView extends VBox {
         }
     }
 
+    /** Colour pixels take the chart's place (the chart is about binary families); the binary table stays below. */
     void setShowColour(boolean on) {
         colour.setVisible(on);
         colour.setManaged(on);
+        chart.setVisible(!on);
+        chart.setManaged(!on);
+        if (on) {
+            chartText.setVisible(false);
+            chartText.setManaged(false);
+        } else if (last != null) {
+            chartKind = null;
+            show(last);
+        }
         if (on && last != null) {
             colour.show(last.side());
         }
@@ -121,6 +131,8 @@ final class CountingView extends VBox {
         fillTable(s);
         if (colour.isVisible()) {
             colour.show(s.side());
+            chartText.setVisible(false);
+            chartText.setManaged(false);
         }
         full.setText(showFull ? fullText(s) : "");
         boolean two = !s.allImages().isEmpty();
