@@ -45,6 +45,7 @@ final class ColourView extends VBox {
         masks.setPrefHeight(150);
         masks.setMinHeight(120);
         maskNote.setWrapText(true);
+        maskNote.setMinHeight(Label.USE_PREF_SIZE);
         maskNote.getStyleClass().add("readout");
         masks.setPrefWidth(240);
         masks.setMinWidth(150);
