@@ -1,14 +1,11 @@
 package dev.genlab.app;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -135,26 +132,7 @@ final class ScenarioFile {
         return f;
     }
 
-    private interface Writing {
-        void to(OutputStream out) throws IOException;
-    }
-
-    /** Writes a temporary file beside {@code file}, then moves it in place (atomically where the file system can). */
-    private static void writeAtomically(Path file, Writing w) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                w.to(out);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    private static void writeAtomically(Path file, dev.genlab.model.io.AtomicWrite.Writer w) throws IOException {
+        dev.genlab.model.io.AtomicWrite.write(file, w);
     }
 }

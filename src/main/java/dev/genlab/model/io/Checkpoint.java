@@ -96,13 +96,8 @@ public record Checkpoint(String modelId, Map<String, String> header, float[] par
     }
 
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream out = Files.newOutputStream(file)) {
-            write(out);
-        }
+        // a temporary file moved in place: a save that fails half-way leaves the old checkpoint whole
+        AtomicWrite.write(file, this::write);
     }
 
     /** Writes the gzip stream to {@code out} (and finishes it; {@code out} stays open). */
