@@ -98,6 +98,21 @@ final class AppTestSupport {
         });
     }
 
+    /**
+     * Empties TestFX's record of the events fired in its stage (FiredEvents: a list without bound, and every event
+     * keeps its target, so a scene that was left stays reachable). Call on the FX thread before measuring the heap:
+     * JFR's old-object sampler traced the "growing heap" of a 2-minute monkey run to it, not to the app.
+     */
+    static void forgetFiredEvents() {
+        try {
+            java.lang.reflect.Field f = org.testfx.api.FxToolkitContext.class.getDeclaredField("firedEvents");
+            f.setAccessible(true);
+            ((org.testfx.service.support.FiredEvents) f.get(org.testfx.api.FxToolkit.toolkitContext())).clearEvents();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("TestFX's fired events cannot be cleared: " + e, e);
+        }
+    }
+
     static void fxRun(Runnable r) {
         fx(() -> {
             r.run();

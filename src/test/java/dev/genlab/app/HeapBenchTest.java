@@ -59,9 +59,11 @@ class HeapBenchTest {
         int opened = tour();
         assertTrue(opened > 0, "steps opened");
         BenchReport.row("heap_mb_all_lessons", heapMb(), "MB");
+        MonkeyTest.histogram(101);
         fxRun(() -> window.setLanguage(Locale.KOREAN));
         assertEquals(opened, tour(), "the same steps in Korean");
         BenchReport.row("heap_mb_all_lessons_en_ko", heapMb(), "MB");
+        MonkeyTest.histogram(102);
         fxRun(() -> window.setLanguage(Locale.ENGLISH));
     }
 
@@ -85,6 +87,7 @@ class HeapBenchTest {
     }
 
     private static double heapMb() {
+        AppTestSupport.fxRun(AppTestSupport::forgetFiredEvents);
         for (int i = 0; i < 3; i++) {
             System.gc();
             WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
