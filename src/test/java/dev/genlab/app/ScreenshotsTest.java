@@ -30,8 +30,12 @@ import dev.genlab.scene.flow.FlowLabSnapshot;
 import dev.genlab.scene.flow.FlowScene;
 
 /**
- * Regenerates screenshots/: every step of every lesson in English and Korean, in the normal
- * window and in presenter mode, and the first step of each in the dark theme. Run with {@code ./mvnw -Pscreenshots verify}.
+ * Renders every step of every lesson in English and Korean, in the normal window and in presenter mode, and the
+ * first step of each in the dark theme, into {@code target/screenshots/} for review; and the set the repository
+ * keeps into {@code screenshots/}: every step in English, and each lesson's first step in Korean, in presenter mode
+ * and in the dark theme. A kept picture goes through {@code pngquant} (quality 85–100, a palette where it loses
+ * nothing visible; about 60 % smaller) when it is installed (Debian: {@code apt-get install pngquant}), so that the
+ * folder stays under 10 MB. Run with {@code ./mvnw -Pscreenshots verify}.
  */
 @Tag("screenshots")
 @ExtendWith(ApplicationExtension.class)
@@ -54,8 +58,11 @@ class ScreenshotsTest {
 
     @Test
     void everyStepOfEveryLessonInEveryLanguage() throws IOException {
-        Path out = Path.of(System.getProperty("genlab.project.dir", ".")).resolve("screenshots");
+        Path project = Path.of(System.getProperty("genlab.project.dir", "."));
+        Path out = project.resolve("target").resolve("screenshots");
         Files.createDirectories(out);
+        kept = project.resolve("screenshots");
+        Files.createDirectories(kept);
         for (Locale lang : dev.genlab.i18n.I18n.SUPPORTED) {
             fxRun(() -> window.setLanguage(lang));
             for (Lesson l : window.catalogue().lessons()) {
@@ -381,6 +388,14 @@ class ScreenshotsTest {
         }
     }
 
+    /** The folder of the pictures the repository keeps. */
+    private Path kept;
+
+    /** Every step in English; the first step in Korean, in presenter mode (English) and in the dark theme. */
+    static boolean keptInRepository(String name) {
+        return name.matches(".*-\\d+-en\\.png") || name.matches(".*-1-(ko|en-presenter|en-dark)\\.png");
+    }
+
     private void save(Path file) throws IOException {
         try {
             fx(() -> {
@@ -389,6 +404,28 @@ class ScreenshotsTest {
             });
         } catch (AssertionError e) {
             throw new IOException("could not save " + file, e);
+        }
+        String name = file.getFileName().toString();
+        if (keptInRepository(name)) {
+            Path to = kept.resolve(name);
+            Files.copy(file, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            optimise(to);
+        }
+    }
+
+    /** pngquant in place when it is on the PATH; the picture stays as rendered when it is not or when it fails. */
+    private static void optimise(Path png) {
+        try {
+            Process p = new ProcessBuilder("pngquant", "--quality=85-100", "--speed", "1", "--strip", "--force",
+                    "--output", png.toString(), png.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (IOException e) {
+            // not installed: keep the picture as rendered
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
