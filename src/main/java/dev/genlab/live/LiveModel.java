@@ -39,6 +39,13 @@ public interface LiveModel<P, S> {
         return "";
     }
 
+    /**
+     * Frees what the model holds outside the Java heap (its ND4J workspaces). Called once, on the trainer
+     * thread, when the trainer stops (the scene is left); a later start on a new thread builds them again.
+     */
+    default void close() {
+    }
+
     /** An immutable picture of the model for the view; may cost a grid evaluation. */
     S snapshot(P params);
 

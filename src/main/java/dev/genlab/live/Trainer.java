@@ -289,6 +289,13 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            try {
+                model.close();
+            } catch (RuntimeException e) {
+                // leaving the scene must not fail on a model that cannot free its memory
+                System.err.println("GenLab: " + name + " could not free its model: " + e);
+            }
         }
     }
 

@@ -15,6 +15,8 @@ class TrainerTest {
 
     /** x_{t+1} = x_t + rate; "diverges" (returns NaN) when x passes a limit. */
     static class Counter implements LiveModel<Double, Double> {
+        volatile int closes;
+        volatile String closedOn;
         double x;
         long steps;
         double limit = Double.POSITIVE_INFINITY;
@@ -32,6 +34,12 @@ class TrainerTest {
             x += rate;
             steps++;
             return x > limit ? Double.NaN : x;
+        }
+
+        @Override
+        public void close() {
+            closes++;
+            closedOn = Thread.currentThread().getName();
         }
 
         @Override
@@ -120,6 +128,20 @@ class TrainerTest {
         double paused = latest();
         Thread.sleep(150);
         assertEquals(paused, latest(), "paused means no more steps");
+    }
+
+    @Test
+    void stopFreesTheModelOnceOnItsThread() {
+        Counter m = new Counter();
+        trainer = new Trainer<>("closer", m, 1.0, 10);
+        trainer.start();
+        await(() -> trainer.latest() != null, "start");
+        assertEquals(0, m.closes, "open while the scene is shown");
+        trainer.stop();
+        assertEquals(1, m.closes);
+        assertEquals("trainer-closer", m.closedOn, "ND4J workspaces are the trainer thread's");
+        trainer.stop();
+        assertEquals(1, m.closes, "a second stop frees nothing twice");
     }
 
     @Test

@@ -781,4 +781,14 @@ public final class ImageGan {
     private static double softplus(double a) {
         return a > 0 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a));
     }
+
+    /** Frees this model's ND4J workspace; on the thread that trains it. The model can train again afterwards. */
+    public void close() {
+        workspace.destroy();
+    }
+
+    /** The id of this model's ND4J workspace (tests). */
+    public String workspaceId() {
+        return workspace.id();
+    }
 }

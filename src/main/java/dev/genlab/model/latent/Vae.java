@@ -1067,4 +1067,14 @@ public final class Vae {
             throw new IllegalArgumentException("expected " + count + " × " + l + " latents, got " + z.length);
         }
     }
+
+    /** Frees this model's ND4J workspace; on the thread that trains it. The model can train again afterwards. */
+    public void close() {
+        workspace.destroy();
+    }
+
+    /** The id of this model's ND4J workspace (tests). */
+    public String workspaceId() {
+        return workspace.id();
+    }
 }

@@ -138,7 +138,7 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
             // the images arrive a moment after the window opens (a new params value then resets)
             dataNotes = nd4j ? "elbo.note.noImages" : "elbo.note.noNd4j";
             source = null;
-            vae = ae = null;
+            closeModels();
             vaePart = null;
             imagesPart = null;
             ppcaMax = null;
@@ -254,6 +254,7 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
             dataNotes = (dataNotes + " elbo.note.checkpointOtherImages").strip();
         } else if (ElboParams.CHECKPOINT.equals(p.start())) {
             try {
+                closeModels();
                 vae = Vae.fromCheckpoint(Checkpoint.readResource(VAE_CHECKPOINT));
                 ae = Vae.fromCheckpoint(Checkpoint.readResource(AE_CHECKPOINT));
                 fromCheckpoint = true;
@@ -268,6 +269,7 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
                 case "nade" -> Vae.Decoder.NADE;
                 default -> Vae.Decoder.MLP;
             };
+            closeModels();
             vae = new Vae(new Vae.Config(D, p.hidden(), p.latent(), lik, dec, false, p.seed()));
             ae = new Vae(new Vae.Config(D, p.hidden(), p.latent(), lik, dec, true, p.seed() + 1));
             if (dec == Vae.Decoder.NADE) {
@@ -472,6 +474,22 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
      */
     static final int SAVE_EVERY = 25;
     private State saved;
+
+    /** Frees the two networks' ND4J workspaces and drops them; on the trainer thread. */
+    private void closeModels() {
+        if (vae != null) {
+            vae.close();
+        }
+        if (ae != null) {
+            ae.close();
+        }
+        vae = ae = null;
+    }
+
+    @Override
+    public void close() {
+        closeModels();
+    }
 
     @Override
     public Object saveState() {

@@ -147,6 +147,11 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
         imagePart = null;
     }
 
+    @Override
+    public void close() {
+        images.close();
+    }
+
     /** Adopts knob changes that keep the networks (loss, optimiser, rates, batch, k, noise distribution) and new drawn points. */
     private void adopt(GanLabParams p) {
         if (!p.config().equals(gan.config())) {

@@ -85,8 +85,22 @@ final class ImageLab {
     /** Drops the GAN: the next step or snapshot builds it anew (the scene's Reset, or the plane's reset). */
     void forget() {
         params = null;
-        gan = null;
+        drop();
         last = null;
+    }
+
+    /** Frees the GAN's ND4J workspace and drops it (on the trainer thread, the only one that trains it). */
+    private void drop() {
+        if (gan != null) {
+            gan.close();
+            gan = null;
+        }
+    }
+
+    /** Frees what the image GAN holds outside the heap: the trainer is stopping. */
+    void close() {
+        drop();
+        params = null;
     }
 
     /** Builds the GAN for these params (the shipped one where it fits) and forgets the curves. */
@@ -100,7 +114,7 @@ final class ImageLab {
         creal.clear();
         cfake.clear();
         version++;
-        gan = null;
+        drop();
         last = null;
         grid = null;
         counts = null;
@@ -133,7 +147,7 @@ final class ImageLab {
             conditional = false;
         }
         ImageGan.Config config = config(p, conditional);
-        gan = null;
+        drop();
         shipped = false;
         shippedSteps = 0;
         if (p.trained()) {
@@ -183,6 +197,7 @@ final class ImageLab {
         if (gan != null && (p.loss() != params.loss() || p.rate() != params.rate())) {
             ImageGan next = new ImageGan(config(p, gan.config().conditional()));
             next.setParameters(gan.parameters());
+            gan.close();
             gan = next;
             version++;
         }
