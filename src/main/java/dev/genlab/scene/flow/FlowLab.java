@@ -11,7 +11,9 @@ import dev.genlab.data.PointSet;
 import dev.genlab.data.ToyDistribution;
 import dev.genlab.data.ToyDistributions;
 import dev.genlab.live.LiveModel;
+import dev.genlab.model.flow.AdditiveCoupling;
 import dev.genlab.model.flow.AffineCoupling;
+import dev.genlab.model.flow.CouplingLayer;
 import dev.genlab.model.flow.Flow;
 import dev.genlab.model.flow.FlowLayer;
 import dev.genlab.model.flow.LatentDiagnostics;
@@ -63,8 +65,29 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
      * data when training, over the warped base box in the layers panel, none in 1-D) and the Jacobian of
      * the selected layer (−1: the first coupling) at the base-plane point (probeX, probeY).
      */
-    public record View(FlowParams.Panel panel, int selected, double probeX, double probeY) {
+    public record View(FlowParams.Panel panel, int selected, double probeX, double probeY, double pointX,
+                       double pointY) {
         public static final View INITIAL = new View(FlowParams.Panel.ONED, -1, 0.8, 0.6);
+
+        /** No data point chosen on the training panel: the read-out decomposes the first of the shown data. */
+        public View(FlowParams.Panel panel, int selected, double probeX, double probeY) {
+            this(panel, selected, probeX, probeY, Double.NaN, Double.NaN);
+        }
+    }
+
+    /**
+     * The log-density of one data point term by term: z = f⁻¹(x), log p_z(z), and per layer k of the stack
+     * (sampling order) log|det ∂f_k⁻¹/∂x| at the state the point has when the inverse reaches that layer.
+     * {@code logPx} is the flow's own {@link Flow#logDensity}, computed apart: the terms add up to it.
+     */
+    public record PointTerms(double x, double y, double zx, double zy, double logPz, double[] logDets, double logPx) {
+        public double sumLogDets() {
+            double s = 0;
+            for (double v : logDets) {
+                s += v;
+            }
+            return s;
+        }
     }
 
     /** The Jacobian of one layer at the state a base-plane point reaches before it (row-major ∂f_k/∂z). */
@@ -92,6 +115,9 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private long steps;
     private double lastNll = Double.NaN;
     private double heldOut = Double.NaN;
+    private double heldOutLogPz = Double.NaN;
+    private double heldOutLogDet = Double.NaN;
+    private PointTerms pointTerms;
     private long heldOutAt = -1;
     private double[] appliedMatrix;
     private String message = "";
@@ -116,7 +142,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     // ---------------------------------------------------------------- the stack
 
     /** Layer kinds the editor offers. */
-    static final List<String> KINDS = List.of("linear", "planar", "radial", "coupling_x", "coupling_y", "permutation");
+    static final List<String> KINDS = List.of("linear", "planar", "radial", "coupling_x", "coupling_y",
+            "coupling_additive_x", "coupling_additive_y", "permutation");
 
     FlowLayer newLayer(String kind, FlowParams p, boolean identityStart) {
         SplittableRandom r = layerRng;
@@ -138,6 +165,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
             case "radial" -> new RadialLayer(r.nextGaussian() * 0.7, r.nextGaussian() * 0.7, 1, 0.8);
             case "coupling_x", "coupling_y" -> new AffineCoupling(kind.equals("coupling_x"), p.hidden(), Activation.TANH,
                     DTYPE, r.nextLong(), identityStart);
+            case "coupling_additive_x", "coupling_additive_y" -> new AdditiveCoupling(kind.endsWith("_x"), p.hidden(),
+                    Activation.TANH, DTYPE, r.nextLong(), identityStart);
             case "permutation" -> LuLinearLayer.swap();
             default -> throw new IllegalArgumentException("unknown layer kind " + kind);
         };
@@ -153,8 +182,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         if (l instanceof RadialLayer) {
             return "radial";
         }
-        if (l instanceof AffineCoupling c) {
-            return c.conditionedOnX() ? "coupling_x" : "coupling_y";
+        if (l instanceof CouplingLayer c) {
+            return (c instanceof AdditiveCoupling ? "coupling_additive" : "coupling") + (c.conditionedOnX() ? "_x" : "_y");
         }
         return l.name().startsWith("permutation") ? "permutation" : "lu";
     }
@@ -173,6 +202,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
                 }
                 case "planar", "radial" -> f.add(newLayer(p.flowType(), p, true));
                 case "coupling" -> f.add(newLayer(k % 2 == 0 ? "coupling_x" : "coupling_y", p, true));
+                case "coupling_additive" -> f.add(newLayer(k % 2 == 0 ? "coupling_additive_x" : "coupling_additive_y", p,
+                        true));
                 case "coupling_lu" -> {
                     f.add(newLayer("coupling_x", p, true));
                     if (k < p.layers() - 1) {
@@ -216,7 +247,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     private int firstCoupling() {
         for (int i = 0; i < flow.size(); i++) {
-            if (flow.layer(i) instanceof AffineCoupling) {
+            if (flow.layer(i) instanceof CouplingLayer) {
                 return i;
             }
         }
@@ -328,6 +359,9 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         rewindTo = null;
         beforePrevious = null;
         heldOut = Double.NaN;
+        heldOutLogPz = Double.NaN;
+        heldOutLogDet = Double.NaN;
+        pointTerms = null;
         heldOutAt = -1;
         version++;
     }
@@ -476,7 +510,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
                 p.dataset(), names, kinds, flow.numParams(), layerJacobian,
                 li, li >= 0 ? ((LinearLayer) flow.layer(li)).matrix() : null, SAMPLES, CELLS, trace.xs(), trace.ys(),
                 trace.logDet(), grid, dx.clone(), dy.clone(), latent[0], latent[1], qq[0], qq[1],
-                health.isEmpty() ? message : health);
+                health.isEmpty() ? message : health, heldOutLogPz, heldOutLogDet, pointTerms);
     }
 
     static final long HEAVY_PERIOD_NS = 200_000_000L;
@@ -521,12 +555,52 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         }
         if (data != null && heldOutAt != steps) {
             heldOut = flow.nll(hx, hy);
+            // the same NLL split in its two parts: −NLL = mean log p_z(f⁻¹(x)) + mean Σ log|det ∂f_k⁻¹/∂x|
+            double[] ld = new double[hx.length];
+            double[][] z = flow.inverse(hx, hy, ld);
+            double lpz = 0;
+            double sld = 0;
+            for (int i = 0; i < ld.length; i++) {
+                lpz += flow.base().logDensity(z[0][i], z[1][i]);
+                sld += ld[i];
+            }
+            heldOutLogPz = lpz / ld.length;
+            heldOutLogDet = sld / ld.length;
             heldOutAt = steps;
         }
+        pointTerms = view.panel() == FlowParams.Panel.TRAIN ? pointTerms() : null;
         latent = dx.length == 0 ? new double[][] {new double[0], new double[0]} : flow.inverse(dx, dy, null);
         double[][] empty = {new double[0], new double[0]};
         qq = new double[][][] {latent[0].length == 0 ? empty : LatentDiagnostics.qq(latent[0], flow.base()),
                 latent[1].length == 0 ? empty : LatentDiagnostics.qq(latent[1], flow.base())};
+    }
+
+    /** The chosen data point (else the first shown data point) decomposed layer by layer; null without data. */
+    private PointTerms pointTerms() {
+        double x = view.pointX();
+        double y = view.pointY();
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            if (dx.length == 0) {
+                return null;
+            }
+            x = dx[0];
+            y = dy[0];
+        }
+        return pointTerms(flow, x, y);
+    }
+
+    /** log p(x) of one point term by term: each layer's inverse applied alone, last layer first. */
+    static PointTerms pointTerms(Flow flow, double x, double y) {
+        double[] px = {x};
+        double[] py = {y};
+        double[] terms = new double[flow.size()];
+        for (int k = flow.size() - 1; k >= 0; k--) {
+            double[] ld = new double[1];
+            flow.layer(k).inverse(px, py, 1, ld);
+            terms[k] = ld[0];
+        }
+        double logPx = flow.logDensity(new double[] {x}, new double[] {y})[0];
+        return new PointTerms(x, y, px[0], py[0], flow.base().logDensity(px[0], py[0]), terms, logPx);
     }
 
     /**
@@ -585,7 +659,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     /** Makes the first coupling's network non-finite, so the divergence guard must act (tests, a demo). */
     void poison() {
         for (int i = 0; i < flow.size(); i++) {
-            if (flow.layer(i) instanceof AffineCoupling c) {
+            if (flow.layer(i) instanceof CouplingLayer c) {
                 double[] q = c.params();
                 q[0] = Double.NaN;
                 c.setParams(q);

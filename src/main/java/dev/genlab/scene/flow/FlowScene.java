@@ -49,6 +49,9 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
     private final List<double[]> drawn = new ArrayList<>();
     private FlowLabSnapshot last;
     private int selected = -1;
+    /** The data point the training panel's read-out decomposes (NaN: the first shown data point). */
+    private double markX = Double.NaN;
+    private double markY = Double.NaN;
     private String matrixRefusal = "";
     private boolean reverting;
     private int gridRefreshes;
@@ -111,6 +114,10 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
                 setStatus(I18n.get("flow.status.drawn", drawn.size()));
                 push();
             }
+            // the point whose log p(x) the read-out decomposes term by term
+            markX = x;
+            markY = y;
+            sendView();
         });
     }
 
@@ -122,7 +129,8 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
 
     /** Tells the model what the view shows: the panel, the selected layer and the probe. */
     private void sendView() {
-        FlowLab.View v = new FlowLab.View(params().get(FlowParams.PANEL), selected, layers.probeX(), layers.probeY());
+        FlowLab.View v = new FlowLab.View(params().get(FlowParams.PANEL), selected, layers.probeX(), layers.probeY(),
+                markX, markY);
         send(l -> l.show(v));
     }
 
@@ -254,6 +262,8 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
         drawn.clear();
         oneDim.resetKnots();
         selected = -1;
+        markX = Double.NaN;
+        markY = Double.NaN;
         layers.resetView();
         matrixRefusal = "";
     }
@@ -326,6 +336,13 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
     /** Wall time of the last 1-D recomputation (ns). */
     public long oneDimComputeNs() {
         return oneDim.lastComputeNs();
+    }
+
+    /** Marks a data point on the training panel, as a click on its density plot does. */
+    public void markPoint(double x, double y) {
+        markX = x;
+        markY = y;
+        sendView();
     }
 
     public void selectLayer(int i) {
