@@ -13,12 +13,14 @@ import dev.genlab.data.ToyDistributions;
 import dev.genlab.live.LiveModel;
 import dev.genlab.model.flow.AdditiveCoupling;
 import dev.genlab.model.flow.AffineCoupling;
+import dev.genlab.model.flow.AutoregressiveFlow;
 import dev.genlab.model.flow.CouplingLayer;
 import dev.genlab.model.flow.Flow;
 import dev.genlab.model.flow.FlowLayer;
 import dev.genlab.model.flow.LatentDiagnostics;
 import dev.genlab.model.flow.LinearLayer;
 import dev.genlab.model.flow.LuLinearLayer;
+import dev.genlab.model.flow.MadeFlowLayer;
 import dev.genlab.model.flow.PlanarLayer;
 import dev.genlab.model.flow.RadialLayer;
 import dev.genlab.model.nn.Activation;
@@ -143,7 +145,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     /** Layer kinds the editor offers. */
     static final List<String> KINDS = List.of("linear", "planar", "radial", "coupling_x", "coupling_y",
-            "coupling_additive_x", "coupling_additive_y", "permutation");
+            "coupling_additive_x", "coupling_additive_y", "maf_x", "maf_y", "iaf_x", "iaf_y", "permutation");
 
     FlowLayer newLayer(String kind, FlowParams p, boolean identityStart) {
         SplittableRandom r = layerRng;
@@ -167,6 +169,9 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
                     DTYPE, r.nextLong(), identityStart);
             case "coupling_additive_x", "coupling_additive_y" -> new AdditiveCoupling(kind.endsWith("_x"), p.hidden(),
                     Activation.TANH, DTYPE, r.nextLong(), identityStart);
+            case "maf_x", "maf_y", "iaf_x", "iaf_y" -> new MadeFlowLayer(kind.startsWith("maf")
+                    ? AutoregressiveFlow.Kind.MAF : AutoregressiveFlow.Kind.IAF, kind.endsWith("_x"), p.hidden(), DTYPE,
+                    r.nextLong(), identityStart);
             case "permutation" -> LuLinearLayer.swap();
             default -> throw new IllegalArgumentException("unknown layer kind " + kind);
         };
@@ -184,6 +189,9 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         }
         if (l instanceof CouplingLayer c) {
             return (c instanceof AdditiveCoupling ? "coupling_additive" : "coupling") + (c.conditionedOnX() ? "_x" : "_y");
+        }
+        if (l instanceof MadeFlowLayer m) {
+            return (m.kind() == AutoregressiveFlow.Kind.MAF ? "maf" : "iaf") + (m.xFirst() ? "_x" : "_y");
         }
         return l.name().startsWith("permutation") ? "permutation" : "lu";
     }
@@ -204,6 +212,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
                 case "coupling" -> f.add(newLayer(k % 2 == 0 ? "coupling_x" : "coupling_y", p, true));
                 case "coupling_additive" -> f.add(newLayer(k % 2 == 0 ? "coupling_additive_x" : "coupling_additive_y", p,
                         true));
+                case "maf", "iaf" -> f.add(newLayer(p.flowType() + (k % 2 == 0 ? "_x" : "_y"), p, true));
                 case "coupling_lu" -> {
                     f.add(newLayer("coupling_x", p, true));
                     if (k < p.layers() - 1) {
@@ -247,7 +256,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     private int firstCoupling() {
         for (int i = 0; i < flow.size(); i++) {
-            if (flow.layer(i) instanceof CouplingLayer) {
+            if (flow.layer(i) instanceof CouplingLayer || flow.layer(i) instanceof MadeFlowLayer) {
                 return i;
             }
         }
@@ -362,6 +371,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         heldOutLogPz = Double.NaN;
         heldOutLogDet = Double.NaN;
         pointTerms = null;
+        speed = null;
         heldOutAt = -1;
         version++;
     }
@@ -510,7 +520,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
                 p.dataset(), names, kinds, flow.numParams(), layerJacobian,
                 li, li >= 0 ? ((LinearLayer) flow.layer(li)).matrix() : null, SAMPLES, CELLS, trace.xs(), trace.ys(),
                 trace.logDet(), grid, dx.clone(), dy.clone(), latent[0], latent[1], qq[0], qq[1],
-                health.isEmpty() ? message : health, heldOutLogPz, heldOutLogDet, pointTerms);
+                health.isEmpty() ? message : health, heldOutLogPz, heldOutLogDet, pointTerms, speed);
     }
 
     static final long HEAVY_PERIOD_NS = 200_000_000L;
@@ -567,12 +577,73 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
             heldOutLogPz = lpz / ld.length;
             heldOutLogDet = sld / ld.length;
             heldOutAt = steps;
+            // the two timed directions cost about three held-out evaluations: while playing, every SPEED_PERIOD_NS
+            long now = System.nanoTime();
+            if (!playing || speed == null || now - speedAt >= SPEED_PERIOD_NS) {
+                speed = timeBothDirections();
+                speedAt = now;
+            }
         }
         pointTerms = view.panel() == FlowParams.Panel.TRAIN ? pointTerms() : null;
         latent = dx.length == 0 ? new double[][] {new double[0], new double[0]} : flow.inverse(dx, dy, null);
         double[][] empty = {new double[0], new double[0]};
         qq = new double[][][] {latent[0].length == 0 ? empty : LatentDiagnostics.qq(latent[0], flow.base()),
                 latent[1].length == 0 ? empty : LatentDiagnostics.qq(latent[1], flow.base())};
+    }
+
+    /**
+     * What the two directions cost on this stack, measured: the log-density of the held-out points
+     * (x → z with log-dets, then log p_z) and as many samples (z → x from fixed base draws), each timed
+     * with System.nanoTime around the call (the faster of two runs, so the first run's buffers are not
+     * counted), and the MADE forward passes each made, counted by the networks themselves.
+     */
+    public record Speed(int points, long densityNs, long densityPasses, long samplingNs, long samplingPasses,
+                        boolean autoregressive) {
+    }
+
+    private Speed speed;
+    private long speedAt;
+    static final long SPEED_PERIOD_NS = 2_000_000_000L;
+
+    private Speed timeBothDirections() {
+        int n = hx.length;
+        if (sbx.length != n) {
+            sbx = new double[n];
+            sby = new double[n];
+            flow.base().sample(n, new SplittableRandom(4242), sbx, sby);
+        }
+        long dNs = Long.MAX_VALUE;
+        long sNs = Long.MAX_VALUE;
+        long dPasses = 0;
+        long sPasses = 0;
+        for (int run = 0; run < 2; run++) {
+            long p0 = madePasses();
+            long t0 = System.nanoTime();
+            flow.logDensity(hx, hy);
+            dNs = Math.min(dNs, System.nanoTime() - t0);
+            long p1 = madePasses();
+            t0 = System.nanoTime();
+            flow.forward(sbx, sby, null);
+            sNs = Math.min(sNs, System.nanoTime() - t0);
+            dPasses = p1 - p0;
+            sPasses = madePasses() - p1;
+        }
+        boolean ar = flow.layers().stream().anyMatch(l -> l instanceof MadeFlowLayer);
+        return new Speed(n, Math.max(1, dNs), dPasses, Math.max(1, sNs), sPasses, ar);
+    }
+
+    private double[] sbx = new double[0];
+    private double[] sby = new double[0];
+
+    /** Forward passes of every MADE in the stack so far. */
+    private long madePasses() {
+        long c = 0;
+        for (FlowLayer l : flow.layers()) {
+            if (l instanceof MadeFlowLayer m) {
+                c += m.flow().passCount();
+            }
+        }
+        return c;
     }
 
     /** The chosen data point (else the first shown data point) decomposed layer by layer; null without data. */
@@ -656,17 +727,18 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         return new double[] {Math.max(-lim, x0), Math.min(lim, x1), Math.max(-lim, y0), Math.min(lim, y1)};
     }
 
-    /** Makes the first coupling's network non-finite, so the divergence guard must act (tests, a demo). */
+    /** Makes the first network layer (a coupling or a MADE) non-finite, so the divergence guard must act (tests, a demo). */
     void poison() {
         for (int i = 0; i < flow.size(); i++) {
-            if (flow.layer(i) instanceof CouplingLayer c) {
-                double[] q = c.params();
+            FlowLayer l = flow.layer(i);
+            if (l instanceof CouplingLayer || l instanceof MadeFlowLayer) {
+                double[] q = l.params();
                 q[0] = Double.NaN;
-                c.setParams(q);
+                l.setParams(q);
                 return;
             }
         }
-        throw new IllegalStateException("no coupling layer to poison");
+        throw new IllegalStateException("no network layer to poison");
     }
 
     /** The flow itself (benches and tests on the trainer's thread). */

@@ -30,6 +30,8 @@ import dev.genlab.model.flow.Flow;
  * @param heldOutLogPz   mean log p_z(f⁻¹(x)) over the held-out points …
  * @param heldOutLogDet  … and mean Σ_k log|det ∂f_k⁻¹/∂x| (0 for a volume-preserving stack): −heldOutNll is their sum
  * @param point          the training panel's chosen data point, log p(x) term by term (null elsewhere)
+ * @param speed          the density of the held-out points and as many samples, timed, with the MADE passes each
+ *                       made (null before the first held-out evaluation)
  */
 public record FlowLabSnapshot(long steps, double nll, double heldOutNll, double[] history, double entropy,
                               String dataset, String[] layerNames, String[] layerKinds, int numParams,
@@ -37,7 +39,8 @@ public record FlowLabSnapshot(long steps, double nll, double heldOutNll, double[
                               double[][] traceX, double[][] traceY, double[][] traceLogDet,
                               Flow.DensityGrid density, double[] dataX, double[] dataY, double[] latentX,
                               double[] latentY, double[][] qqX, double[][] qqY, String message,
-                              double heldOutLogPz, double heldOutLogDet, FlowLab.PointTerms point) {
+                              double heldOutLogPz, double heldOutLogDet, FlowLab.PointTerms point,
+                              FlowLab.Speed speed) {
 
     public int layers() {
         return layerNames.length;

@@ -126,6 +126,14 @@ final class TrainPanel extends BorderPane implements ScenePanel<FlowLabSnapshot>
         String split = Double.isNaN(s.heldOutNll()) ? ""
                 : I18n.get("flow.split", fmt(s.heldOutLogPz()), fmt(s.heldOutLogDet()),
                         fmt(-(s.heldOutLogPz() + s.heldOutLogDet()))) + "\n";
+        FlowLab.Speed sp = s.speed();
+        if (sp != null) {
+            String ms0 = String.format(Locale.ROOT, "%.2f", sp.densityNs() / 1e6);
+            String ms1 = String.format(Locale.ROOT, "%.2f", sp.samplingNs() / 1e6);
+            split += (sp.autoregressive()
+                    ? I18n.get("flow.speed.passes", sp.points(), ms0, sp.densityPasses(), ms1, sp.samplingPasses())
+                    : I18n.get("flow.speed", sp.points(), ms0, ms1)) + "\n";
+        }
         FlowLab.PointTerms t = s.point();
         if (t == null) {
             return split + I18n.get("flow.terms.none");

@@ -142,6 +142,81 @@ class FlowCouplingLessonTest {
         assertTrue(s.heldOutLogDet() > 1, "the mean log-det is above 1: " + s.heldOutLogDet());
     }
 
+    /**
+     * "times the density of 1,000 held-out points and of 1,000 samples, and counts the MADE passes each took: 8
+     * for the density … 16 for the samples … the two counts swap … an IAF step also takes 16 passes where a MAF
+     * step takes 8". The passes are counted by the networks as they run; the timings are only checked to be
+     * measured (positive, shown), never against a threshold.
+     */
+    @Test
+    void mafAndIafCountTheirPassesBothWays() {
+        ParamSet v = LessonPresets.knobs(LESSON, "Autoregressive flows", FlowParams.SPEC);
+        assertEquals(1000, FlowLab.HELD_OUT, "1,000 held-out points");
+        for (String type : new String[] {"maf", "iaf"}) {
+            v.set(FlowParams.FLOW_TYPE, type);
+            FlowParams p = params(v);
+            assertEquals(8, p.layers(), "eight layers");
+            FlowLab lab = lab(p, TRAIN);
+            FlowLabSnapshot s = train(lab, p, 200);
+            for (String k : s.layerKinds()) {
+                assertTrue(k.startsWith(type + "_"), k);
+            }
+            FlowLab.Speed sp = s.speed();
+            System.out.printf("%s: density %d passes %.2f ms, sampling %d passes %.2f ms, held-out NLL %.3f%n", type,
+                    sp.densityPasses(), sp.densityNs() / 1e6, sp.samplingPasses(), sp.samplingNs() / 1e6, s.heldOutNll());
+            assertTrue(sp.autoregressive());
+            assertEquals(1000, sp.points());
+            assertEquals(type.equals("maf") ? 8 : 16, sp.densityPasses(), type + " density");
+            assertEquals(type.equals("maf") ? 16 : 8, sp.samplingPasses(), type + " sampling");
+            assertTrue(sp.densityNs() > 0 && sp.samplingNs() > 0);
+            String text = TrainPanel.termsText(s);
+            assertTrue(text.contains(String.format(Locale.ROOT, "%.2f ms and %d MADE passes", sp.densityNs() / 1e6,
+                    sp.densityPasses())), text);
+            assertTrue(text.contains(String.format(Locale.ROOT, "%.2f ms and %d passes", sp.samplingNs() / 1e6,
+                    sp.samplingPasses())), text);
+            // a training step's passes, counted the same way
+            long before = passes(lab.flowForBench());
+            lab.step(p);
+            assertEquals(type.equals("maf") ? 8 : 16, passes(lab.flowForBench()) - before, type + " training step");
+            // the triangular Jacobian: log|det| = Σ α, the read-out's term against the layer's 2×2 derivative
+            FlowLab.PointTerms t = s.point();
+            assertEquals(t.logPx(), t.logPz() + t.sumLogDets(), 1e-9);
+        }
+        v.set(FlowParams.FLOW_TYPE, "coupling");
+        FlowParams coupling = params(v);
+        FlowLab plain = lab(coupling, TRAIN);
+        FlowLabSnapshot c = plain.snapshot(coupling);
+        assertTrue(!c.speed().autoregressive() && c.speed().densityPasses() == 0, "no MADE: no passes to count");
+        assertTrue(TrainPanel.termsText(c).contains("samples"), TrainPanel.termsText(c));
+    }
+
+    /** A MADE layer that stops being finite is reported by name, as a coupling is; the lab keeps working. */
+    @Test
+    void aBrokenMafLayerIsNamed() {
+        ParamSet v = LessonPresets.knobs(LESSON, "Autoregressive flows", FlowParams.SPEC);
+        FlowParams p = params(v);
+        FlowLab lab = lab(p, TRAIN);
+        train(lab, p, 5);
+        Object good = lab.saveState();
+        lab.poison();
+        assertTrue(!lab.isHealthy());
+        assertTrue(lab.problem().startsWith("layer 1 (MAF"), lab.problem());
+        lab.restoreState(good);
+        assertTrue(lab.isHealthy());
+        assertTrue(Double.isFinite(lab.step(p)));
+        assertTrue(lab.snapshot(p).message().isEmpty());
+    }
+
+    private static long passes(dev.genlab.model.flow.Flow f) {
+        long c = 0;
+        for (var l : f.layers()) {
+            if (l instanceof dev.genlab.model.flow.MadeFlowLayer m) {
+                c += m.flow().passCount();
+            }
+        }
+        return c;
+    }
+
     private static double max(double[] v) {
         double m = Double.NEGATIVE_INFINITY;
         for (double x : v) {
