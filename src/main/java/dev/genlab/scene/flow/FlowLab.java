@@ -11,6 +11,7 @@ import dev.genlab.data.PointSet;
 import dev.genlab.data.ToyDistribution;
 import dev.genlab.data.ToyDistributions;
 import dev.genlab.live.LiveModel;
+import dev.genlab.model.flow.ActNorm;
 import dev.genlab.model.flow.AdditiveCoupling;
 import dev.genlab.model.flow.AffineCoupling;
 import dev.genlab.model.flow.AutoregressiveFlow;
@@ -145,7 +146,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     /** Layer kinds the editor offers. */
     static final List<String> KINDS = List.of("linear", "planar", "radial", "coupling_x", "coupling_y",
-            "coupling_additive_x", "coupling_additive_y", "maf_x", "maf_y", "iaf_x", "iaf_y", "permutation");
+            "coupling_additive_x", "coupling_additive_y", "maf_x", "maf_y", "iaf_x", "iaf_y", "actnorm", "permutation");
 
     FlowLayer newLayer(String kind, FlowParams p, boolean identityStart) {
         SplittableRandom r = layerRng;
@@ -172,6 +173,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
             case "maf_x", "maf_y", "iaf_x", "iaf_y" -> new MadeFlowLayer(kind.startsWith("maf")
                     ? AutoregressiveFlow.Kind.MAF : AutoregressiveFlow.Kind.IAF, kind.endsWith("_x"), p.hidden(), DTYPE,
                     r.nextLong(), identityStart);
+            case "actnorm" -> new ActNorm();
             case "permutation" -> LuLinearLayer.swap();
             default -> throw new IllegalArgumentException("unknown layer kind " + kind);
         };
@@ -193,6 +195,9 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         if (l instanceof MadeFlowLayer m) {
             return (m.kind() == AutoregressiveFlow.Kind.MAF ? "maf" : "iaf") + (m.xFirst() ? "_x" : "_y");
         }
+        if (l instanceof ActNorm) {
+            return "actnorm";
+        }
         return l.name().startsWith("permutation") ? "permutation" : "lu";
     }
 
@@ -213,6 +218,13 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
                 case "coupling_additive" -> f.add(newLayer(k % 2 == 0 ? "coupling_additive_x" : "coupling_additive_y", p,
                         true));
                 case "maf", "iaf" -> f.add(newLayer(p.flowType() + (k % 2 == 0 ? "_x" : "_y"), p, true));
+                case "glow" -> {
+                    // Glow's step, data side first: actnorm, invertible 1×1 convolution (LU), affine coupling;
+                    // in the sampling order of the stack that is coupling, LU, actnorm
+                    f.add(newLayer("coupling_x", p, true));
+                    f.add(LuLinearLayer.randomRotation(layerRng));
+                    f.add(new ActNorm());
+                }
                 case "coupling_lu" -> {
                     f.add(newLayer("coupling_x", p, true));
                     if (k < p.layers() - 1) {

@@ -16,7 +16,8 @@ import dev.genlab.scene.ParamSpec;
  *
  * @param dataset      toy distribution id, or "drawn"
  * @param flowType     what the stack is built of: linear, planar, radial, coupling (affine, RealNVP), coupling_lu,
- *                     coupling_additive (NICE), maf, iaf (MADE layers, orderings alternating)
+ *                     coupling_additive (NICE), maf, iaf (MADE layers, orderings alternating), glow (steps of
+ *                     coupling, LU linear, actnorm)
  * @param layers       number of layers of that type
  * @param hidden       hidden width of the coupling networks
  * @param learningRate Adam's step size
@@ -38,7 +39,7 @@ public record FlowParams(String dataset, String flowType, int layers, int hidden
     public static final List<String> BASES_1D = List.of("normal", "uniform");
     public static final List<String> DATASETS = List.of("mixture", "moons", "rings", "checkerboard", "spiral", DRAWN);
     public static final List<String> FLOW_TYPES = List.of("linear", "planar", "radial", "coupling", "coupling_lu",
-            "coupling_additive", "maf", "iaf");
+            "coupling_additive", "maf", "iaf", "glow");
     public static final List<Integer> HIDDEN_SIZES = List.of(8, 16, 32, 64, 128);
     public static final List<String> RATES = List.of("0.0005", "0.001", "0.002", "0.005", "0.01", "0.03");
     public static final List<Integer> BATCHES = List.of(32, 64, 128, 256, 512);

@@ -207,6 +207,62 @@ class FlowCouplingLessonTest {
         assertTrue(lab.snapshot(p).message().isEmpty());
     }
 
+    /**
+     * "four steps, 12 layers … its Jacobian is diagonal, and it is the identity until training starts … the
+     * first batch has set its scale and shift" (mean 0 and variance 1 per coordinate, up to the one Adam step
+     * that follows) and "log|det W| = log|s₁| + log|s₂|" against the determinant of W computed directly.
+     */
+    @Test
+    void glowStepsActnormLuCoupling() {
+        ParamSet v = LessonPresets.knobs(LESSON, "Glow's step", FlowParams.SPEC);
+        FlowParams p = params(v);
+        assertEquals("glow", p.flowType());
+        assertEquals(FlowParams.Panel.LAYERS, v.get(FlowParams.PANEL));
+        FlowLab lab = lab(p, new FlowLab.View(FlowParams.Panel.LAYERS, -1, 0.8, 0.6));
+        FlowLabSnapshot s0 = lab.snapshot(p);
+        assertEquals(12, s0.layers(), "four steps, 12 layers");
+        Flow f = lab.flowForBench();
+        for (int k = 0; k < f.size(); k += 3) {
+            assertEquals("coupling_x", s0.layerKinds()[k]);
+            assertEquals("lu", s0.layerKinds()[k + 1]);
+            assertEquals("actnorm", s0.layerKinds()[k + 2]);
+            double[] w = ((dev.genlab.model.flow.LuLinearLayer) f.layer(k + 1)).matrix();
+            double[] q = f.layer(k + 1).params();
+            assertEquals(Math.log(Math.abs(w[0] * w[3] - w[1] * w[2])), q[2] + q[3], 1e-12, "log|det W| = λ₁ + λ₂");
+            double[] j = f.layer(k + 2).jacobian(0.3, -0.7);
+            assertEquals(0.0, j[1], 0.0, "diagonal");
+            assertEquals(0.0, j[2], 0.0, "diagonal");
+            assertEquals(1.0, j[0], 0.0, "the identity before training");
+            assertEquals(1.0, j[3], 0.0);
+        }
+        // the first batch, drawn as FlowLab draws it
+        dev.genlab.data.DataSource2D data = dev.genlab.data.DataSource2D.of(ToyDistributions.byId(p.dataset()));
+        double[] bx = new double[p.batch()];
+        double[] by = new double[p.batch()];
+        data.batch(p.batch(), new java.util.SplittableRandom(p.seed() ^ 0x5DEECE66DL), bx, by);
+        train(lab, p, 1);
+        // the data-side actnorm (the last layer) sees the batch itself: mean 0, variance 1 after it
+        dev.genlab.model.flow.ActNorm a = (dev.genlab.model.flow.ActNorm) f.layer(f.size() - 1);
+        assertTrue(a.isInitialised());
+        double[] x = bx.clone();
+        double[] y = by.clone();
+        a.inverse(x, y, x.length, null);
+        for (double[] c : new double[][] {x, y}) {
+            double m = java.util.Arrays.stream(c).average().orElseThrow();
+            double var = java.util.Arrays.stream(c).map(t -> (t - m) * (t - m)).average().orElseThrow();
+            System.out.printf("actnorm after the first step: mean %.4f variance %.4f%n", m, var);
+            assertEquals(0, m, 0.02, "mean 0 up to one Adam step");
+            assertEquals(1, var, 0.03, "variance 1 up to one Adam step");
+        }
+        for (int k = 2; k < f.size(); k += 3) {
+            double[] j = f.layer(k).jacobian(0.3, -0.7);
+            assertTrue(Math.abs(j[0] - 1) > 0.05 || Math.abs(j[3] - 1) > 0.05, "actnorm " + k + " set by the batch");
+        }
+        FlowLabSnapshot s = train(lab, p, 300);
+        System.out.printf("glow, 300 steps: held-out NLL %.3f%n", s.heldOutNll());
+        assertTrue(s.heldOutNll() < 2, "it trains: " + s.heldOutNll());
+    }
+
     private static long passes(dev.genlab.model.flow.Flow f) {
         long c = 0;
         for (var l : f.layers()) {
