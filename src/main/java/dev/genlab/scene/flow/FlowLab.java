@@ -100,6 +100,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private View view = View.INITIAL;
     private boolean playing;
     private Flow flow;
+    /** The dequantisation panel's flow on 8 × 8 digits; it trains instead of the 2-D flow while that panel is shown. */
+    private DequantLab dequant;
     private FlowParams key;
     private DataSource2D data;
     private ToyDistribution toy;
@@ -359,6 +361,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         structure++;
         key = p;
         flow = build(p);
+        dequant = new DequantLab(p.dequantNoise(), p.seed());
         appliedMatrix = p.matrix().clone();
         message = "";
         drawnCount = -1;
@@ -390,6 +393,9 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     @Override
     public double step(FlowParams p) {
+        if (view.panel() == FlowParams.Panel.DEQUANT) {
+            return dequant.step();
+        }
         follow(p);
         if (data == null || flow.size() == 0) {
             return 0;
@@ -420,7 +426,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         return !before.sameModel(after);
     }
 
-    private record Saved(List<FlowLayer> layers, double[][] params, long steps) {
+    private record Saved(List<FlowLayer> layers, double[][] params, long steps, DequantLab.Saved dequant) {
     }
 
     /** The state before the previous step, and where a blow-up goes back to (the state before its culprit). */
@@ -428,7 +434,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private Saved rewindTo;
 
     private Saved capture() {
-        return new Saved(new ArrayList<>(flow.layers()), flow.saveParams(), steps);
+        return new Saved(new ArrayList<>(flow.layers()), flow.saveParams(), steps, dequant.save());
     }
 
     @Override
@@ -449,6 +455,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         }
         s.layers().forEach(flow::add);
         flow.restoreParams(s.params());
+        dequant.restore(s.dequant());
         flow.resetOptimizer();
         steps = s.steps();
         version++;
@@ -475,7 +482,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     @Override
     public boolean isHealthy() {
-        return !blownUp && flow.health().isEmpty();
+        return !blownUp && flow.health().isEmpty() && dequant.health().isEmpty();
     }
 
     @Override
@@ -483,6 +490,9 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         if (blownUp) {
             return dev.genlab.i18n.I18n.get("flow.blowUp", String.format(java.util.Locale.ROOT, "%.2f", recentNll),
                     String.format(java.util.Locale.ROOT, "%.1f", lastNll));
+        }
+        if (!dequant.health().isEmpty()) {
+            return dev.genlab.i18n.I18n.get("flow.dq.notFinite");
         }
         // in the student's language (Flow.health() is the English for tests and logs): which layer,
         // and whether a parameter stopped being a number or the map stopped being invertible
@@ -499,12 +509,13 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     @Override
     public long steps() {
-        return steps;
+        return view.panel() == FlowParams.Panel.DEQUANT ? dequant.steps() : steps;
     }
 
     @Override
     public FlowLabSnapshot snapshot(FlowParams p) {
         follow(p);
+        DequantLab.View dq = view.panel() == FlowParams.Panel.DEQUANT ? dequant.view(playing) : null;
         long now = System.nanoTime();
         // while playing, the trainer publishes every ~16 ms: the traced points, Jacobian and latent codes
         // (~25 ms with eight couplings) follow at most every HEAVY_PERIOD_NS and the grid every
@@ -532,7 +543,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
                 p.dataset(), names, kinds, flow.numParams(), layerJacobian,
                 li, li >= 0 ? ((LinearLayer) flow.layer(li)).matrix() : null, SAMPLES, CELLS, trace.xs(), trace.ys(),
                 trace.logDet(), grid, dx.clone(), dy.clone(), latent[0], latent[1], qq[0], qq[1],
-                health.isEmpty() ? message : health, heldOutLogPz, heldOutLogDet, pointTerms, speed);
+                health.isEmpty() ? message : health, heldOutLogPz, heldOutLogDet, pointTerms, speed, dq);
     }
 
     static final long HEAVY_PERIOD_NS = 200_000_000L;
@@ -751,6 +762,11 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
             }
         }
         throw new IllegalStateException("no network layer to poison");
+    }
+
+    /** The dequantisation panel's model (tests on the trainer's thread). */
+    DequantLab dequantForTests() {
+        return dequant;
     }
 
     /** The flow itself (benches and tests on the trainer's thread). */

@@ -32,6 +32,7 @@ import dev.genlab.model.flow.Flow;
  * @param point          the training panel's chosen data point, log p(x) term by term (null elsewhere)
  * @param speed          the density of the held-out points and as many samples, timed, with the MADE passes each
  *                       made (null before the first held-out evaluation)
+ * @param dequant        the dequantisation panel's read-out (null in other panels)
  */
 public record FlowLabSnapshot(long steps, double nll, double heldOutNll, double[] history, double entropy,
                               String dataset, String[] layerNames, String[] layerKinds, int numParams,
@@ -40,7 +41,7 @@ public record FlowLabSnapshot(long steps, double nll, double heldOutNll, double[
                               Flow.DensityGrid density, double[] dataX, double[] dataY, double[] latentX,
                               double[] latentY, double[][] qqX, double[][] qqY, String message,
                               double heldOutLogPz, double heldOutLogDet, FlowLab.PointTerms point,
-                              FlowLab.Speed speed) {
+                              FlowLab.Speed speed, DequantLab.View dequant) {
 
     public int layers() {
         return layerNames.length;

@@ -27,12 +27,14 @@ import dev.genlab.scene.ParamSpec;
  * @param matrix       {a, b, c, d} of the linear layer the sliders edit
  * @param drawnX       the drawn points (empty unless dataset is "drawn")
  * @param drawnY
+ * @param dequantNoise the dequantisation panel's flow trains on (x + u)/K (true) or on the lattice x/K itself
  */
 public record FlowParams(String dataset, String flowType, int layers, int hidden, double learningRate, int batch,
-                         Base2D base, long seed, double[] matrix, double[] drawnX, double[] drawnY) {
+                         Base2D base, long seed, double[] matrix, double[] drawnX, double[] drawnY,
+                         boolean dequantNoise) {
 
     /** The scene's three panels. */
-    public enum Panel { ONED, LAYERS, TRAIN }
+    public enum Panel { ONED, LAYERS, TRAIN, DEQUANT }
 
     public static final String DRAWN = "drawn";
     public static final List<String> TRANSFORMS = List.of("affine", "tanh", "linear_spline", "rq_spline", "fold");
@@ -87,19 +89,24 @@ public record FlowParams(String dataset, String flowType, int layers, int hidden
     public static final Knob<String> FILL = Knob.choice("fill", "flow.fill", List.of("logdet", "density"), "logdet")
             .viewOnly().in(Panel.LAYERS);
 
+    public static final Knob<String> DEQUANT_NOISE = Knob.choice("dequant_noise", "flow.dequantNoise",
+            List.of("uniform", "off"), "uniform").in(Panel.DEQUANT);
+
     public static final ParamSpec SPEC = ParamSpec.of(PANEL, TRANSFORM, BASE_1D, A, B, C, INTERVALS, DATASET, FLOW_TYPE,
-            LAYERS, HIDDEN, LEARNING_RATE, BATCH, BASE, SEED, M11, M12, M21, M22, FILL).withPanelKnob(PANEL);
+            LAYERS, HIDDEN, LEARNING_RATE, BATCH, BASE, SEED, M11, M12, M21, M22, FILL, DEQUANT_NOISE)
+            .withPanelKnob(PANEL);
 
     /** The model's knobs from the scene's values, plus the drawn points {xs, ys}. */
     public static FlowParams from(KnobValues v, double[][] drawn) {
         return new FlowParams(v.get(DATASET), v.get(FLOW_TYPE), v.get(LAYERS), v.get(HIDDEN), v.get(LEARNING_RATE),
                 v.get(BATCH), "logistic".equals(v.get(BASE)) ? Base2D.LOGISTIC : Base2D.NORMAL, v.get(SEED),
-                new double[] {v.get(M11), v.get(M12), v.get(M21), v.get(M22)}, drawn[0], drawn[1]);
+                new double[] {v.get(M11), v.get(M12), v.get(M21), v.get(M22)}, drawn[0], drawn[1],
+                !"off".equals(v.get(DEQUANT_NOISE)));
     }
 
     /** Same flow to train: same data, architecture, base and seed. */
     boolean sameModel(FlowParams o) {
         return dataset.equals(o.dataset) && flowType.equals(o.flowType) && layers == o.layers && hidden == o.hidden
-                && base == o.base && seed == o.seed;
+                && base == o.base && seed == o.seed && dequantNoise == o.dequantNoise;
     }
 }

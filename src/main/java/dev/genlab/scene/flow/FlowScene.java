@@ -44,6 +44,7 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
     private final OneDimPanel oneDim;
     private final LayersPanel layers = new LayersPanel();
     private final TrainPanel train = new TrainPanel();
+    private final DequantPanel dequant = new DequantPanel();
     private final NllStrip strip = new NllStrip();
     private final PanelHost<FlowLabSnapshot> panels;
     private final List<double[]> drawn = new ArrayList<>();
@@ -62,7 +63,7 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
     public FlowScene() {
         super(ID, FlowParams.SPEC, BASE_RATE);
         oneDim = new OneDimPanel(params());
-        panels = new PanelHost<>(root, List.of(oneDim, layers, train));
+        panels = new PanelHost<>(root, List.of(oneDim, layers, train, dequant));
         root.setId("flow-view");
         strip.chart.keepHeightShare(root, 0.25);
         wire();
@@ -184,10 +185,16 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
 
     private void setDivergence(String msg) {
         divergence = msg;
+        dequant.setNote(msg);
         layers.setNotice(notice());
-        if (last != null && !panels.isShown(Panel.ONED)) {
+        if (last != null && stripShown()) {
             strip.show(last, divergence, panels.isShown(Panel.TRAIN));
         }
+    }
+
+    /** The NLL strip sits under the two 2-D panels; the 1-D and the dequantisation panels have their own read-outs. */
+    private boolean stripShown() {
+        return panels.isShown(Panel.LAYERS) || panels.isShown(Panel.TRAIN);
     }
 
     @Override
@@ -224,7 +231,7 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
         }
         last = s;
         panels.draw(s);
-        if (!panels.isShown(Panel.ONED)) {
+        if (stripShown()) {
             strip.show(s, divergence, panels.isShown(Panel.TRAIN));
         }
     }
@@ -234,9 +241,9 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
         Panel panel = params().get(FlowParams.PANEL);
         layers.setDensityFill(params().get(FlowParams.FILL).equals("density"));
         if (panels.show(panel)) {
-            root.setBottom(panel == Panel.ONED ? null : strip);
+            root.setBottom(panel == Panel.ONED || panel == Panel.DEQUANT ? null : strip);
             strip.setChartShown(panel == Panel.TRAIN);
-            if (last != null && panel != Panel.ONED) {
+            if (last != null && stripShown()) {
                 strip.show(last, divergence, panel == Panel.TRAIN);
             }
             sendView();
@@ -277,6 +284,7 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
     @Override
     public void reset() {
         divergence = "";
+        dequant.setNote("");
         super.reset();
         viewKnobsChanged();
         oneDim.recompute();
