@@ -15,7 +15,7 @@ import dev.genlab.model.flow.Dequantization;
  * NLL (one fixed noise draw per image), the discrete-data bound −log P(x) ≤ that + D ln K and its bits per
  * dimension, and the density at the lattice points.
  */
-final class DequantLab {
+public final class DequantLab {
 
     static final int SIDE = 8;
     static final int DIMS = SIDE * SIDE;
@@ -51,7 +51,7 @@ final class DequantLab {
      * {@code latticeNll} = −mean log p(x/K) (no noise) and {@code latticeBitsPerDim} = (latticeNll + D ln K)/(D
      * ln 2), what the same conversion makes of it; samples as K-level images in [0, 1].
      */
-    record View(boolean noise, long steps, double[] history, double dequantNll, double discreteBound, double bitsPerDim,
+    public record View(boolean noise, long steps, double[] history, double dequantNll, double discreteBound, double bitsPerDim,
                 double latticeNll, double latticeBitsPerDim, float[][] samples, float[][] data) {
     }
 

@@ -130,9 +130,11 @@ final class TrainPanel extends BorderPane implements ScenePanel<FlowLabSnapshot>
         if (sp != null) {
             String ms0 = String.format(Locale.ROOT, "%.2f", sp.densityNs() / 1e6);
             String ms1 = String.format(Locale.ROOT, "%.2f", sp.samplingNs() / 1e6);
-            split += (sp.autoregressive()
-                    ? I18n.get("flow.speed.passes", sp.points(), ms0, sp.densityPasses(), ms1, sp.samplingPasses())
-                    : I18n.get("flow.speed", sp.points(), ms0, ms1)) + "\n";
+            // only where the two directions differ in passes (MAF, IAF): the read-out stays short elsewhere
+            if (sp.autoregressive()) {
+                split += I18n.get("flow.speed.passes", sp.points(), ms0, sp.densityPasses(), ms1, sp.samplingPasses())
+                        + "\n";
+            }
         }
         FlowLab.PointTerms t = s.point();
         if (t == null) {
@@ -148,7 +150,7 @@ final class TrainPanel extends BorderPane implements ScenePanel<FlowLabSnapshot>
             }
         }
         return split + I18n.get("flow.terms", fmt(t.x()), fmt(t.y()), fmt(t.zx()), fmt(t.zy()), fmt(t.logPz()), sum,
-                fmt(t.logPx()), t.logDets().length);
+                fmt(t.logPx()));
     }
 
     @Override
