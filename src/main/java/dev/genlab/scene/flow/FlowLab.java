@@ -387,6 +387,9 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         heldOutLogDet = Double.NaN;
         pointTerms = null;
         speed = null;
+        // the timed samples are drawn from this reset's base density
+        sbx = new double[0];
+        sby = new double[0];
         heldOutAt = -1;
         version++;
     }
