@@ -346,6 +346,34 @@ class ScreenshotsTest {
         }
     }
 
+    /** Lesson 6's dequantisation step: the 250 steps its text names, played, then the paused read-out. */
+    private void advanceDequant(FlowScene f) {
+        long end = System.nanoTime() + 90_000_000_000L;
+        fxRun(() -> {
+            f.speedProperty().set(50);
+            f.playingProperty().set(true);
+        });
+        while (System.nanoTime() < end && !fx(() -> {
+            f.pumpNow();
+            return f.lastShown() != null && f.lastShown().dequant() != null && f.lastShown().dequant().steps() >= 250;
+        })) {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
+        fxRun(() -> {
+            f.playingProperty().set(false);
+            f.speedProperty().set(1);
+        });
+        long target = fx(() -> f.lastShown().dequant().steps());
+        while (System.nanoTime() < end && !fx(() -> {
+            f.pumpNow();
+            var d = f.lastShown().dequant();
+            return d != null && d.steps() >= target && d.steps() == d.history().length;
+        })) {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+    }
+
     /**
      * Lesson 6: the flow for the step's knobs; in the training panel (and for a stack of couplings)
      * some Adam steps, so the picture shows a flow that has started to fit; then the paused,
@@ -354,6 +382,10 @@ class ScreenshotsTest {
     private void advanceFlow(FlowScene f) {
         String panel = fx(() -> f.params().getChoice("panel"));
         if (panel.equals("oned")) {
+            return;
+        }
+        if (panel.equals("dequant")) {
+            advanceDequant(f);
             return;
         }
         String type = fx(() -> f.params().getChoice("flow_type"));

@@ -65,7 +65,9 @@ class LessonControlsTest {
             "chainrule", List.of("chainrule.makeHold"),
             "flow", List.of("flow.animate", "flow.add", "flow.remove", "flow.up", "flow.down",
                     "flow.inverseDirection", "flow.kind.linear", "flow.kind.planar", "flow.kind.radial",
-                    "flow.kind.coupling_x", "flow.kind.coupling_y", "flow.kind.permutation", "flow.kind.lu"),
+                    "flow.kind.coupling_x", "flow.kind.coupling_y", "flow.kind.coupling_additive_x",
+                    "flow.kind.coupling_additive_y", "flow.kind.maf_x", "flow.kind.maf_y", "flow.kind.iaf_x",
+                    "flow.kind.iaf_y", "flow.kind.actnorm", "flow.kind.permutation", "flow.kind.lu"),
             "autoregressive", List.of("ar.inpaint.testImage", "ar.inpaint.clear"),
             "elbo", List.of("elbo.fitQ"),
             "gan", List.of("gan.trainD", "gan.stepD", "gan.stepG", "gan.clearDrawn"));

@@ -113,6 +113,11 @@ public final class AutoregressiveFlow {
         return net.masks();
     }
 
+    /** Forward passes the MADE has actually run (any batch size, training included), counted as they happen. */
+    public long passCount() {
+        return net.passCount();
+    }
+
     /** MADE passes per batch in a direction: 1 or D. */
     public int passes(boolean sampling) {
         return (kind == Kind.IAF) == sampling ? 1 : d;

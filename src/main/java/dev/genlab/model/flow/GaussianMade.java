@@ -42,6 +42,13 @@ final class GaussianMade {
     private double[] delta = new double[0];
     private double[] deltaBelow = new double[0];
     private int tapeN;
+    /** Forward passes of the network so far, whatever the batch: what a read-out counts, not a timing. */
+    private long passCount;
+
+    /** How many forward passes the network has run since it was built. */
+    long passCount() {
+        return passCount;
+    }
     private final double[][] wT;
     /** Batches of at least this many points run the hidden → hidden products through {@link #gemmLayer} (FLOAT only). */
     static final int GEMM_MIN_BATCH = 2048;
@@ -148,6 +155,7 @@ final class GaussianMade {
      * Keeps the tape for {@link #backward}.
      */
     void forward(double[] u, int n, double[] out) {
+        passCount++;
         int layers = widths.length - 1;
         acts[0] = grow(acts[0], n * d);
         System.arraycopy(u, 0, acts[0], 0, n * d);

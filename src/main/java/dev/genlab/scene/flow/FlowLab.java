@@ -11,12 +11,17 @@ import dev.genlab.data.PointSet;
 import dev.genlab.data.ToyDistribution;
 import dev.genlab.data.ToyDistributions;
 import dev.genlab.live.LiveModel;
+import dev.genlab.model.flow.ActNorm;
+import dev.genlab.model.flow.AdditiveCoupling;
 import dev.genlab.model.flow.AffineCoupling;
+import dev.genlab.model.flow.AutoregressiveFlow;
+import dev.genlab.model.flow.CouplingLayer;
 import dev.genlab.model.flow.Flow;
 import dev.genlab.model.flow.FlowLayer;
 import dev.genlab.model.flow.LatentDiagnostics;
 import dev.genlab.model.flow.LinearLayer;
 import dev.genlab.model.flow.LuLinearLayer;
+import dev.genlab.model.flow.MadeFlowLayer;
 import dev.genlab.model.flow.PlanarLayer;
 import dev.genlab.model.flow.RadialLayer;
 import dev.genlab.model.nn.Activation;
@@ -63,8 +68,29 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
      * data when training, over the warped base box in the layers panel, none in 1-D) and the Jacobian of
      * the selected layer (−1: the first coupling) at the base-plane point (probeX, probeY).
      */
-    public record View(FlowParams.Panel panel, int selected, double probeX, double probeY) {
+    public record View(FlowParams.Panel panel, int selected, double probeX, double probeY, double pointX,
+                       double pointY) {
         public static final View INITIAL = new View(FlowParams.Panel.ONED, -1, 0.8, 0.6);
+
+        /** No data point chosen on the training panel: the read-out decomposes the first of the shown data. */
+        public View(FlowParams.Panel panel, int selected, double probeX, double probeY) {
+            this(panel, selected, probeX, probeY, Double.NaN, Double.NaN);
+        }
+    }
+
+    /**
+     * The log-density of one data point term by term: z = f⁻¹(x), log p_z(z), and per layer k of the stack
+     * (sampling order) log|det ∂f_k⁻¹/∂x| at the state the point has when the inverse reaches that layer.
+     * {@code logPx} is the flow's own {@link Flow#logDensity}, computed apart: the terms add up to it.
+     */
+    public record PointTerms(double x, double y, double zx, double zy, double logPz, double[] logDets, double logPx) {
+        public double sumLogDets() {
+            double s = 0;
+            for (double v : logDets) {
+                s += v;
+            }
+            return s;
+        }
     }
 
     /** The Jacobian of one layer at the state a base-plane point reaches before it (row-major ∂f_k/∂z). */
@@ -74,6 +100,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private View view = View.INITIAL;
     private boolean playing;
     private Flow flow;
+    /** The dequantisation panel's flow on 8 × 8 digits; it trains instead of the 2-D flow while that panel is shown. */
+    private DequantLab dequant;
     private FlowParams key;
     private DataSource2D data;
     private ToyDistribution toy;
@@ -92,6 +120,9 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private long steps;
     private double lastNll = Double.NaN;
     private double heldOut = Double.NaN;
+    private double heldOutLogPz = Double.NaN;
+    private double heldOutLogDet = Double.NaN;
+    private PointTerms pointTerms;
     private long heldOutAt = -1;
     private double[] appliedMatrix;
     private String message = "";
@@ -116,7 +147,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     // ---------------------------------------------------------------- the stack
 
     /** Layer kinds the editor offers. */
-    static final List<String> KINDS = List.of("linear", "planar", "radial", "coupling_x", "coupling_y", "permutation");
+    static final List<String> KINDS = List.of("linear", "planar", "radial", "coupling_x", "coupling_y",
+            "coupling_additive_x", "coupling_additive_y", "maf_x", "maf_y", "iaf_x", "iaf_y", "actnorm", "permutation");
 
     FlowLayer newLayer(String kind, FlowParams p, boolean identityStart) {
         SplittableRandom r = layerRng;
@@ -138,6 +170,12 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
             case "radial" -> new RadialLayer(r.nextGaussian() * 0.7, r.nextGaussian() * 0.7, 1, 0.8);
             case "coupling_x", "coupling_y" -> new AffineCoupling(kind.equals("coupling_x"), p.hidden(), Activation.TANH,
                     DTYPE, r.nextLong(), identityStart);
+            case "coupling_additive_x", "coupling_additive_y" -> new AdditiveCoupling(kind.endsWith("_x"), p.hidden(),
+                    Activation.TANH, DTYPE, r.nextLong(), identityStart);
+            case "maf_x", "maf_y", "iaf_x", "iaf_y" -> new MadeFlowLayer(kind.startsWith("maf")
+                    ? AutoregressiveFlow.Kind.MAF : AutoregressiveFlow.Kind.IAF, kind.endsWith("_x"), p.hidden(), DTYPE,
+                    r.nextLong(), identityStart);
+            case "actnorm" -> new ActNorm();
             case "permutation" -> LuLinearLayer.swap();
             default -> throw new IllegalArgumentException("unknown layer kind " + kind);
         };
@@ -153,8 +191,14 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         if (l instanceof RadialLayer) {
             return "radial";
         }
-        if (l instanceof AffineCoupling c) {
-            return c.conditionedOnX() ? "coupling_x" : "coupling_y";
+        if (l instanceof CouplingLayer c) {
+            return (c instanceof AdditiveCoupling ? "coupling_additive" : "coupling") + (c.conditionedOnX() ? "_x" : "_y");
+        }
+        if (l instanceof MadeFlowLayer m) {
+            return (m.kind() == AutoregressiveFlow.Kind.MAF ? "maf" : "iaf") + (m.xFirst() ? "_x" : "_y");
+        }
+        if (l instanceof ActNorm) {
+            return "actnorm";
         }
         return l.name().startsWith("permutation") ? "permutation" : "lu";
     }
@@ -173,6 +217,16 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
                 }
                 case "planar", "radial" -> f.add(newLayer(p.flowType(), p, true));
                 case "coupling" -> f.add(newLayer(k % 2 == 0 ? "coupling_x" : "coupling_y", p, true));
+                case "coupling_additive" -> f.add(newLayer(k % 2 == 0 ? "coupling_additive_x" : "coupling_additive_y", p,
+                        true));
+                case "maf", "iaf" -> f.add(newLayer(p.flowType() + (k % 2 == 0 ? "_x" : "_y"), p, true));
+                case "glow" -> {
+                    // Glow's step, data side first: actnorm, invertible 1×1 convolution (LU), affine coupling;
+                    // in the sampling order of the stack that is coupling, LU, actnorm
+                    f.add(newLayer("coupling_x", p, true));
+                    f.add(LuLinearLayer.randomRotation(layerRng));
+                    f.add(new ActNorm());
+                }
                 case "coupling_lu" -> {
                     f.add(newLayer("coupling_x", p, true));
                     if (k < p.layers() - 1) {
@@ -216,7 +270,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     private int firstCoupling() {
         for (int i = 0; i < flow.size(); i++) {
-            if (flow.layer(i) instanceof AffineCoupling) {
+            if (flow.layer(i) instanceof CouplingLayer || flow.layer(i) instanceof MadeFlowLayer) {
                 return i;
             }
         }
@@ -307,6 +361,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         structure++;
         key = p;
         flow = build(p);
+        dequant = new DequantLab(p.dequantNoise(), p.seed());
         appliedMatrix = p.matrix().clone();
         message = "";
         drawnCount = -1;
@@ -328,12 +383,22 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         rewindTo = null;
         beforePrevious = null;
         heldOut = Double.NaN;
+        heldOutLogPz = Double.NaN;
+        heldOutLogDet = Double.NaN;
+        pointTerms = null;
+        speed = null;
+        // the timed samples are drawn from this reset's base density
+        sbx = new double[0];
+        sby = new double[0];
         heldOutAt = -1;
         version++;
     }
 
     @Override
     public double step(FlowParams p) {
+        if (view.panel() == FlowParams.Panel.DEQUANT) {
+            return dequant.step();
+        }
         follow(p);
         if (data == null || flow.size() == 0) {
             return 0;
@@ -364,7 +429,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         return !before.sameModel(after);
     }
 
-    private record Saved(List<FlowLayer> layers, double[][] params, long steps) {
+    private record Saved(List<FlowLayer> layers, double[][] params, long steps, DequantLab.Saved dequant) {
     }
 
     /** The state before the previous step, and where a blow-up goes back to (the state before its culprit). */
@@ -372,7 +437,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
     private Saved rewindTo;
 
     private Saved capture() {
-        return new Saved(new ArrayList<>(flow.layers()), flow.saveParams(), steps);
+        return new Saved(new ArrayList<>(flow.layers()), flow.saveParams(), steps, dequant.save());
     }
 
     @Override
@@ -393,6 +458,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         }
         s.layers().forEach(flow::add);
         flow.restoreParams(s.params());
+        dequant.restore(s.dequant());
         flow.resetOptimizer();
         steps = s.steps();
         version++;
@@ -419,7 +485,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     @Override
     public boolean isHealthy() {
-        return !blownUp && flow.health().isEmpty();
+        return !blownUp && flow.health().isEmpty() && dequant.health().isEmpty();
     }
 
     @Override
@@ -427,6 +493,9 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         if (blownUp) {
             return dev.genlab.i18n.I18n.get("flow.blowUp", String.format(java.util.Locale.ROOT, "%.2f", recentNll),
                     String.format(java.util.Locale.ROOT, "%.1f", lastNll));
+        }
+        if (!dequant.health().isEmpty()) {
+            return dev.genlab.i18n.I18n.get("flow.dq.notFinite");
         }
         // in the student's language (Flow.health() is the English for tests and logs): which layer,
         // and whether a parameter stopped being a number or the map stopped being invertible
@@ -443,12 +512,13 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
 
     @Override
     public long steps() {
-        return steps;
+        return view.panel() == FlowParams.Panel.DEQUANT ? dequant.steps() : steps;
     }
 
     @Override
     public FlowLabSnapshot snapshot(FlowParams p) {
         follow(p);
+        DequantLab.View dq = view.panel() == FlowParams.Panel.DEQUANT ? dequant.view(playing) : null;
         long now = System.nanoTime();
         // while playing, the trainer publishes every ~16 ms: the traced points, Jacobian and latent codes
         // (~25 ms with eight couplings) follow at most every HEAVY_PERIOD_NS and the grid every
@@ -476,7 +546,7 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
                 p.dataset(), names, kinds, flow.numParams(), layerJacobian,
                 li, li >= 0 ? ((LinearLayer) flow.layer(li)).matrix() : null, SAMPLES, CELLS, trace.xs(), trace.ys(),
                 trace.logDet(), grid, dx.clone(), dy.clone(), latent[0], latent[1], qq[0], qq[1],
-                health.isEmpty() ? message : health);
+                health.isEmpty() ? message : health, heldOutLogPz, heldOutLogDet, pointTerms, speed, dq);
     }
 
     static final long HEAVY_PERIOD_NS = 200_000_000L;
@@ -521,12 +591,113 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         }
         if (data != null && heldOutAt != steps) {
             heldOut = flow.nll(hx, hy);
+            // the same NLL split in its two parts: −NLL = mean log p_z(f⁻¹(x)) + mean Σ log|det ∂f_k⁻¹/∂x|
+            double[] ld = new double[hx.length];
+            double[][] z = flow.inverse(hx, hy, ld);
+            double lpz = 0;
+            double sld = 0;
+            for (int i = 0; i < ld.length; i++) {
+                lpz += flow.base().logDensity(z[0][i], z[1][i]);
+                sld += ld[i];
+            }
+            heldOutLogPz = lpz / ld.length;
+            heldOutLogDet = sld / ld.length;
             heldOutAt = steps;
+            // the two timed directions cost about three held-out evaluations: while playing, every SPEED_PERIOD_NS
+            long now = System.nanoTime();
+            if (!playing || speed == null || now - speedAt >= SPEED_PERIOD_NS) {
+                speed = timeBothDirections();
+                speedAt = now;
+            }
         }
+        pointTerms = view.panel() == FlowParams.Panel.TRAIN ? pointTerms() : null;
         latent = dx.length == 0 ? new double[][] {new double[0], new double[0]} : flow.inverse(dx, dy, null);
         double[][] empty = {new double[0], new double[0]};
         qq = new double[][][] {latent[0].length == 0 ? empty : LatentDiagnostics.qq(latent[0], flow.base()),
                 latent[1].length == 0 ? empty : LatentDiagnostics.qq(latent[1], flow.base())};
+    }
+
+    /**
+     * What the two directions cost on this stack, measured: the log-density of the held-out points
+     * (x → z with log-dets, then log p_z) and as many samples (z → x from fixed base draws), each timed
+     * with System.nanoTime around the call (the faster of two runs, so the first run's buffers are not
+     * counted), and the MADE forward passes each made, counted by the networks themselves.
+     */
+    public record Speed(int points, long densityNs, long densityPasses, long samplingNs, long samplingPasses,
+                        boolean autoregressive) {
+    }
+
+    private Speed speed;
+    private long speedAt;
+    static final long SPEED_PERIOD_NS = 2_000_000_000L;
+
+    private Speed timeBothDirections() {
+        int n = hx.length;
+        if (sbx.length != n) {
+            sbx = new double[n];
+            sby = new double[n];
+            flow.base().sample(n, new SplittableRandom(4242), sbx, sby);
+        }
+        long dNs = Long.MAX_VALUE;
+        long sNs = Long.MAX_VALUE;
+        long dPasses = 0;
+        long sPasses = 0;
+        for (int run = 0; run < 2; run++) {
+            long p0 = madePasses();
+            long t0 = System.nanoTime();
+            flow.logDensity(hx, hy);
+            dNs = Math.min(dNs, System.nanoTime() - t0);
+            long p1 = madePasses();
+            t0 = System.nanoTime();
+            flow.forward(sbx, sby, null);
+            sNs = Math.min(sNs, System.nanoTime() - t0);
+            dPasses = p1 - p0;
+            sPasses = madePasses() - p1;
+        }
+        boolean ar = flow.layers().stream().anyMatch(l -> l instanceof MadeFlowLayer);
+        return new Speed(n, Math.max(1, dNs), dPasses, Math.max(1, sNs), sPasses, ar);
+    }
+
+    private double[] sbx = new double[0];
+    private double[] sby = new double[0];
+
+    /** Forward passes of every MADE in the stack so far. */
+    private long madePasses() {
+        long c = 0;
+        for (FlowLayer l : flow.layers()) {
+            if (l instanceof MadeFlowLayer m) {
+                c += m.flow().passCount();
+            }
+        }
+        return c;
+    }
+
+    /** The chosen data point (else the first shown data point) decomposed layer by layer; null without data. */
+    private PointTerms pointTerms() {
+        double x = view.pointX();
+        double y = view.pointY();
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            if (dx.length == 0) {
+                return null;
+            }
+            x = dx[0];
+            y = dy[0];
+        }
+        return pointTerms(flow, x, y);
+    }
+
+    /** log p(x) of one point term by term: each layer's inverse applied alone, last layer first. */
+    static PointTerms pointTerms(Flow flow, double x, double y) {
+        double[] px = {x};
+        double[] py = {y};
+        double[] terms = new double[flow.size()];
+        for (int k = flow.size() - 1; k >= 0; k--) {
+            double[] ld = new double[1];
+            flow.layer(k).inverse(px, py, 1, ld);
+            terms[k] = ld[0];
+        }
+        double logPx = flow.logDensity(new double[] {x}, new double[] {y})[0];
+        return new PointTerms(x, y, px[0], py[0], flow.base().logDensity(px[0], py[0]), terms, logPx);
     }
 
     /**
@@ -582,17 +753,23 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         return new double[] {Math.max(-lim, x0), Math.min(lim, x1), Math.max(-lim, y0), Math.min(lim, y1)};
     }
 
-    /** Makes the first coupling's network non-finite, so the divergence guard must act (tests, a demo). */
+    /** Makes the first network layer (a coupling or a MADE) non-finite, so the divergence guard must act (tests, a demo). */
     void poison() {
         for (int i = 0; i < flow.size(); i++) {
-            if (flow.layer(i) instanceof AffineCoupling c) {
-                double[] q = c.params();
+            FlowLayer l = flow.layer(i);
+            if (l instanceof CouplingLayer || l instanceof MadeFlowLayer) {
+                double[] q = l.params();
                 q[0] = Double.NaN;
-                c.setParams(q);
+                l.setParams(q);
                 return;
             }
         }
-        throw new IllegalStateException("no coupling layer to poison");
+        throw new IllegalStateException("no network layer to poison");
+    }
+
+    /** The dequantisation panel's model (tests on the trainer's thread). */
+    DequantLab dequantForTests() {
+        return dequant;
     }
 
     /** The flow itself (benches and tests on the trainer's thread). */

@@ -16,7 +16,7 @@ import dev.genlab.model.flow.Flow;
  * @param history        batch NLL of every step so far
  * @param entropy        H(p) of the true distribution (NaN: unknown, e.g. drawn points, or not computed yet)
  * @param layerNames     the stack, sampling order
- * @param layerKinds     "linear", "planar", "radial", "coupling", "permutation" per layer
+ * @param layerKinds     per layer a {@link FlowLab#KINDS} kind (or "lu")
  * @param numParams      trainable parameters of the stack
  * @param layerJacobian  what the layers panel asked for: ∂f_k/∂z of the selected layer (the first coupling
  *                       when none is) at the state its base-plane point reaches before it; null in other panels
@@ -27,13 +27,21 @@ import dev.genlab.model.flow.Flow;
  * @param latentX        … and its codes z = f⁻¹(x)
  * @param qqX            {base quantiles, sorted latent x}; qqY for y
  * @param message        "" or a sentence to show (a refused edit, a layer's health)
+ * @param heldOutLogPz   mean log p_z(f⁻¹(x)) over the held-out points …
+ * @param heldOutLogDet  … and mean Σ_k log|det ∂f_k⁻¹/∂x| (0 for a volume-preserving stack): −heldOutNll is their sum
+ * @param point          the training panel's chosen data point, log p(x) term by term (null elsewhere)
+ * @param speed          the density of the held-out points and as many samples, timed, with the MADE passes each
+ *                       made (null before the first held-out evaluation)
+ * @param dequant        the dequantisation panel's read-out (null in other panels)
  */
 public record FlowLabSnapshot(long steps, double nll, double heldOutNll, double[] history, double entropy,
                               String dataset, String[] layerNames, String[] layerKinds, int numParams,
                               FlowLab.LayerJacobian layerJacobian, int linearIndex, double[] linearMatrix, int samples, int cells,
                               double[][] traceX, double[][] traceY, double[][] traceLogDet,
                               Flow.DensityGrid density, double[] dataX, double[] dataY, double[] latentX,
-                              double[] latentY, double[][] qqX, double[][] qqY, String message) {
+                              double[] latentY, double[][] qqX, double[][] qqY, String message,
+                              double heldOutLogPz, double heldOutLogDet, FlowLab.PointTerms point,
+                              FlowLab.Speed speed, DequantLab.View dequant) {
 
     public int layers() {
         return layerNames.length;

@@ -15,7 +15,9 @@ import dev.genlab.scene.ParamSpec;
  * ({@link FlowLab.View}), and the trainer tells the model when it plays.
  *
  * @param dataset      toy distribution id, or "drawn"
- * @param flowType     what the stack is built of: linear, planar, radial, coupling, coupling_lu
+ * @param flowType     what the stack is built of: linear, planar, radial, coupling (affine, RealNVP), coupling_lu,
+ *                     coupling_additive (NICE), maf, iaf (MADE layers, orderings alternating), glow (steps of
+ *                     coupling, LU linear, actnorm)
  * @param layers       number of layers of that type
  * @param hidden       hidden width of the coupling networks
  * @param learningRate Adam's step size
@@ -25,18 +27,21 @@ import dev.genlab.scene.ParamSpec;
  * @param matrix       {a, b, c, d} of the linear layer the sliders edit
  * @param drawnX       the drawn points (empty unless dataset is "drawn")
  * @param drawnY
+ * @param dequantNoise the dequantisation panel's flow trains on (x + u)/K (true) or on the lattice x/K itself
  */
 public record FlowParams(String dataset, String flowType, int layers, int hidden, double learningRate, int batch,
-                         Base2D base, long seed, double[] matrix, double[] drawnX, double[] drawnY) {
+                         Base2D base, long seed, double[] matrix, double[] drawnX, double[] drawnY,
+                         boolean dequantNoise) {
 
     /** The scene's three panels. */
-    public enum Panel { ONED, LAYERS, TRAIN }
+    public enum Panel { ONED, LAYERS, TRAIN, DEQUANT }
 
     public static final String DRAWN = "drawn";
     public static final List<String> TRANSFORMS = List.of("affine", "tanh", "linear_spline", "rq_spline", "fold");
     public static final List<String> BASES_1D = List.of("normal", "uniform");
     public static final List<String> DATASETS = List.of("mixture", "moons", "rings", "checkerboard", "spiral", DRAWN);
-    public static final List<String> FLOW_TYPES = List.of("linear", "planar", "radial", "coupling", "coupling_lu");
+    public static final List<String> FLOW_TYPES = List.of("linear", "planar", "radial", "coupling", "coupling_lu",
+            "coupling_additive", "maf", "iaf", "glow");
     public static final List<Integer> HIDDEN_SIZES = List.of(8, 16, 32, 64, 128);
     public static final List<String> RATES = List.of("0.0005", "0.001", "0.002", "0.005", "0.01", "0.03");
     public static final List<Integer> BATCHES = List.of(32, 64, 128, 256, 512);
@@ -84,19 +89,24 @@ public record FlowParams(String dataset, String flowType, int layers, int hidden
     public static final Knob<String> FILL = Knob.choice("fill", "flow.fill", List.of("logdet", "density"), "logdet")
             .viewOnly().in(Panel.LAYERS);
 
+    public static final Knob<String> DEQUANT_NOISE = Knob.choice("dequant_noise", "flow.dequantNoise",
+            List.of("uniform", "off"), "uniform").in(Panel.DEQUANT);
+
     public static final ParamSpec SPEC = ParamSpec.of(PANEL, TRANSFORM, BASE_1D, A, B, C, INTERVALS, DATASET, FLOW_TYPE,
-            LAYERS, HIDDEN, LEARNING_RATE, BATCH, BASE, SEED, M11, M12, M21, M22, FILL).withPanelKnob(PANEL);
+            LAYERS, HIDDEN, LEARNING_RATE, BATCH, BASE, SEED, M11, M12, M21, M22, FILL, DEQUANT_NOISE)
+            .withPanelKnob(PANEL);
 
     /** The model's knobs from the scene's values, plus the drawn points {xs, ys}. */
     public static FlowParams from(KnobValues v, double[][] drawn) {
         return new FlowParams(v.get(DATASET), v.get(FLOW_TYPE), v.get(LAYERS), v.get(HIDDEN), v.get(LEARNING_RATE),
                 v.get(BATCH), "logistic".equals(v.get(BASE)) ? Base2D.LOGISTIC : Base2D.NORMAL, v.get(SEED),
-                new double[] {v.get(M11), v.get(M12), v.get(M21), v.get(M22)}, drawn[0], drawn[1]);
+                new double[] {v.get(M11), v.get(M12), v.get(M21), v.get(M22)}, drawn[0], drawn[1],
+                !"off".equals(v.get(DEQUANT_NOISE)));
     }
 
     /** Same flow to train: same data, architecture, base and seed. */
     boolean sameModel(FlowParams o) {
         return dataset.equals(o.dataset) && flowType.equals(o.flowType) && layers == o.layers && hidden == o.hidden
-                && base == o.base && seed == o.seed;
+                && base == o.base && seed == o.seed && dequantNoise == o.dequantNoise;
     }
 }

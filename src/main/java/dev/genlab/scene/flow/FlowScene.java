@@ -44,11 +44,15 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
     private final OneDimPanel oneDim;
     private final LayersPanel layers = new LayersPanel();
     private final TrainPanel train = new TrainPanel();
+    private final DequantPanel dequant = new DequantPanel();
     private final NllStrip strip = new NllStrip();
     private final PanelHost<FlowLabSnapshot> panels;
     private final List<double[]> drawn = new ArrayList<>();
     private FlowLabSnapshot last;
     private int selected = -1;
+    /** The data point the training panel's read-out decomposes (NaN: the first shown data point). */
+    private double markX = Double.NaN;
+    private double markY = Double.NaN;
     private String matrixRefusal = "";
     private boolean reverting;
     private int gridRefreshes;
@@ -59,7 +63,7 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
     public FlowScene() {
         super(ID, FlowParams.SPEC, BASE_RATE);
         oneDim = new OneDimPanel(params());
-        panels = new PanelHost<>(root, List.of(oneDim, layers, train));
+        panels = new PanelHost<>(root, List.of(oneDim, layers, train, dequant));
         root.setId("flow-view");
         strip.chart.keepHeightShare(root, 0.25);
         wire();
@@ -111,6 +115,10 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
                 setStatus(I18n.get("flow.status.drawn", drawn.size()));
                 push();
             }
+            // the point whose log p(x) the read-out decomposes term by term
+            markX = x;
+            markY = y;
+            sendView();
         });
     }
 
@@ -122,7 +130,8 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
 
     /** Tells the model what the view shows: the panel, the selected layer and the probe. */
     private void sendView() {
-        FlowLab.View v = new FlowLab.View(params().get(FlowParams.PANEL), selected, layers.probeX(), layers.probeY());
+        FlowLab.View v = new FlowLab.View(params().get(FlowParams.PANEL), selected, layers.probeX(), layers.probeY(),
+                markX, markY);
         send(l -> l.show(v));
     }
 
@@ -176,10 +185,16 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
 
     private void setDivergence(String msg) {
         divergence = msg;
+        dequant.setNote(msg);
         layers.setNotice(notice());
-        if (last != null && !panels.isShown(Panel.ONED)) {
+        if (last != null && stripShown()) {
             strip.show(last, divergence, panels.isShown(Panel.TRAIN));
         }
+    }
+
+    /** The NLL strip sits under the two 2-D panels; the 1-D and the dequantisation panels have their own read-outs. */
+    private boolean stripShown() {
+        return panels.isShown(Panel.LAYERS) || panels.isShown(Panel.TRAIN);
     }
 
     @Override
@@ -216,7 +231,7 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
         }
         last = s;
         panels.draw(s);
-        if (!panels.isShown(Panel.ONED)) {
+        if (stripShown()) {
             strip.show(s, divergence, panels.isShown(Panel.TRAIN));
         }
     }
@@ -226,9 +241,9 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
         Panel panel = params().get(FlowParams.PANEL);
         layers.setDensityFill(params().get(FlowParams.FILL).equals("density"));
         if (panels.show(panel)) {
-            root.setBottom(panel == Panel.ONED ? null : strip);
+            root.setBottom(panel == Panel.ONED || panel == Panel.DEQUANT ? null : strip);
             strip.setChartShown(panel == Panel.TRAIN);
-            if (last != null && panel != Panel.ONED) {
+            if (last != null && stripShown()) {
                 strip.show(last, divergence, panel == Panel.TRAIN);
             }
             sendView();
@@ -254,6 +269,8 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
         drawn.clear();
         oneDim.resetKnots();
         selected = -1;
+        markX = Double.NaN;
+        markY = Double.NaN;
         layers.resetView();
         matrixRefusal = "";
     }
@@ -267,6 +284,7 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
     @Override
     public void reset() {
         divergence = "";
+        dequant.setNote("");
         super.reset();
         viewKnobsChanged();
         oneDim.recompute();
@@ -326,6 +344,13 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
     /** Wall time of the last 1-D recomputation (ns). */
     public long oneDimComputeNs() {
         return oneDim.lastComputeNs();
+    }
+
+    /** Marks a data point on the training panel, as a click on its density plot does. */
+    public void markPoint(double x, double y) {
+        markX = x;
+        markY = y;
+        sendView();
     }
 
     public void selectLayer(int i) {

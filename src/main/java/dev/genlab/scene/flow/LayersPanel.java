@@ -507,7 +507,9 @@ final class LayersPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
         message.setText(modelMessage(s));
         FlowLab.LayerJacobian lj = s.layerJacobian();
         double[] j = lj == null ? null : lj.matrix();
-        boolean tri = j != null && s.layerKinds()[lj.layer()].startsWith("coupling");
+        String kindShown = j == null ? "" : s.layerKinds()[lj.layer()];
+        // couplings and autoregressive (MAF, IAF) layers: triangular by construction
+        boolean tri = kindShown.startsWith("coupling") || kindShown.startsWith("maf") || kindShown.startsWith("iaf");
         showJacobian(j, tri);
         if (j != null) {
             double dj = j[0] * j[3] - j[1] * j[2];

@@ -40,6 +40,10 @@ final class TrainPanel extends BorderPane implements ScenePanel<FlowLabSnapshot>
     final Plot2D latent = new Plot2D();
     final ScatterLayer codes = new ScatterLayer();
     final CurvePlot qq = new CurvePlot();
+    /** The held-out NLL split in its two parts, and log p(x) of the marked point term by term. */
+    final javafx.scene.control.Label terms = new javafx.scene.control.Label();
+    /** The marked point, drawn larger than the data in the layers panel's probe colour. */
+    final ScatterLayer mark = new ScatterLayer();
     private final ColorBar bar;
     private FlowLabSnapshot last;
 
@@ -49,7 +53,7 @@ final class TrainPanel extends BorderPane implements ScenePanel<FlowLabSnapshot>
         latent.setId("flow-latent-plot");
         qq.setId("flow-qq");
         heat.setColorMap(ColorMap.VIRIDIS);
-        density.layers().addAll(heat, points);
+        density.layers().addAll(heat, points, mark);
         density.setEqualAspect(true);
         density.setXLabel("x\u2081");
         density.setYLabel("x\u2082");
@@ -87,7 +91,11 @@ final class TrainPanel extends BorderPane implements ScenePanel<FlowLabSnapshot>
         density.maxWidthProperty().bind(density.heightProperty().add(28));
         latent.setPrefSize(220, 180);
         qq.setPrefSize(220, 180);
-        VBox box = new VBox(4, top);
+        terms.setId("flow-terms");
+        terms.getStyleClass().add("readout");
+        terms.setWrapText(true);
+        terms.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox box = new VBox(4, top, terms);
         VBox.setVgrow(top, Priority.ALWAYS);
         box.setPadding(new Insets(6));
         setCenter(box);
@@ -113,10 +121,43 @@ final class TrainPanel extends BorderPane implements ScenePanel<FlowLabSnapshot>
         return this;
     }
 
+    /** The read-out under the figures: the NLL's two parts, then the marked point's log-density term by term. */
+    static String termsText(FlowLabSnapshot s) {
+        String split = Double.isNaN(s.heldOutNll()) ? ""
+                : I18n.get("flow.split", fmt(s.heldOutLogPz()), fmt(s.heldOutLogDet()),
+                        fmt(-(s.heldOutLogPz() + s.heldOutLogDet()))) + "\n";
+        FlowLab.Speed sp = s.speed();
+        if (sp != null) {
+            String ms0 = String.format(Locale.ROOT, "%.2f", sp.densityNs() / 1e6);
+            String ms1 = String.format(Locale.ROOT, "%.2f", sp.samplingNs() / 1e6);
+            // only where the two directions differ in passes (MAF, IAF): the read-out stays short elsewhere
+            if (sp.autoregressive()) {
+                split += I18n.get("flow.speed.passes", sp.points(), ms0, sp.densityPasses(), ms1, sp.samplingPasses())
+                        + "\n";
+            }
+        }
+        FlowLab.PointTerms t = s.point();
+        if (t == null) {
+            return split + I18n.get("flow.terms.none");
+        }
+        StringBuilder sum = new StringBuilder();
+        for (int k = 0; k < t.logDets().length; k++) {
+            double v = t.logDets()[k];
+            if (k == 0) {
+                sum.append(fmt(v));
+            } else {
+                sum.append(v < 0 ? " \u2212 " : " + ").append(fmt(Math.abs(v)));
+            }
+        }
+        return split + I18n.get("flow.terms", fmt(t.x()), fmt(t.y()), fmt(t.zx()), fmt(t.zy()), fmt(t.logPz()), sum,
+                fmt(t.logPx()));
+    }
+
     @Override
     public void draw(FlowLabSnapshot s) {
         FlowLabSnapshot before = last;
         last = s;
+        terms.setText(termsText(s));
         // while playing most snapshots only carry a new NLL: redraw a figure only when its data changed
         boolean newGrid = before == null || before.density() != s.density();
         boolean newPoints = before == null || before.traceX() != s.traceX() || before.dataX().length != s.dataX().length;
@@ -156,6 +197,12 @@ final class TrainPanel extends BorderPane implements ScenePanel<FlowLabSnapshot>
         points.setOpacity(0.6);
         points.put(new ScatterLayer.Series(I18n.get("flow.series.samples"), sx, sy, SAMPLE, Marker.CROSS));
         points.put(new ScatterLayer.Series(I18n.get("flow.series.data"), f(s.dataX()), f(s.dataY()), DATA, Marker.CIRCLE));
+        mark.clear();
+        if (s.point() != null) {
+            mark.setMarkerRadius(5);
+            mark.put(new ScatterLayer.Series(I18n.get("flow.series.probe"), new float[] {(float) s.point().x()},
+                    new float[] {(float) s.point().y()}, LayersPanel.PROBE.color(), Marker.SQUARE));
+        }
         codes.clear();
         codes.setMarkerRadius(1.5);
         codes.setOpacity(0.7);
