@@ -125,7 +125,7 @@ class AutoregressiveSceneAppTest {
 
     @Test
     void thePixelCnnFieldGrowsWithDepthAndKeepsABlindSpot(FxRobot robot) {
-        open(4, "pixelcnn");
+        open(6, "pixelcnn");
         AutoregressiveSnapshot a = shown(s -> s.model().equals("pixelcnn") && s.fieldDepth() == 1, "depth 1 (preset)");
         int pixel = a.fieldPixel();
         fxRun(() -> scene().params().set("depth", 9));
@@ -143,7 +143,7 @@ class AutoregressiveSceneAppTest {
 
     @Test
     void inpaintingKeepsTheDrawnRowsAndSamplesTheRest(FxRobot robot) {
-        AutoregressiveSnapshot a = open(6, "nade");
+        AutoregressiveSnapshot a = open(8, "nade");
         shown(s -> s.completionCount() == 8, "completions of a held-out image");
         robot.clickOn("#ar-clear");
         shown(s -> s.inpaintInput().length == 784 && count(s.inpaintInput()) == 0 && s.completionCount() == 8

@@ -107,11 +107,19 @@ class LessonControlsTest {
             // "This step starts a fresh NADE in a random order"
             new Stated("05-neural-autoregressive", 4, "ordering", "random"),
             new Stated("05-neural-autoregressive", 4, "start", "scratch"),
+            // "This step starts a MADE with as many Hidden units as NADE had, 64"; its masks, "the centre pixel"
+            new Stated("05-neural-autoregressive", 5, "model", "made"),
+            new Stated("05-neural-autoregressive", 5, "start", "scratch"),
+            new Stated("05-neural-autoregressive", 5, "hidden", "64"),
+            new Stated("05-neural-autoregressive", 6, "model", "made"),
+            new Stated("05-neural-autoregressive", 6, "view", "field"),
+            new Stated("05-neural-autoregressive", 6, "hidden", "64"),
+            new Stated("05-neural-autoregressive", 6, "pixel", "406"),
             // PixelCNN's receptive field and training
-            new Stated("05-neural-autoregressive", 5, "model", "pixelcnn"),
-            new Stated("05-neural-autoregressive", 5, "view", "field"),
-            new Stated("05-neural-autoregressive", 6, "model", "pixelcnn"),
-            new Stated("05-neural-autoregressive", 7, "view", "inpaint"));
+            new Stated("05-neural-autoregressive", 7, "model", "pixelcnn"),
+            new Stated("05-neural-autoregressive", 7, "view", "field"),
+            new Stated("05-neural-autoregressive", 8, "model", "pixelcnn"),
+            new Stated("05-neural-autoregressive", 9, "view", "inpaint"));
 
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
     private static final Pattern LIST_LEAD = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+\\*\\*(.+?)\\*\\*");

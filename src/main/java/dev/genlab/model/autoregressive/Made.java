@@ -585,6 +585,18 @@ public final class Made implements AutoregressiveModel {
         return mlp.numParams();
     }
 
+    /**
+     * Multiply-adds of one forward pass for one image, all D conditionals at once: Σ_l in_l · out_l, the
+     * dense products the gemms compute (masked zeros included).
+     */
+    public long multiplyAddsPerImage() {
+        long n = 0;
+        for (int l = 0; l < masks.layers(); l++) {
+            n += (long) masks.width(l) * masks.width(l + 1);
+        }
+        return n;
+    }
+
     /** The weights the masks keep plus the biases: the parameters that can change. */
     public long numFreeParams() {
         long n = 0;

@@ -730,6 +730,24 @@ public final class Nade implements AutoregressiveModel {
         return hidden;
     }
 
+    /**
+     * Multiply-adds of ln p(x) for one image in the incremental form: D updates a ← a + W[:, o(t)] x_{o(t)}
+     * of H each, and D output products V_{o(t)} · h_t of H each, 2DH (the skipped off pixels not subtracted).
+     */
+    public long multiplyAddsPerImage() {
+        long d = pixels();
+        return 2 * d * hidden;
+    }
+
+    /**
+     * Multiply-adds of the same conditionals with every pre-activation recomputed from scratch,
+     * a_t = c + W[:, o(&lt;t)] x_{o(&lt;t)}: H(0 + 1 + … + (D − 1)) = H·D(D − 1)/2, plus the D output products.
+     */
+    public long naiveMultiplyAddsPerImage() {
+        long d = pixels();
+        return hidden * d * (d - 1) / 2 + d * hidden;
+    }
+
     public DataType dataType() {
         return type;
     }

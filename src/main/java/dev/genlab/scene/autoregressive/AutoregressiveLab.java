@@ -11,6 +11,7 @@ import dev.genlab.live.DoubleList;
 import dev.genlab.live.LiveModel;
 import dev.genlab.model.autoregressive.AutoregressiveModel;
 import dev.genlab.model.autoregressive.AutoregressiveModel.Completion;
+import dev.genlab.model.autoregressive.Made;
 import dev.genlab.model.autoregressive.Nade;
 import dev.genlab.model.discrete.BinaryImageModel;
 import dev.genlab.model.discrete.BinaryImages;
@@ -139,6 +140,8 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private boolean inpaintDirty = true;
     private byte[] completions = new byte[0];
 
+    /** The figure of MADE's masks (null for the other models), computed once per network. */
+    private MadeView madeView;
     private int fieldPixel = -1;
     private int fieldDepth = -1;
     private boolean[] field = new boolean[0];
@@ -319,9 +322,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                 message = note("ar.note.checkpointOtherImages");
                 arch = archOf(p);
                 model = factory.create(arch, p.seed(), DataType.FLOAT);
-                if (model instanceof Nade nade) {
-                    nade.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
-                }
+                initOutputBias();
             } else if (loaded != null) {
                 model = loaded.model();
                 arch = loaded.arch();
@@ -336,15 +337,22 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         } else {
             arch = archOf(p);
             model = factory.create(arch, p.seed(), DataType.FLOAT);
-            if (model instanceof Nade nade) {
-                // b from the pixel frequencies, as Larochelle and Murray start: the first steps need not learn them
-                nade.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
-            }
+            initOutputBias();
         }
         adam = new Adam(model.numParams(), DataType.FLOAT, p.learningRate());
+        madeView = model instanceof Made made ? MadeView.of(made.masks()) : null;
         gridModel = factory.create(arch, p.seed(), DataType.FLOAT);
         viewModel = factory.create(arch, p.seed(), DataType.FLOAT);
         viewAt = -1;
+    }
+
+    /** NADE's b or MADE's c from the pixel frequencies, as Larochelle and Murray start: the first steps need not learn them. */
+    private void initOutputBias() {
+        if (model instanceof Nade nade) {
+            nade.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
+        } else if (model instanceof Made made) {
+            made.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
+        }
     }
 
     /** The data notes followed by one about the model. */
@@ -354,6 +362,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     static ModelFactory.Arch archOf(AutoregressiveParams p) {
         return p.isNade() ? new ModelFactory.Arch("nade", p.hidden(), 1, p.ordering(), p.seed())
+                : p.isMade() ? new ModelFactory.Arch(Made.ID, p.hidden(), 1, "raster", 0)
                 : new ModelFactory.Arch("pixelcnn", p.channels(), p.layers(), "raster", 0);
     }
 
@@ -653,7 +662,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                     new double[0], new double[0], previousLabel, previousX, previousY, Double.NaN, Double.NaN, -1,
                     0, Double.NaN, GRID, Double.NaN, new byte[0], -1, new int[0], new byte[0], 0, Double.NaN, 0,
                     new float[0], -1, ESTIMATES, -1, 0, 0, new boolean[0], new boolean[0], new byte[0], 0, new byte[0], 0, 1,
-                    message, Double.NaN);
+                    message, Double.NaN, 0, 0, -1, -1, null);
         }
         if (p.view() == AutoregressiveParams.Panel.INPAINT && inpaintJob == null && (inpaintDirty || inpaintKeep != p.keepSteps()
                 || viewAt != steps)) {
@@ -682,7 +691,15 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                 medianBatchMs(), GRID, sampleMs, samples, samplesStep, model.ordering().order(), samplerImage,
                 samplerStep, samplerP, samplerNll, estimates, estimateStep, ESTIMATES, fieldPixel, fieldDepth,
                 model.depth(), field.clone(), fullField.clone(), inpaintInput.clone(), inpaintKeep < 0 ? p.keepSteps() : inpaintKeep,
-                completions, completions.length / n, waiting == null ? 1 : waiting.progress(), message, testSe);
+                completions, completions.length / n, waiting == null ? 1 : waiting.progress(), message, testSe,
+                model instanceof Made made ? made.numFreeParams() : model.numParams(), passes(model),
+                model instanceof Nade nade ? nade.multiplyAddsPerImage() : model instanceof Made made ? made.multiplyAddsPerImage() : -1,
+                model instanceof Nade nade ? nade.naiveMultiplyAddsPerImage() : -1, madeView);
+    }
+
+    /** Sequential steps of ln p(x) for one image: NADE's incremental form takes one per pixel, the others one pass. */
+    static int passes(AutoregressiveModel m) {
+        return m instanceof Nade ? m.pixels() : 1;
     }
 
     private double medianBatchMs() {

@@ -10,10 +10,10 @@ import dev.genlab.scene.ParamSpec;
 /**
  * Knobs of the neural autoregressive scene and an immutable copy of their values.
  *
- * @param model        "nade" or "pixelcnn"
+ * @param model        "nade", "made" or "pixelcnn"
  * @param start        "scratch" (new random weights) or "checkpoint" (the shipped trained model;
  *                     its own architecture then overrides hidden, layers and ordering)
- * @param hidden       NADE's hidden units H
+ * @param hidden       NADE's or MADE's hidden units H
  * @param channels     PixelCNN's channels C in every masked layer
  * @param layers       PixelCNN's type-B masked layers after the type-A one (NADE has one hidden layer)
  * @param ordering     NADE's pixel ordering, "raster" or "random" (PixelCNN is raster by construction)
@@ -35,7 +35,7 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
                                    int pixel, int depth, int keepRows, ImageDataset images) {
 
     public static final int SIDE = 28;
-    public static final List<String> MODELS = List.of("nade", "pixelcnn");
+    public static final List<String> MODELS = List.of("nade", "made", "pixelcnn");
     public static final List<String> STARTS = List.of("scratch", "checkpoint");
     public static final List<String> ORDERINGS = List.of("raster", "random");
     public static final List<String> RATES = List.of("0.0003", "0.001", "0.003", "0.01", "0.03");
@@ -52,7 +52,7 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
         return v.get(START).equals("scratch") && v.get(MODEL).equals(model);
     }
     public static final Knob<Integer> HIDDEN = Knob.integer("hidden", "ar.hidden", "", 4, 256, 64)
-            .actsWhen(v -> scratch(v, "nade"));
+            .actsWhen(v -> scratch(v, "nade") || scratch(v, "made"));
     public static final Knob<Integer> CHANNELS = Knob.integer("channels", "ar.channels", "", 4, 48, 16)
             .actsWhen(v -> scratch(v, "pixelcnn"));
     public static final Knob<Integer> LAYERS = Knob.integer("layers", "ar.layers", "", 1, MAX_DEPTH - 1, 4)
@@ -85,6 +85,10 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
         return model.equals("nade");
     }
 
+    public boolean isMade() {
+        return model.equals("made");
+    }
+
     public boolean fromCheckpoint() {
         return start.equals("checkpoint");
     }
@@ -108,6 +112,6 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
             return true;
         }
         return seed == o.seed && (isNade() ? hidden == o.hidden && ordering.equals(o.ordering)
-                : channels == o.channels && layers == o.layers);
+                : isMade() ? hidden == o.hidden : channels == o.channels && layers == o.layers);
     }
 }

@@ -82,6 +82,43 @@ class AutoregressiveColoursTest {
         }
     }
 
+    /** MADE's masks: kept connections and joined pairs in the field's colour, the gaps in theirs, both named in the caption. */
+    @Test
+    void madesMasksAreDrawnInTheirNamedColours() {
+        AutoregressiveParams p = params("model", "made", "start", "scratch", "hidden", "16", "view", "field");
+        AutoregressiveLab lab = new AutoregressiveLab(StandardModels.INSTANCE);
+        lab.reset(p);
+        AutoregressiveSnapshot s = lab.snapshot(p);
+        Image masks = fx(() -> {
+            view.show(s, AutoregressiveParams.Panel.FIELD);
+            view.layout();
+            return FigureExport.snapshot(view.masks, 1);
+        });
+        assertTrue(fx(view.masks::isVisible), "shown for MADE");
+        assertTrue(count(masks, colour("field")) > 200, "field: " + count(masks, colour("field")));
+        assertTrue(count(masks, colour("gap")) > 20, "gap: " + count(masks, colour("gap")));
+        String caption = fx(view.masksText::getText);
+        for (String part : new String[] {"(orange)", "; vermilion: the others", "0 of the 307,720 pairs"}) {
+            assertTrue(caption.contains(part), part + " in " + caption);
+        }
+        // the receptive field's earlier pixels that no path reaches are drawn as the gaps are
+        int gaps = 0;
+        for (int q = 0; q < s.fieldPixel(); q++) {
+            gaps += !s.field()[q] ? 1 : 0;
+            int cell = q;
+            assertEquals(!s.field()[q], fx(() -> view.field.cell(cell)) == colour("gap"), "pixel " + q);
+        }
+        assertTrue(gaps > 0);
+        AutoregressiveParams nade = params("model", "nade", "start", "scratch", "hidden", "8", "view", "field");
+        lab.reset(nade);
+        AutoregressiveSnapshot n = lab.snapshot(nade);
+        fx(() -> {
+            view.show(n, AutoregressiveParams.Panel.FIELD);
+            return null;
+        });
+        assertTrue(!fx(view.masks::isVisible), "not for NADE");
+    }
+
     @Test
     void theCurvesAreDrawnInTheirNamedColours() {
         AutoregressiveParams raster = params("model", "nade", "start", "scratch", "hidden", "8", "view", "train");
