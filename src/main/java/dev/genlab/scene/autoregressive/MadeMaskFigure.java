@@ -134,7 +134,7 @@ final class MadeMaskFigure extends Figure {
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(count(v.inputs()), x0 + square, y + square + 2);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(I18n.get("ar.made.figure.inputs"), x0 + square / 2, y + square + 2);
+        g.fillText(I18n.get("ar.made.figure.inputs"), x0 + square / 2, y + square + 2 + fs * 1.2);
     }
 
     /** A mask as an H × D strip, hidden units by degree from the top, with their first and last m(k). */

@@ -98,7 +98,7 @@ class AutoregressiveColoursTest {
         assertTrue(count(masks, colour("field")) > 200, "field: " + count(masks, colour("field")));
         assertTrue(count(masks, colour("gap")) > 20, "gap: " + count(masks, colour("gap")));
         String caption = fx(view.masksText::getText);
-        for (String part : new String[] {"(orange)", "; vermilion: the others", "0 of the 307,720 pairs"}) {
+        for (String part : new String[] {"(orange)", "; vermilion: gaps", "0 of the 307,720 pairs"}) {
             assertTrue(caption.contains(part), part + " in " + caption);
         }
         // the receptive field's earlier pixels that no path reaches are drawn as the gaps are

@@ -186,9 +186,9 @@ class AutoregressiveMadeTest {
         try {
             I18n.setLocale(Locale.ENGLISH);
             String line = AutoregressiveView.passes(made);
-            assertTrue(line.contains("1 forward pass gives all 784 conditionals") && line.contains("100,352"), line);
+            assertTrue(line.contains("1 forward pass for all 784 conditionals") && line.contains("100,352"), line);
             String nadeLine = AutoregressiveView.passes(nade);
-            assertTrue(nadeLine.contains("784 incremental steps") && nadeLine.contains("100,352")
+            assertTrue(nadeLine.contains("784 steps in a row") && nadeLine.contains("100,352")
                     && nadeLine.contains("19,694,080"), nadeLine);
         } finally {
             I18n.setLocale(before);
