@@ -1,6 +1,5 @@
 package dev.genlab.model.autoregressive;
 
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -85,103 +84,35 @@ public final class Fvsbn extends MaskedMlp {
     }
 
     /** Sequential sampling with every image's D logits kept as running sums. */
-    private final class FvsbnCompletion implements Completion {
-        private final int[] order = ordering.order();
+    private final class FvsbnCompletion extends SequentialCompletion {
         /** W (in × out, column-major: entry (j, i) at i·D + j), then b at D². */
         private final double[] p;
-        private final byte[] x;
-        private final int count;
-        private final SplittableRandom rng;
         private final double[] z;
-        private final float[] next;
-        private int step;
-        private boolean nextValid;
 
         FvsbnCompletion(double[] p, byte[] x, int count, int fromStep, SplittableRandom rng) {
+            super(ordering.order(), x, count, fromStep, rng);
             this.p = p;
-            this.x = x;
-            this.count = count;
-            this.rng = Objects.requireNonNull(rng, "rng");
-            this.step = fromStep;
             z = new double[count * d];
-            next = new float[count];
             for (int k = 0; k < count; k++) {
                 System.arraycopy(p, d * d, z, k * d, d);
-                for (int s = 0; s < fromStep; s++) {
-                    if (x[k * d + order[s]] != 0) {
-                        addRow(k, order[s]);
-                    }
-                }
             }
+            replayGiven(fromStep);
         }
 
         /** z_i += w_ij for every i: what pixel j, now on, adds to the later logits (masked entries are 0). */
-        private void addRow(int k, int j) {
+        @Override
+        protected void turnedOn(int k, int j) {
             int zo = k * d;
             for (int i = 0; i < d; i++) {
                 z[zo + i] += p[i * d + j];
             }
         }
 
-        private void computeNext() {
-            if (!nextValid) {
-                int j = order[step];
-                for (int k = 0; k < count; k++) {
-                    next[k] = (float) (1 / (1 + Math.exp(-z[k * d + j])));
-                }
-                nextValid = true;
+        @Override
+        protected void computeNext(int j) {
+            for (int k = 0; k < count; k++) {
+                next[k] = (float) (1 / (1 + Math.exp(-z[k * d + j])));
             }
-        }
-
-        @Override
-        public int step() {
-            return step;
-        }
-
-        @Override
-        public boolean done() {
-            return step >= d;
-        }
-
-        @Override
-        public int advance(int maxSteps) {
-            int drawn = 0;
-            while (drawn < maxSteps && step < d) {
-                computeNext();
-                int j = order[step];
-                for (int k = 0; k < count; k++) {
-                    byte bit = (byte) (rng.nextDouble() < next[k] ? 1 : 0);
-                    x[k * d + j] = bit;
-                    if (bit != 0) {
-                        addRow(k, j);
-                    }
-                }
-                step++;
-                nextValid = false;
-                drawn++;
-            }
-            return drawn;
-        }
-
-        @Override
-        public float[] nextConditionals() {
-            if (done()) {
-                float[] nan = new float[count];
-                Arrays.fill(nan, Float.NaN);
-                return nan;
-            }
-            computeNext();
-            return next.clone();
-        }
-
-        @Override
-        public byte[] images() {
-            return x.clone();
-        }
-
-        @Override
-        public int count() {
-            return count;
         }
     }
 }

@@ -152,29 +152,19 @@ public final class Made extends MaskedMlp {
      * one hidden layer that is O(H) per pixel and image, NADE's cost; a deeper MADE pays O(H²) per
      * on pixel.
      */
-    private final class MadeCompletion implements Completion {
-        private final int[] order = ordering.order();
+    private final class MadeCompletion extends SequentialCompletion {
         private final int[] widths;
         /** The parameter copy in Mlp's layout: layer l's W (in × out, column-major, i.e. [out][in] row-major) at wOff[l]. */
         private final double[] p;
         private final int[] wOff;
         private final int[] bOff;
-        private final byte[] x;
-        private final int count;
-        private final SplittableRandom rng;
         private final double[] a1;
         private final double[][] h;
         private final boolean[] dirty;
-        private final float[] next;
-        private int step;
-        private boolean nextValid;
 
         MadeCompletion(double[] p, byte[] x, int count, int fromStep, SplittableRandom rng) {
+            super(ordering.order(), x, count, fromStep, rng);
             this.p = p;
-            this.x = x;
-            this.count = count;
-            this.rng = Objects.requireNonNull(rng, "rng");
-            this.step = fromStep;
             int layers = masks.layers();
             widths = new int[layers + 1];
             for (int l = 0; l <= layers; l++) {
@@ -197,25 +187,22 @@ public final class Made extends MaskedMlp {
             }
             dirty = new boolean[count];
             Arrays.fill(dirty, true);
-            next = new float[count];
             for (int k = 0; k < count; k++) {
                 System.arraycopy(p, bOff[0], a1, k * h1, h1);
-                for (int s = 0; s < fromStep; s++) {
-                    if (x[k * d + order[s]] != 0) {
-                        addRow(k, order[s]);
-                    }
-                }
             }
+            replayGiven(fromStep);
         }
 
         /** a¹ += W¹[pixel, :], read with stride D (no transposed copy: only on pixels pay for it). */
-        private void addRow(int k, int pixel) {
+        @Override
+        protected void turnedOn(int k, int pixel) {
             int h1 = widths[1];
             int ao = k * h1;
             int base = wOff[0] + pixel;
             for (int i = 0; i < h1; i++) {
                 a1[ao + i] += p[base + i * d];
             }
+            dirty[k] = true;
         }
 
         /** hᴸ of image k, recomputed from a¹ if its last pixel came out on. */
@@ -245,13 +232,10 @@ public final class Made extends MaskedMlp {
             dirty[k] = false;
         }
 
-        private void computeNext() {
-            if (nextValid) {
-                return;
-            }
+        @Override
+        protected void computeNext(int j) {
             int layers = masks.layers();
             int top = widths[layers - 1];
-            int j = order[step];
             double cj = p[bOff[layers - 1] + j];
             double[] ht = h[layers - 1];
             int vo = wOff[layers - 1] + j * top;
@@ -260,59 +244,6 @@ public final class Made extends MaskedMlp {
                 double z = cj + NadeKernel.dot(p, vo, ht, k * top, top);
                 next[k] = (float) (1 / (1 + Math.exp(-z)));
             }
-            nextValid = true;
-        }
-
-        @Override
-        public int step() {
-            return step;
-        }
-
-        @Override
-        public boolean done() {
-            return step >= d;
-        }
-
-        @Override
-        public int advance(int maxSteps) {
-            int drawn = 0;
-            while (drawn < maxSteps && step < d) {
-                computeNext();
-                int j = order[step];
-                for (int k = 0; k < count; k++) {
-                    byte bit = (byte) (rng.nextDouble() < next[k] ? 1 : 0);
-                    x[k * d + j] = bit;
-                    if (bit != 0) {
-                        addRow(k, j);
-                        dirty[k] = true;
-                    }
-                }
-                step++;
-                nextValid = false;
-                drawn++;
-            }
-            return drawn;
-        }
-
-        @Override
-        public float[] nextConditionals() {
-            if (done()) {
-                float[] nan = new float[count];
-                Arrays.fill(nan, Float.NaN);
-                return nan;
-            }
-            computeNext();
-            return next.clone();
-        }
-
-        @Override
-        public byte[] images() {
-            return x.clone();
-        }
-
-        @Override
-        public int count() {
-            return count;
         }
     }
 

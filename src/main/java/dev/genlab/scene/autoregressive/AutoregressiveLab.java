@@ -11,7 +11,9 @@ import dev.genlab.live.DoubleList;
 import dev.genlab.live.LiveModel;
 import dev.genlab.model.autoregressive.AutoregressiveModel;
 import dev.genlab.model.autoregressive.AutoregressiveModel.Completion;
+import dev.genlab.model.autoregressive.Fvsbn;
 import dev.genlab.model.autoregressive.Made;
+import dev.genlab.model.autoregressive.MaskedMlp;
 import dev.genlab.model.autoregressive.Nade;
 import dev.genlab.model.discrete.BinaryImageModel;
 import dev.genlab.model.discrete.BinaryImages;
@@ -163,7 +165,10 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
             previousX = new double[0];
             previousY = new double[0];
         } else if (model != null && testX.size() > 1) {
-            previousLabel = arch.describe() + (checkpointImages < 0 ? "" : dev.genlab.i18n.I18n.get("ar.arch.fromCheckpoint"));
+            long free = model instanceof MaskedMlp masked ? masked.numFreeParams() : model.numParams();
+            previousLabel = dev.genlab.i18n.I18n.get("ar.arch.params", arch.describe()
+                    + (checkpointImages < 0 ? "" : dev.genlab.i18n.I18n.get("ar.arch.fromCheckpoint")),
+                    String.format(Locale.ROOT, "%,d", free));
             previousX = testX.toArray();
             previousY = testY.toArray();
         }
@@ -346,12 +351,12 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         viewAt = -1;
     }
 
-    /** NADE's b or MADE's c from the pixel frequencies, as Larochelle and Murray start: the first steps need not learn them. */
+    /** NADE's b or MADE's and FVSBN's output biases from the pixel frequencies, as Larochelle and Murray start: the first steps need not learn them. */
     private void initOutputBias() {
         if (model instanceof Nade nade) {
             nade.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
-        } else if (model instanceof Made made) {
-            made.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
+        } else if (model instanceof MaskedMlp masked) {
+            masked.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
         }
     }
 
@@ -363,6 +368,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     static ModelFactory.Arch archOf(AutoregressiveParams p) {
         return p.isNade() ? new ModelFactory.Arch("nade", p.hidden(), 1, p.ordering(), p.seed())
                 : p.isMade() ? new ModelFactory.Arch(Made.ID, p.hidden(), 1, "raster", 0)
+                : p.model().equals(Fvsbn.ID) ? new ModelFactory.Arch(Fvsbn.ID, 0, 1, "raster", 0)
                 : new ModelFactory.Arch("pixelcnn", p.channels(), p.layers(), "raster", 0);
     }
 
@@ -692,8 +698,9 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                 samplerStep, samplerP, samplerNll, estimates, estimateStep, ESTIMATES, fieldPixel, fieldDepth,
                 model.depth(), field.clone(), fullField.clone(), inpaintInput.clone(), inpaintKeep < 0 ? p.keepSteps() : inpaintKeep,
                 completions, completions.length / n, waiting == null ? 1 : waiting.progress(), message, testSe,
-                model instanceof Made made ? made.numFreeParams() : model.numParams(), passes(model),
-                model instanceof Nade nade ? nade.multiplyAddsPerImage() : model instanceof Made made ? made.multiplyAddsPerImage() : -1,
+                model instanceof MaskedMlp masked ? masked.numFreeParams() : model.numParams(), passes(model),
+                model instanceof Nade nade ? nade.multiplyAddsPerImage()
+                        : model instanceof MaskedMlp masked ? masked.multiplyAddsPerImage() : -1,
                 model instanceof Nade nade ? nade.naiveMultiplyAddsPerImage() : -1, madeView);
     }
 

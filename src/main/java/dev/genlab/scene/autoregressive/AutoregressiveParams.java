@@ -10,7 +10,7 @@ import dev.genlab.scene.ParamSpec;
 /**
  * Knobs of the neural autoregressive scene and an immutable copy of their values.
  *
- * @param model        "nade", "made" or "pixelcnn"
+ * @param model        "nade", "made", "pixelcnn" or "fvsbn" (a logistic regression per pixel, no architecture knobs)
  * @param start        "scratch" (new random weights) or "checkpoint" (the shipped trained model;
  *                     its own architecture then overrides hidden, layers and ordering)
  * @param hidden       NADE's or MADE's hidden units H
@@ -35,7 +35,7 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
                                    int pixel, int depth, int keepRows, ImageDataset images) {
 
     public static final int SIDE = 28;
-    public static final List<String> MODELS = List.of("nade", "made", "pixelcnn");
+    public static final List<String> MODELS = List.of("nade", "made", "pixelcnn", "fvsbn");
     public static final List<String> STARTS = List.of("scratch", "checkpoint");
     public static final List<String> ORDERINGS = List.of("raster", "random");
     public static final List<String> RATES = List.of("0.0003", "0.001", "0.003", "0.01", "0.03");
@@ -112,6 +112,6 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
             return true;
         }
         return seed == o.seed && (isNade() ? hidden == o.hidden && ordering.equals(o.ordering)
-                : isMade() ? hidden == o.hidden : channels == o.channels && layers == o.layers);
+                : isMade() ? hidden == o.hidden : model.equals("fvsbn") || channels == o.channels && layers == o.layers);
     }
 }

@@ -317,6 +317,7 @@ final class AutoregressiveView extends HBox {
         return switch (s.model()) {
             case "nade" -> I18n.get("ar.passes.nade", s.passes(), count(s.multiplyAdds()), count(s.naiveMultiplyAdds()));
             case "made" -> I18n.get("ar.passes.made", s.passes(), s.pixels(), count(s.multiplyAdds()));
+            case "fvsbn" -> I18n.get("ar.passes.fvsbn", s.passes(), s.pixels(), count(s.multiplyAdds()));
             default -> I18n.get("ar.passes.pixelcnn", s.passes(), s.pixels(), s.maxDepth());
         };
     }
@@ -435,6 +436,7 @@ final class AutoregressiveView extends HBox {
         Locale ui = I18n.getLocale();
         showMasks(s);
         fieldText.setText(I18n.get(s.model().equals("nade") ? "ar.field.nade" : s.model().equals("made") ? "ar.field.made"
+                : s.model().equals("fvsbn") ? "ar.field.fvsbn"
                 : "ar.field.pixelcnn",
                 p / s.side(), p % s.side(), s.fieldDepth(), s.maxDepth(), seen, position[p], blind,
                 FIELD.label(ui), DEEPER.label(ui), BLIND.label(ui), FAR.label(ui)));

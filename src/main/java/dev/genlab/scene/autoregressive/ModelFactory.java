@@ -18,6 +18,7 @@ public interface ModelFactory {
             return model.equals("nade")
                     ? dev.genlab.i18n.I18n.get("ar.arch.nade", String.format(Locale.ROOT, "%d", hidden), ord)
                     : model.equals("made") ? dev.genlab.i18n.I18n.get("ar.arch.made", String.format(Locale.ROOT, "%d", hidden))
+                    : model.equals("fvsbn") ? dev.genlab.i18n.I18n.get("ar.arch.fvsbn")
                     : dev.genlab.i18n.I18n.get("ar.arch.pixelcnn", String.format(Locale.ROOT, "%d", hidden),
                             String.format(Locale.ROOT, "%d", layers));
         }

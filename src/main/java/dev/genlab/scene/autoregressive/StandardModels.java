@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import dev.genlab.model.autoregressive.AutoregressiveModel;
+import dev.genlab.model.autoregressive.Fvsbn;
 import dev.genlab.model.autoregressive.Made;
 import dev.genlab.model.autoregressive.Nade;
 import dev.genlab.model.autoregressive.PixelCnn;
@@ -14,7 +15,7 @@ import dev.genlab.model.discrete.PixelOrdering;
 import dev.genlab.model.io.Checkpoint;
 
 /**
- * The networks GenLab ships: NADE, MADE (one hidden layer, raster order) and PixelCNN for 28 × 28 images, and the checkpoints of NADE and PixelCNN trained
+ * The networks GenLab ships: NADE, MADE (one hidden layer, raster order), FVSBN (raster order) and PixelCNN for 28 × 28 images, and the checkpoints of NADE and PixelCNN trained
  * on the built-in digits by {@code ./mvnw -Pcheckpoints verify} (see the README).
  */
 final class StandardModels implements ModelFactory {
@@ -35,6 +36,9 @@ final class StandardModels implements ModelFactory {
             PixelOrdering o = PixelOrdering.byId(arch.ordering(), SIDE, SIDE, arch.orderingSeed());
             return new Nade(SIDE, SIDE, arch.hidden(), o, type, seed);
         }
+        if (arch.model().equals(Fvsbn.ID)) {
+            return new Fvsbn(SIDE, SIDE, type, seed);
+        }
         if (arch.model().equals(Made.ID)) {
             return new Made(SIDE, SIDE, new int[] {arch.hidden()}, PixelOrdering.raster(SIDE, SIDE), type, seed);
         }
@@ -45,7 +49,7 @@ final class StandardModels implements ModelFactory {
     @Override
     public Loaded checkpoint(String model, DataType type) {
         if (!model.equals("nade") && !model.equals("pixelcnn")) {
-            return null; // GenLab ships no MADE checkpoint
+            return null; // GenLab ships no MADE or FVSBN checkpoint
         }
         Object c = checkpoints.computeIfAbsent(model, m -> {
             try {
