@@ -23,8 +23,7 @@ import java.util.Objects;
  *       one reading the states above and to the left, the other above and to the right, that one
  *       shifted down a row: every earlier pixel in raster order from one layer on, but one: on a one-channel
  *       image the last pixel of the row above is read by no feature of that row (each excludes its own pixel)
- *       and the mask-A convolution of the row below reaches only k₁/2 columns to the right (with colour
- *       channels, mask B lets a pixel's later channels read its earlier ones, which closes that gap).</li>
+ *       and the mask-A convolution of the row below reaches only k₁/2 columns to the right of its own.</li>
  * </ul>
  * Only the connectivity is modelled (which inputs a feature can depend on), not the gates: a gate
  * multiplies, it adds no new input to a path. Plain Java; a field of 28 × 28 pixels at depth 9 takes a few
