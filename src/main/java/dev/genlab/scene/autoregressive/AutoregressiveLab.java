@@ -15,6 +15,8 @@ import dev.genlab.model.autoregressive.Fvsbn;
 import dev.genlab.model.autoregressive.Made;
 import dev.genlab.model.autoregressive.MaskedMlp;
 import dev.genlab.model.autoregressive.Nade;
+import dev.genlab.model.autoregressive.PixelCnn;
+import dev.genlab.model.autoregressive.ReceptiveFields;
 import dev.genlab.model.discrete.BinaryImageModel;
 import dev.genlab.model.discrete.BinaryImages;
 import dev.genlab.model.discrete.IndependentModel;
@@ -145,6 +147,9 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     /** The figure of MADE's masks (null for the other models), computed once per network. */
     private MadeView madeView;
     private int fieldPixel = -1;
+    private String fieldArch = "model";
+    /** Sequential steps per layer of the field's architecture (−1: the model's own field). */
+    private int fieldSteps = -1;
     private int fieldDepth = -1;
     private boolean[] field = new boolean[0];
     private boolean[] fullField = new boolean[0];
@@ -668,7 +673,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                     new double[0], new double[0], previousLabel, previousX, previousY, Double.NaN, Double.NaN, -1,
                     0, Double.NaN, GRID, Double.NaN, new byte[0], -1, new int[0], new byte[0], 0, Double.NaN, 0,
                     new float[0], -1, ESTIMATES, -1, 0, 0, new boolean[0], new boolean[0], new byte[0], 0, new byte[0], 0, 1,
-                    message, Double.NaN, 0, 0, -1, -1, null);
+                    message, Double.NaN, 0, 0, -1, -1, null, "model", -1);
         }
         if (p.view() == AutoregressiveParams.Panel.INPAINT && inpaintJob == null && (inpaintDirty || inpaintKeep != p.keepSteps()
                 || viewAt != steps)) {
@@ -678,12 +683,25 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
             syncViewModel();
             newSampler();
         }
-        int depth = Math.max(1, Math.min(p.depth(), model.depth()));
-        if (p.pixel() != fieldPixel || depth != fieldDepth || field.length == 0) {
-            field = model.receptiveField(p.pixel(), depth);
-            fullField = model.receptiveField(p.pixel(), model.depth());
+        boolean ownField = p.fieldArch().equals("model");
+        int maxDepth = ownField ? model.depth() : AutoregressiveParams.MAX_DEPTH;
+        int depth = Math.max(1, Math.min(p.depth(), maxDepth));
+        if (p.pixel() != fieldPixel || depth != fieldDepth || field.length == 0 || !p.fieldArch().equals(fieldArch)) {
+            if (ownField) {
+                field = model.receptiveField(p.pixel(), depth);
+                fullField = model.receptiveField(p.pixel(), model.depth());
+                fieldSteps = -1;
+            } else {
+                // another architecture's field, from its layer definitions (a few ms)
+                ReceptiveFields rf = new ReceptiveFields(SIDE, SIDE, PixelCnn.DEFAULT_FIRST_KERNEL);
+                ReceptiveFields.Architecture a = ReceptiveFields.Architecture.byId(p.fieldArch());
+                field = rf.field(a, p.pixel(), depth);
+                fullField = rf.field(a, p.pixel(), maxDepth);
+                fieldSteps = rf.sequentialStepsPerLayer(a);
+            }
             fieldPixel = p.pixel();
             fieldDepth = depth;
+            fieldArch = p.fieldArch();
         }
         int n = SIDE * SIDE;
         byte[] samplerImage = sampler == null ? new byte[n] : sampler.completion.images();
@@ -696,12 +714,12 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                 testY.toArray(), previousLabel, previousX, previousY, independentNll, markovNll, markovK, batchSize,
                 medianBatchMs(), GRID, sampleMs, samples, samplesStep, model.ordering().order(), samplerImage,
                 samplerStep, samplerP, samplerNll, estimates, estimateStep, ESTIMATES, fieldPixel, fieldDepth,
-                model.depth(), field.clone(), fullField.clone(), inpaintInput.clone(), inpaintKeep < 0 ? p.keepSteps() : inpaintKeep,
+                maxDepth, field.clone(), fullField.clone(), inpaintInput.clone(), inpaintKeep < 0 ? p.keepSteps() : inpaintKeep,
                 completions, completions.length / n, waiting == null ? 1 : waiting.progress(), message, testSe,
                 model instanceof MaskedMlp masked ? masked.numFreeParams() : model.numParams(), passes(model),
                 model instanceof Nade nade ? nade.multiplyAddsPerImage()
                         : model instanceof MaskedMlp masked ? masked.multiplyAddsPerImage() : -1,
-                model instanceof Nade nade ? nade.naiveMultiplyAddsPerImage() : -1, madeView);
+                model instanceof Nade nade ? nade.naiveMultiplyAddsPerImage() : -1, madeView, fieldArch, fieldSteps);
     }
 
     /** Sequential steps of ln p(x) for one image: NADE's incremental form takes one per pixel, the others one pass. */

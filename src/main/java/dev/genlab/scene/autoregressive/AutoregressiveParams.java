@@ -29,16 +29,21 @@ import dev.genlab.scene.ParamSpec;
  * @param keepRows     inpainting keeps the first keepRows × 28 steps of the ordering (in raster
  *                     order: the top keepRows rows) and samples the rest
  * @param images       the grey images (null while loading)
+ * @param fieldArch    whose receptive field the field panel draws: "model" (the network trained here) or an
+ *                     architecture of {@link dev.genlab.model.autoregressive.ReceptiveFields}: "pixelcnn", "gated",
+ *                     "rowlstm", "diagonal"
  */
 public record AutoregressiveParams(String model, String start, int hidden, int channels, int layers, String ordering,
                                    double learningRate, int batch, int trainImages, long seed, Panel view,
-                                   int pixel, int depth, int keepRows, ImageDataset images) {
+                                   int pixel, int depth, int keepRows, ImageDataset images,
+                                   String fieldArch) {
 
     public static final int SIDE = 28;
     public static final List<String> MODELS = List.of("nade", "made", "pixelcnn", "fvsbn");
     public static final List<String> STARTS = List.of("scratch", "checkpoint");
     public static final List<String> ORDERINGS = List.of("raster", "random");
     public static final List<String> RATES = List.of("0.0003", "0.001", "0.003", "0.01", "0.03");
+    public static final List<String> FIELD_ARCHS = List.of("model", "pixelcnn", "gated", "rowlstm", "diagonal");
     public static final List<String> BATCHES = List.of("8", "16", "32", "64", "128");
     /** What the right-hand panel shows and what Play / Step do there. */
     public enum Panel { TRAIN, SAMPLE, FIELD, INPAINT }
@@ -69,16 +74,18 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
             .in(Panel.FIELD);
     public static final Knob<Integer> DEPTH = Knob.integer("depth", "ar.depth", "", 1, MAX_DEPTH, MAX_DEPTH)
             .in(Panel.FIELD);
+    public static final Knob<String> FIELD_ARCH = Knob.choice("field_arch", "ar.fieldArch", FIELD_ARCHS, "model")
+            .in(Panel.FIELD);
     public static final Knob<Integer> KEEP_ROWS = Knob.integer("keep_rows", "ar.keepRows", "", 0, SIDE, 14)
             .in(Panel.INPAINT);
 
     public static final ParamSpec SPEC = ParamSpec.of(MODEL, START, HIDDEN, CHANNELS, LAYERS, ORDERING, LEARNING_RATE,
-            BATCH, TRAIN_IMAGES, SEED, VIEW, PIXEL, DEPTH, KEEP_ROWS).withPanelKnob(VIEW);
+            BATCH, TRAIN_IMAGES, SEED, VIEW, PIXEL, DEPTH, FIELD_ARCH, KEEP_ROWS).withPanelKnob(VIEW);
 
     public static AutoregressiveParams from(KnobValues v, ImageDataset images) {
         return new AutoregressiveParams(v.get(MODEL), v.get(START), v.get(HIDDEN), v.get(CHANNELS), v.get(LAYERS),
                 v.get(ORDERING), v.get(LEARNING_RATE), v.get(BATCH), v.get(TRAIN_IMAGES), v.get(SEED), v.get(VIEW),
-                v.get(PIXEL), v.get(DEPTH), v.get(KEEP_ROWS), images);
+                v.get(PIXEL), v.get(DEPTH), v.get(KEEP_ROWS), images, v.get(FIELD_ARCH));
     }
 
     public boolean isNade() {

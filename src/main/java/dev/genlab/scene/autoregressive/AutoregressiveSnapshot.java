@@ -56,6 +56,8 @@ package dev.genlab.scene.autoregressive;
  * @param multiplyAdds    multiply-adds of ln p(x) of one image in that form (−1: not counted)
  * @param naiveMultiplyAdds NADE's with every hidden pre-activation recomputed from scratch (−1: not NADE)
  * @param made            the figure of MADE's masks and its connectivity check (null unless the model is MADE)
+ * @param fieldArch       whose field field and fullField are: "model" or an architecture id of ReceptiveFields
+ * @param fieldSteps      that architecture's sequential steps per layer over one image (−1 for "model")
  */
 public record AutoregressiveSnapshot(int side, String model, String architecture, long numParams, int checkpointImages,
                                      int trainCount, int evalCount, long steps, long examples, double[] trainX,
@@ -67,7 +69,8 @@ public record AutoregressiveSnapshot(int side, String model, String architecture
                                      int estimateCount, int fieldPixel, int fieldDepth, int maxDepth, boolean[] field, boolean[] fullField,
                                      byte[] inpaintInput, int keepSteps, byte[] completions, int completionCount,
                                      double jobProgress, String message, double testSe, long freeParams, int passes,
-                                     long multiplyAdds, long naiveMultiplyAdds, MadeView made) {
+                                     long multiplyAdds, long naiveMultiplyAdds, MadeView made, String fieldArch,
+                                     int fieldSteps) {
 
     public int pixels() {
         return side * side;

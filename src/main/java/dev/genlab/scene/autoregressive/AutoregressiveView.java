@@ -397,7 +397,7 @@ final class AutoregressiveView extends HBox {
         int n = s.pixels();
         int[] position = new int[n];
         for (int t = 0; t < n; t++) {
-            position[s.order()[t]] = t;
+            position[s.fieldArch().equals("model") ? s.order()[t] : t] = t;
         }
         int p = s.fieldPixel();
         int[] cells = new int[n];
@@ -435,6 +435,14 @@ final class AutoregressiveView extends HBox {
         field.outline(p, CURRENT.color(), 3);
         Locale ui = I18n.getLocale();
         showMasks(s);
+        if (!s.fieldArch().equals("model")) {
+            String steps = I18n.get(s.fieldSteps() == 1 ? "ar.field.steps.parallel" : "ar.field.steps."
+                    + s.fieldArch(), s.fieldSteps());
+            fieldText.setText(I18n.get("ar.field.arch", p / s.side(), p % s.side(), s.fieldDepth(), s.maxDepth(), seen,
+                    position[p], blind, FIELD.label(ui), DEEPER.label(ui), BLIND.label(ui), FAR.label(ui),
+                    I18n.get("ar.fieldArch." + s.fieldArch()), steps));
+            return;
+        }
         fieldText.setText(I18n.get(s.model().equals("nade") ? "ar.field.nade" : s.model().equals("made") ? "ar.field.made"
                 : s.model().equals("fvsbn") ? "ar.field.fvsbn"
                 : "ar.field.pixelcnn",
@@ -444,7 +452,7 @@ final class AutoregressiveView extends HBox {
 
     /** MADE's masks and connectivity check above its receptive field; hidden for the other models. */
     private void showMasks(AutoregressiveSnapshot s) {
-        MadeView v = s.made();
+        MadeView v = s.fieldArch().equals("model") ? s.made() : null;
         masks.setVisible(v != null);
         masks.setManaged(v != null);
         masksText.setVisible(v != null);

@@ -1,8 +1,11 @@
 package dev.genlab.scene.autoregressive;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -117,6 +120,49 @@ class AutoregressiveColoursTest {
             return null;
         });
         assertTrue(!fx(view.masks::isVisible), "not for NADE");
+    }
+
+    /**
+     * The field of another architecture is the one ReceptiveFields computes from its layer definitions, at the
+     * layers counted; the caption gives its sequential steps per layer; the gated stack leaves no blind spot.
+     */
+    @Test
+    void otherArchitecturesFieldsAndCostNotes() {
+        AutoregressiveLab lab = new AutoregressiveLab(StandardModels.INSTANCE);
+        lab.reset(params("model", "nade", "start", "scratch", "hidden", "8", "view", "field"));
+        dev.genlab.model.autoregressive.ReceptiveFields rf = new dev.genlab.model.autoregressive.ReceptiveFields(28, 28,
+                dev.genlab.model.autoregressive.PixelCnn.DEFAULT_FIRST_KERNEL);
+        Map<String, String> steps = Map.of("pixelcnn", "1, every position at once", "gated", "1, every position at once",
+                "rowlstm", "28, a row after a row", "diagonal", "55, a diagonal after a diagonal");
+        for (String arch : List.of("pixelcnn", "gated", "rowlstm", "diagonal")) {
+            AutoregressiveParams p = params("model", "nade", "start", "scratch", "hidden", "8", "view", "field",
+                    "field_arch", arch, "depth", "9", "pixel", "406");
+            AutoregressiveSnapshot s = lab.snapshot(p);
+            var a = dev.genlab.model.autoregressive.ReceptiveFields.Architecture.byId(arch);
+            assertArrayEquals(rf.field(a, 406, 9), s.field(), arch);
+            assertEquals(9, s.maxDepth());
+            assertEquals(rf.sequentialStepsPerLayer(a), s.fieldSteps());
+            fx(() -> {
+                view.show(s, AutoregressiveParams.Panel.FIELD);
+                return null;
+            });
+            String caption = fx(view.fieldText::getText);
+            assertTrue(caption.contains(steps.get(arch)), arch + ": " + caption);
+            int blind = fx(() -> {
+                int n = 0;
+                for (int q = 0; q < s.pixels(); q++) {
+                    n += view.field.cell(q) == colour("blind-spot") ? 1 : 0;
+                }
+                return n;
+            });
+            assertTrue(caption.contains("vermilion: " + blind + " earlier"), caption);
+            if (arch.equals("gated")) {
+                assertEquals(0, blind, "no blind spot");
+            } else if (arch.equals("pixelcnn")) {
+                assertTrue(blind > 0, "PixelCNN's blind spot");
+            }
+            assertTrue(!fx(view.masks::isVisible));
+        }
     }
 
     @Test
