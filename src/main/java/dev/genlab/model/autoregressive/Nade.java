@@ -730,6 +730,70 @@ public final class Nade implements AutoregressiveModel {
         return hidden;
     }
 
+    /** One image's conditionals p(x_j = 1 | x_{o(&lt;t)}) by pixel j, and the multiply-adds they took. */
+    public record Pass(double[] conditionals, long multiplyAdds) {
+    }
+
+    /**
+     * The conditionals of one image in plain Java, the hidden pre-activation kept as a running sum:
+     * a ← a + W[:, o(t)] x_{o(t)} after each pixel (H multiply-adds, done for off pixels too, so the count is
+     * the formula's), then z_t = b + V[o(t), :] · σ(a) (H more). What {@link #multiplyAddsPerImage} counts.
+     */
+    public Pass incrementalPass(byte[] image) {
+        return pass(image, true);
+    }
+
+    /**
+     * The same conditionals with every a_t = c + Σ_{s&lt;t} W[:, o(s)] x_{o(s)} summed from scratch: H·t
+     * multiply-adds at step t, what {@link #naiveMultiplyAddsPerImage} counts.
+     */
+    public Pass naivePass(byte[] image) {
+        return pass(image, false);
+    }
+
+    private Pass pass(byte[] image, boolean incremental) {
+        int d = pixels();
+        if (image.length != d) {
+            throw new IllegalArgumentException("an image of " + d + " pixels, not " + image.length);
+        }
+        double[] p = saveParams();
+        int cOff = d * hidden;
+        int vOff = cOff + hidden;
+        int bOff = vOff + d * hidden;
+        int[] o = ordering.order();
+        double[] a = new double[hidden];
+        System.arraycopy(p, cOff, a, 0, hidden);
+        double[] out = new double[d];
+        long macs = 0;
+        for (int t = 0; t < d; t++) {
+            if (!incremental) {
+                System.arraycopy(p, cOff, a, 0, hidden);
+                for (int s = 0; s < t; s++) {
+                    int w = o[s] * hidden;
+                    for (int k = 0; k < hidden; k++) {
+                        a[k] += p[w + k] * image[o[s]];
+                    }
+                    macs += hidden;
+                }
+            }
+            int j = o[t];
+            double z = p[bOff + j];
+            for (int k = 0; k < hidden; k++) {
+                z += p[vOff + j * hidden + k] / (1 + Math.exp(-a[k]));
+            }
+            macs += hidden;
+            out[j] = 1 / (1 + Math.exp(-z));
+            if (incremental) {
+                int w = j * hidden;
+                for (int k = 0; k < hidden; k++) {
+                    a[k] += p[w + k] * image[j];
+                }
+                macs += hidden;
+            }
+        }
+        return new Pass(out, macs);
+    }
+
     /**
      * Multiply-adds of ln p(x) for one image in the incremental form: D updates a ← a + W[:, o(t)] x_{o(t)}
      * of H each, and D output products V_{o(t)} · h_t of H each, 2DH (the skipped off pixels not subtracted).
