@@ -143,7 +143,7 @@ class AutoregressiveSceneAppTest {
 
     @Test
     void inpaintingKeepsTheDrawnRowsAndSamplesTheRest(FxRobot robot) {
-        AutoregressiveSnapshot a = open(9, "nade");
+        AutoregressiveSnapshot a = open(10, "nade");
         shown(s -> s.completionCount() == 8, "completions of a held-out image");
         robot.clickOn("#ar-clear");
         shown(s -> s.inpaintInput().length == 784 && count(s.inpaintInput()) == 0 && s.completionCount() == 8

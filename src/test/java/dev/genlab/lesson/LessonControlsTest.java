@@ -122,8 +122,11 @@ class LessonControlsTest {
             // PixelCNN's receptive field and training
             new Stated("05-neural-autoregressive", 8, "model", "pixelcnn"),
             new Stated("05-neural-autoregressive", 8, "view", "field"),
-            new Stated("05-neural-autoregressive", 9, "model", "pixelcnn"),
-            new Stated("05-neural-autoregressive", 10, "view", "inpaint"));
+            // "Architecture drawn shows the fields of other stacks": the gated one first
+            new Stated("05-neural-autoregressive", 9, "field_arch", "gated"),
+            new Stated("05-neural-autoregressive", 9, "view", "field"),
+            new Stated("05-neural-autoregressive", 10, "model", "pixelcnn"),
+            new Stated("05-neural-autoregressive", 11, "view", "inpaint"));
 
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
     private static final Pattern LIST_LEAD = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+\\*\\*(.+?)\\*\\*");
