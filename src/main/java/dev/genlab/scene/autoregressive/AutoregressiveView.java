@@ -147,9 +147,13 @@ final class AutoregressiveView extends HBox {
         field.setMinSize(120, 120);
         VBox.setVgrow(field, Priority.ALWAYS);
         masks.setPrefSize(300, 300);
-        masks.setMinSize(120, 150);
-        VBox.setVgrow(masks, Priority.ALWAYS);
-        fieldPanel = new VBox(3, masks, masksText, field, fieldText);
+        masks.setMinSize(100, 120);
+        // MADE's masks beside its receptive field, the captions under both (hidden for the other models)
+        HBox fieldFigures = new HBox(6, masks, field);
+        HBox.setHgrow(masks, Priority.ALWAYS);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        VBox.setVgrow(fieldFigures, Priority.ALWAYS);
+        fieldPanel = new VBox(3, fieldFigures, masksText, fieldText);
 
         canvas.setPrefSize(300, 200);
         canvas.setMinSize(120, 100);

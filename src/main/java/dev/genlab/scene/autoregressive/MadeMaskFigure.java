@@ -105,25 +105,23 @@ final class MadeMaskFigure extends Figure {
         }
         double fs = theme.fontSize();
         g.setFont(theme.font());
-        double labelW = fs * 5.2;
+        double labelW = fs * 2.6;
         double gap = fs * 0.5;
-        double strip = Math.max(fs * 2.2, Math.min(fs * 4, h * 0.13));
+        double strip = Math.max(fs * 1.6, Math.min(fs * 4, h * 0.13));
         double square = Math.min(w - labelW - 4, h - 2 * strip - 2 * gap - fs * 2.6);
         if (square < 30) {
             return;
         }
-        double x0 = labelW + Math.max(0, (w - labelW - square) / 2 - labelW / 2);
+        double x0 = labelW + Math.max(0, (w - labelW - square) / 2);
         double y = 0;
         g.setImageSmoothing(false);
         g.setFill(theme.text());
-        drawStrip(g, inImage, "M\u00b9", v, x0, y, square, strip, theme);
+        drawStrip(g, inImage, "M\u00b9", x0, y, square, strip, theme);
         y += strip + gap;
-        drawStrip(g, outImage, "M\u00b2", v, x0, y, square, strip, theme);
+        drawStrip(g, outImage, "M\u00b2", x0, y, square, strip, theme);
         y += strip + gap;
         drawFramed(g, connImage, x0, y, square, square, theme);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(I18n.get("ar.made.figure.outputs"), x0 - 4, y + square / 2);
         g.setTextBaseline(VPos.TOP);
         g.fillText("1", x0 - 4, y);
         g.setTextBaseline(VPos.BOTTOM);
@@ -137,15 +135,14 @@ final class MadeMaskFigure extends Figure {
         g.fillText(I18n.get("ar.made.figure.inputs"), x0 + square / 2, y + square + 2 + fs * 1.2);
     }
 
-    /** A mask as an H × D strip, hidden units by degree from the top, with their first and last m(k). */
-    private static void drawStrip(GraphicsContext g, WritableImage img, String name, MadeView v, double x0, double y,
+    /** A mask as an H × D strip, hidden units by degree from the top (the caption gives the first and last m(k)). */
+    private static void drawStrip(GraphicsContext g, WritableImage img, String name, double x0, double y,
                                   double width, double height, PlotTheme theme) {
         drawFramed(g, img, x0, y, width, height, theme);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(name + "  m = " + v.degrees()[0], x0 - 4, y);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("m = " + v.degrees()[v.hidden() - 1], x0 - 4, y + height);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(name, x0 - 4, y + height / 2);
     }
 
     /** An image scaled into a box with the axis colour around it; leaves the fill at the theme's text colour. */
