@@ -673,7 +673,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                     new double[0], new double[0], previousLabel, previousX, previousY, Double.NaN, Double.NaN, -1,
                     0, Double.NaN, GRID, Double.NaN, new byte[0], -1, new int[0], new byte[0], 0, Double.NaN, 0,
                     new float[0], -1, ESTIMATES, -1, 0, 0, new boolean[0], new boolean[0], new byte[0], 0, new byte[0], 0, 1,
-                    message, Double.NaN, 0, 0, -1, -1, null, "model", -1);
+                    message, Double.NaN, 0, 0, -1, -1, null, "model", -1, 0);
         }
         if (p.view() == AutoregressiveParams.Panel.INPAINT && inpaintJob == null && (inpaintDirty || inpaintKeep != p.keepSteps()
                 || viewAt != steps)) {
@@ -719,7 +719,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                 model instanceof MaskedMlp masked ? masked.numFreeParams() : model.numParams(), passes(model),
                 model instanceof Nade nade ? nade.multiplyAddsPerImage()
                         : model instanceof MaskedMlp masked ? masked.multiplyAddsPerImage() : -1,
-                model instanceof Nade nade ? nade.naiveMultiplyAddsPerImage() : -1, madeView, fieldArch, fieldSteps);
+                model instanceof Nade nade ? nade.naiveMultiplyAddsPerImage() : -1, madeView, fieldArch, fieldSteps, model.depth());
     }
 
     /** Sequential steps of ln p(x) for one image: NADE's incremental form takes one per pixel, the others one pass. */

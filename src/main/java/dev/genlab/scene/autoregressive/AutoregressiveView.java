@@ -322,7 +322,7 @@ final class AutoregressiveView extends HBox {
             case "nade" -> I18n.get("ar.passes.nade", s.passes(), count(s.multiplyAdds()), count(s.naiveMultiplyAdds()));
             case "made" -> I18n.get("ar.passes.made", s.passes(), s.pixels(), count(s.multiplyAdds()));
             case "fvsbn" -> I18n.get("ar.passes.fvsbn", s.passes(), s.pixels(), count(s.multiplyAdds()));
-            default -> I18n.get("ar.passes.pixelcnn", s.passes(), s.pixels(), s.maxDepth());
+            default -> I18n.get("ar.passes.pixelcnn", s.passes(), s.pixels(), s.modelDepth());
         };
     }
 

@@ -63,6 +63,15 @@ class AutoregressiveFieldArchTest {
         }
         assertEquals(55, diag.fieldSteps());
         assertEquals(1, gated.fieldSteps());
+        assertEquals(9, gated.maxDepth(), "the field counts up to 9 layers");
+        assertEquals(5, gated.modelDepth(), "the read-out's passes go through the PixelCNN's own 1 + 4 layers");
+        java.util.Locale before = dev.genlab.i18n.I18n.getLocale();
+        try {
+            dev.genlab.i18n.I18n.setLocale(java.util.Locale.ENGLISH);
+            assertTrue(AutoregressiveView.passes(gated).contains("through 5 masked layers"), AutoregressiveView.passes(gated));
+        } finally {
+            dev.genlab.i18n.I18n.setLocale(before);
+        }
         String text = AutoregressiveMadeTest.text(STEP);
         AutoregressiveMadeTest.quoted(text, row.fieldSteps());
         AutoregressiveMadeTest.quoted(text, diag.fieldSteps());
