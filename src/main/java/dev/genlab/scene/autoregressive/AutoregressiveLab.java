@@ -111,6 +111,8 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private final DoubleList testX = new DoubleList();
     private final DoubleList testY = new DoubleList();
     private String previousLabel = "";
+    /** The previous run's parameters (free ones for the masked models); 0 when there is none. */
+    private long previousParams;
     private double[] previousX = new double[0];
     private double[] previousY = new double[0];
     private final long[] batchNs = new long[25];
@@ -167,13 +169,12 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                 && dataKey.images().fingerprint() == p.images().fingerprint();
         if (!sameImages) {
             previousLabel = "";
+            previousParams = 0;
             previousX = new double[0];
             previousY = new double[0];
         } else if (model != null && testX.size() > 1) {
-            long free = model instanceof MaskedMlp masked ? masked.numFreeParams() : model.numParams();
-            previousLabel = dev.genlab.i18n.I18n.get("ar.arch.params", arch.describe()
-                    + (checkpointImages < 0 ? "" : dev.genlab.i18n.I18n.get("ar.arch.fromCheckpoint")),
-                    String.format(Locale.ROOT, "%,d", free));
+            previousParams = model instanceof MaskedMlp masked ? masked.numFreeParams() : model.numParams();
+            previousLabel = arch.describe() + (checkpointImages < 0 ? "" : dev.genlab.i18n.I18n.get("ar.arch.fromCheckpoint"));
             previousX = testX.toArray();
             previousY = testY.toArray();
         }
@@ -673,7 +674,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                     new double[0], new double[0], previousLabel, previousX, previousY, Double.NaN, Double.NaN, -1,
                     0, Double.NaN, GRID, Double.NaN, new byte[0], -1, new int[0], new byte[0], 0, Double.NaN, 0,
                     new float[0], -1, ESTIMATES, -1, 0, 0, new boolean[0], new boolean[0], new byte[0], 0, new byte[0], 0, 1,
-                    message, Double.NaN, 0, 0, -1, -1, null, "model", -1, 0);
+                    message, Double.NaN, 0, 0, -1, -1, null, "model", -1, 0, previousParams);
         }
         if (p.view() == AutoregressiveParams.Panel.INPAINT && inpaintJob == null && (inpaintDirty || inpaintKeep != p.keepSteps()
                 || viewAt != steps)) {
@@ -719,7 +720,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                 model instanceof MaskedMlp masked ? masked.numFreeParams() : model.numParams(), passes(model),
                 model instanceof Nade nade ? nade.multiplyAddsPerImage()
                         : model instanceof MaskedMlp masked ? masked.multiplyAddsPerImage() : -1,
-                model instanceof Nade nade ? nade.naiveMultiplyAddsPerImage() : -1, madeView, fieldArch, fieldSteps, model.depth());
+                model instanceof Nade nade ? nade.naiveMultiplyAddsPerImage() : -1, madeView, fieldArch, fieldSteps, model.depth(), previousParams);
     }
 
     /** Sequential steps of ln p(x) for one image: NADE's incremental form takes one per pixel, the others one pass. */

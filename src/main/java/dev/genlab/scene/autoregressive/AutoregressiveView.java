@@ -297,7 +297,8 @@ final class AutoregressiveView extends HBox {
         } else if (Double.isNaN(prev)) {
             previousText.setText(I18n.get("ar.previous.shorter", s.previousLabel()));
         } else {
-            previousText.setText(I18n.get("ar.previous", s.previousLabel(), count(s.steps()), nats(prev),
+            previousText.setText(I18n.get("ar.previous", I18n.get("ar.arch.params", s.previousLabel(),
+                    count(s.previousParams())), count(s.steps()), nats(prev),
                     signed(test - prev)));
         }
         String arch = I18n.get("ar.arch", s.architecture(), count(s.freeParams()), count(s.trainCount()),
