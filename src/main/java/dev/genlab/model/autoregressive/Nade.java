@@ -557,44 +557,33 @@ public final class Nade implements AutoregressiveModel {
      * h = σ(a) (H doubles each), per step p = σ(b_{o(t)} + V[o(t), :]·h) and a draw; when the pixel
      * comes out on, a += W[:, o(t)] and h is recomputed (otherwise h stays as it is).
      */
-    private final class NadeCompletion implements Completion {
+    private final class NadeCompletion extends SequentialCompletion {
         private final double[] p;
-        private final byte[] x;
-        private final int count;
-        private final SplittableRandom rng;
         private final double[] a;
         private final double[] hid;
-        private final float[] next;
-        private int step;
-        private boolean nextValid;
 
         NadeCompletion(double[] p, byte[] x, int count, int fromStep, SplittableRandom rng) {
+            super(ordering.order(), x, count, fromStep, rng);
             this.p = p;
-            this.x = x;
-            this.count = count;
-            this.rng = Objects.requireNonNull(rng, "rng");
-            this.step = fromStep;
             this.a = new double[count * hidden];
             this.hid = new double[count * hidden];
-            this.next = new float[count];
             int hd = hidden * d;
             for (int k = 0; k < count; k++) {
                 System.arraycopy(p, hd, a, k * hidden, hidden);
-                for (int s = 0; s < fromStep; s++) {
-                    if (x[k * d + order[s]] != 0) {
-                        addColumn(k, order[s]);
-                    }
-                }
                 updateHidden(k);
             }
+            replayGiven(fromStep);
         }
 
-        private void addColumn(int k, int pixel) {
+        /** a += W[:, pixel] and h = σ(a) again. */
+        @Override
+        protected void turnedOn(int k, int pixel) {
             int off = pixel * hidden;
             int ao = k * hidden;
             for (int i = 0; i < hidden; i++) {
                 a[ao + i] += p[off + i];
             }
+            updateHidden(k);
         }
 
         private void updateHidden(int k) {
@@ -604,70 +593,14 @@ public final class Nade implements AutoregressiveModel {
             }
         }
 
-        private void computeNext() {
-            if (nextValid) {
-                return;
-            }
-            int j = order[step];
+        @Override
+        protected void computeNext(int j) {
             int vo = hidden * d + hidden + j * hidden;
             double bj = p[2 * hidden * d + hidden + j];
             for (int k = 0; k < count; k++) {
                 double z = bj + NadeKernel.dot(p, vo, hid, k * hidden, hidden);
                 next[k] = (float) (1 / (1 + Math.exp(-z)));
             }
-            nextValid = true;
-        }
-
-        @Override
-        public int step() {
-            return step;
-        }
-
-        @Override
-        public boolean done() {
-            return step >= d;
-        }
-
-        @Override
-        public int advance(int maxSteps) {
-            int drawn = 0;
-            while (drawn < maxSteps && step < d) {
-                computeNext();
-                int j = order[step];
-                for (int k = 0; k < count; k++) {
-                    byte bit = (byte) (rng.nextDouble() < next[k] ? 1 : 0);
-                    x[k * d + j] = bit;
-                    if (bit != 0) {
-                        addColumn(k, j);
-                        updateHidden(k);
-                    }
-                }
-                step++;
-                nextValid = false;
-                drawn++;
-            }
-            return drawn;
-        }
-
-        @Override
-        public float[] nextConditionals() {
-            if (done()) {
-                float[] nan = new float[count];
-                Arrays.fill(nan, Float.NaN);
-                return nan;
-            }
-            computeNext();
-            return next.clone();
-        }
-
-        @Override
-        public byte[] images() {
-            return x.clone();
-        }
-
-        @Override
-        public int count() {
-            return count;
         }
     }
 
