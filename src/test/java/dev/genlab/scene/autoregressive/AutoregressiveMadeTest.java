@@ -153,7 +153,10 @@ class AutoregressiveMadeTest {
 
     // ---------------------------------------------------------------- the steps' numbers
 
-    /** "100,352 multiply-adds", "784 small steps", "101,200 stored", "51,024 can change", "all of its 101,200". */
+    /**
+     * "100,352 multiply-adds", "784 small steps", "101,200 stored", "51,024 can change", "all of its 101,200",
+     * "recomputing each h_i from scratch would take 19,694,080".
+     */
     @Test
     void theTrainingStepsCountsAreTheNetworks() {
         AutoregressiveParams p = params(TRAIN_STEP);
@@ -180,6 +183,7 @@ class AutoregressiveMadeTest {
         String text = text(TRAIN_STEP);
         quoted(text, made.multiplyAdds());
         quoted(text, made.freeParams());
+        quoted(text, nade.naiveMultiplyAdds());
         assertTrue(text.contains(String.format(Locale.ROOT, "%,d", nade.numParams())));
         assertTrue(text.contains(d + " "), "784 steps");
         Locale before = I18n.getLocale();
