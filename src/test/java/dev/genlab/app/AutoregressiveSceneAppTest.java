@@ -97,7 +97,7 @@ class AutoregressiveSceneAppTest {
 
     @Test
     void stepInTheSamplingPanelDrawsExactlyOnePixel(FxRobot robot) {
-        AutoregressiveSnapshot a = open(2, "nade");
+        AutoregressiveSnapshot a = open(3, "nade");
         AutoregressiveSnapshot s0 = shown(s -> s.order().length == 784, "the sampler");
         int start = s0.samplerStep();
         for (int i = 1; i <= 3; i++) {
@@ -125,7 +125,7 @@ class AutoregressiveSceneAppTest {
 
     @Test
     void thePixelCnnFieldGrowsWithDepthAndKeepsABlindSpot(FxRobot robot) {
-        open(4, "pixelcnn");
+        open(7, "pixelcnn");
         AutoregressiveSnapshot a = shown(s -> s.model().equals("pixelcnn") && s.fieldDepth() == 1, "depth 1 (preset)");
         int pixel = a.fieldPixel();
         fxRun(() -> scene().params().set("depth", 9));
@@ -143,7 +143,7 @@ class AutoregressiveSceneAppTest {
 
     @Test
     void inpaintingKeepsTheDrawnRowsAndSamplesTheRest(FxRobot robot) {
-        AutoregressiveSnapshot a = open(6, "nade");
+        AutoregressiveSnapshot a = open(10, "nade");
         shown(s -> s.completionCount() == 8, "completions of a held-out image");
         robot.clickOn("#ar-clear");
         shown(s -> s.inpaintInput().length == 784 && count(s.inpaintInput()) == 0 && s.completionCount() == 8

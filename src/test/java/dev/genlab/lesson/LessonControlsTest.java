@@ -106,14 +106,29 @@ class LessonControlsTest {
             // "samples of a NADE that GenLab trained": the checkpoint
             new Stated("05-neural-autoregressive", 1, "start", "checkpoint"),
             new Stated("05-neural-autoregressive", 2, "start", "scratch"),
+            // "Compare the plainest model ... FVSBN"; the sampler is NADE's again
+            new Stated("05-neural-autoregressive", 3, "model", "fvsbn"),
+            new Stated("05-neural-autoregressive", 3, "start", "scratch"),
+            new Stated("05-neural-autoregressive", 4, "model", "nade"),
             // "This step starts a fresh NADE in a random order"
-            new Stated("05-neural-autoregressive", 4, "ordering", "random"),
-            new Stated("05-neural-autoregressive", 4, "start", "scratch"),
+            new Stated("05-neural-autoregressive", 5, "ordering", "random"),
+            new Stated("05-neural-autoregressive", 5, "start", "scratch"),
+            // "This step starts a MADE with as many Hidden units as NADE had, 64"; its masks, "the centre pixel"
+            new Stated("05-neural-autoregressive", 6, "model", "made"),
+            new Stated("05-neural-autoregressive", 6, "start", "scratch"),
+            new Stated("05-neural-autoregressive", 6, "hidden", "64"),
+            new Stated("05-neural-autoregressive", 7, "model", "made"),
+            new Stated("05-neural-autoregressive", 7, "view", "field"),
+            new Stated("05-neural-autoregressive", 7, "hidden", "64"),
+            new Stated("05-neural-autoregressive", 7, "pixel", "406"),
             // PixelCNN's receptive field and training
-            new Stated("05-neural-autoregressive", 5, "model", "pixelcnn"),
-            new Stated("05-neural-autoregressive", 5, "view", "field"),
-            new Stated("05-neural-autoregressive", 6, "model", "pixelcnn"),
-            new Stated("05-neural-autoregressive", 7, "view", "inpaint"));
+            new Stated("05-neural-autoregressive", 8, "model", "pixelcnn"),
+            new Stated("05-neural-autoregressive", 8, "view", "field"),
+            // "Architecture drawn shows the fields of other stacks": the gated one first
+            new Stated("05-neural-autoregressive", 9, "field_arch", "gated"),
+            new Stated("05-neural-autoregressive", 9, "view", "field"),
+            new Stated("05-neural-autoregressive", 10, "model", "pixelcnn"),
+            new Stated("05-neural-autoregressive", 11, "view", "inpaint"));
 
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
     private static final Pattern LIST_LEAD = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+\\*\\*(.+?)\\*\\*");

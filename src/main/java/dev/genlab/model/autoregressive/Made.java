@@ -7,19 +7,10 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
-import dev.genlab.model.discrete.BinaryImages;
-import dev.genlab.model.discrete.IndependentModel;
 import dev.genlab.model.discrete.PixelOrdering;
 import dev.genlab.model.io.Checkpoint;
 import dev.genlab.model.nn.Activation;
-import dev.genlab.model.nn.Loss;
-import dev.genlab.model.nn.Mlp;
-import dev.genlab.model.nn.StepWorkspace;
 
 /**
  * MADE, the masked autoencoder for distribution estimation (Germain, Gregor, Murray &amp; Larochelle
@@ -33,13 +24,8 @@ import dev.genlab.model.nn.StepWorkspace;
  * One forward pass gives all D conditionals of a batch, hence the exact log-likelihood; sampling
  * needs D passes, one per pixel in the ordering ({@link #complete}).
  *
- * <p>The masks are applied once: the masked weights are zeroed at construction and every gradient is
- * multiplied by its mask after back-propagation, so Adam (whose update is 0 for a gradient that has
- * always been 0) never moves them and the forward pass is a plain {@link Mlp} pass: two gemms per
- * layer per step, no mask product. {@link #numParams()} counts the stored vector (masked zeros
- * included, the layout {@link #params()} and checkpoints share); {@link #numFreeParams()} the
- * connections the masks keep plus the biases. Parameters are {@link Mlp}'s layout: layer by layer,
- * W (in × out, column-major) then b.
+ * <p>Training, evaluation and the parameters are {@link MaskedMlp}'s (the masks applied once, stored
+ * and free parameter counts, Mlp's layout), shared with {@link Fvsbn}.
  *
  * <p>Why ND4J and not a plain-Java kernel like {@link NadeKernel}: NADE's pass is O(DH) per image
  * because its hidden pre-activations are running sums, and on sparse binary digits it skips off
@@ -51,24 +37,12 @@ import dev.genlab.model.nn.StepWorkspace;
  * <p>Trainer thread only (the INDArrays and the step workspace belong to it); a {@link Completion}
  * holds its own copy of the parameters and may run on any one thread.
  */
-public final class Made implements AutoregressiveModel {
+public final class Made extends MaskedMlp {
 
     /** The model id in checkpoints and in {@link #id()}. */
     public static final String ID = "made";
 
-    /** Images per evaluation pass. */
-    private static final int EVAL_BATCH = 500;
-
-    private final int rows;
-    private final int cols;
-    private final int d;
-    private final PixelOrdering ordering;
     private final MadeMasks masks;
-    private final DataType type;
-    private final Mlp mlp;
-    /** Per layer, the mask as a 0/1 array shaped like that layer's W (in × out, column-major). */
-    private final INDArray[] maskArrays;
-    private final StepWorkspace workspace;
 
     /**
      * @param hidden   widths of the hidden layers (the paper's MNIST model: one layer of 500)
@@ -86,44 +60,16 @@ public final class Made implements AutoregressiveModel {
     }
 
     private Made(int rows, int cols, PixelOrdering ordering, MadeMasks masks, DataType type, long seed) {
-        Objects.requireNonNull(ordering, "ordering");
-        if (ordering.rows() != rows || ordering.cols() != cols) {
-            throw new IllegalArgumentException("ordering is for " + ordering.rows() + "x" + ordering.cols()
-                    + " images, the model for " + rows + "x" + cols);
-        }
-        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
-            throw new IllegalArgumentException("MADE runs in FLOAT or DOUBLE, not " + type);
-        }
-        this.rows = rows;
-        this.cols = cols;
-        this.d = rows * cols;
-        this.ordering = ordering;
+        super(rows, cols, ordering, masksOf(masks), Activation.RELU, type, seed, ID);
         this.masks = masks;
-        this.type = type;
-        int[] hidden = masks.hidden();
-        int[] sizes = new int[hidden.length + 2];
-        sizes[0] = d;
-        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[sizes.length - 1] = d;
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            mlp = new Mlp(type, Activation.RELU, Activation.IDENTITY, seed, sizes);
-            maskArrays = new INDArray[masks.layers()];
-            for (int l = 0; l < maskArrays.length; l++) {
-                boolean[][] m = masks.mask(l);
-                int outs = m.length;
-                int ins = m[0].length;
-                double[] flat = new double[outs * ins];
-                // column-major in × out: column o (the weights into unit o) is contiguous
-                for (int o = 0; o < outs; o++) {
-                    for (int i = 0; i < ins; i++) {
-                        flat[o * ins + i] = m[o][i] ? 1 : 0;
-                    }
-                }
-                maskArrays[l] = Nd4j.create(flat, new long[] {ins, outs}, 'f').castTo(type);
-                mlp.layer(l).w().muli(maskArrays[l]);
-            }
+    }
+
+    private static boolean[][][] masksOf(MadeMasks masks) {
+        boolean[][][] m = new boolean[masks.layers()][][];
+        for (int l = 0; l < m.length; l++) {
+            m[l] = masks.mask(l);
         }
-        workspace = new StepWorkspace("made");
+        return m;
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -188,117 +134,6 @@ public final class Made implements AutoregressiveModel {
 
     // ---------------------------------------------------------------- training
 
-    /**
-     * Sets the output biases c to the logits of the smoothed pixel marginals of {@code data}, as
-     * {@link Nade#initOutputBiasFromMarginals}: the first pixel's conditional, which sees nothing,
-     * starts at its marginal.
-     */
-    public void initOutputBiasFromMarginals(BinaryImages data, double alpha) {
-        checkSize(data);
-        IndependentModel ind = new IndependentModel(rows, cols, alpha);
-        ind.fit(data);
-        double[] p = ind.marginals();
-        double[] logits = new double[d];
-        for (int j = 0; j < d; j++) {
-            double q = Math.min(Math.max(p[j], 1e-6), 1 - 1e-6);
-            logits[j] = Math.log(q / (1 - q));
-        }
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            mlp.layer(masks.layers() - 1).b().assign(Nd4j.createFromArray(logits).castTo(type).reshape(1, d));
-        }
-    }
-
-    @Override
-    public double lossAndGradients(BinaryImages data, int[] batch) {
-        checkSize(data);
-        if (batch.length == 0) {
-            throw new IllegalArgumentException("empty batch");
-        }
-        byte[] bits = new byte[batch.length * d];
-        for (int k = 0; k < batch.length; k++) {
-            System.arraycopy(data.image(batch[k]), 0, bits, k * d, d);
-        }
-        try (MemoryWorkspace ws = workspace.open()) {
-            INDArray x = input(bits, 0, batch.length);
-            INDArray logits = mlp.forward(x);
-            Loss.Value loss = Loss.bernoulliWithLogits(logits, x);
-            mlp.backwardParams(loss.gradient());
-            for (int l = 0; l < maskArrays.length; l++) {
-                mlp.layer(l).gradW().muli(maskArrays[l]);
-            }
-            return loss.loss();
-        }
-    }
-
-    /** Images from..from+n of {@code bits} as an n × D array (pixel index order) in the current workspace. */
-    private INDArray input(byte[] bits, int from, int n) {
-        if (type == DataType.DOUBLE) {
-            double[] v = new double[n * d];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = bits[from * d + i];
-            }
-            return Nd4j.create(v, new long[] {n, d}, 'c');
-        }
-        float[] v = new float[n * d];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = bits[from * d + i];
-        }
-        return Nd4j.create(v, new long[] {n, d}, 'c');
-    }
-
-    // ---------------------------------------------------------------- evaluation
-
-    @Override
-    public double[] logProb(BinaryImages data) {
-        checkSize(data);
-        return logProb(data.bits(), data.count());
-    }
-
-    /** ln p(x) in nats of {@code count} images (bits image after image, row-major); one pass per 500 images. */
-    public double[] logProb(byte[] images, int count) {
-        checkImages(images, count);
-        double[] out = new double[count];
-        for (int from = 0; from < count; from += EVAL_BATCH) {
-            int n = Math.min(EVAL_BATCH, count - from);
-            try (MemoryWorkspace ws = workspace.open()) {
-                INDArray x = input(images, from, n);
-                INDArray z = mlp.forward(x);
-                // −ln p = Σ_i max(z, 0) − x z + ln(1 + e^−|z|)
-                INDArray nll = Transforms.relu(z, true).subi(z.mul(x))
-                        .addi(Transforms.log1p(Transforms.exp(Transforms.abs(z, true).negi(), false), false));
-                double[] s = nll.sum(1).toDoubleVector();
-                for (int k = 0; k < n; k++) {
-                    out[from + k] = -s[k];
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The logits z (n × D, entry k·D + i for pixel i of image k) of {@code count} images, one pass. */
-    public double[] logits(byte[] images, int count) {
-        checkImages(images, count);
-        double[] out = new double[count * d];
-        for (int from = 0; from < count; from += EVAL_BATCH) {
-            int n = Math.min(EVAL_BATCH, count - from);
-            try (MemoryWorkspace ws = workspace.open()) {
-                double[] z = mlp.forward(input(images, from, n)).dup('c').ravel().toDoubleVector();
-                System.arraycopy(z, 0, out, from * d, z.length);
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public float[] conditionals(byte[] images, int count) {
-        double[] z = logits(images, count);
-        float[] out = new float[z.length];
-        for (int i = 0; i < z.length; i++) {
-            out[i] = (float) (1 / (1 + Math.exp(-z[i])));
-        }
-        return out;
-    }
-
     // ---------------------------------------------------------------- sampling
 
     @Override
@@ -311,58 +146,25 @@ public final class Made implements AutoregressiveModel {
     }
 
     /**
-     * The parameters as doubles, read in bulk from the off-heap buffer ({@code toDoubleVector()} was
-     * about 2 ms per 157k floats in NADE; a 784-500-784 MADE has 785k).
-     */
-    private double[] paramsCopy() {
-        INDArray p = mlp.params();
-        int n = (int) p.length();
-        double[] out = new double[n];
-        if (p.offset() != 0 || p.data().length() != n) {
-            return p.toDoubleVector();
-        }
-        if (type == DataType.DOUBLE) {
-            p.data().asNioDouble().get(0, out);
-        } else {
-            float[] f = new float[n];
-            p.data().asNioFloat().get(0, f);
-            for (int i = 0; i < n; i++) {
-                out[i] = f[i];
-            }
-        }
-        return out;
-    }
-
-    /**
      * Sequential sampling on a parameter copy: the first layer's pre-activation a¹ is a running sum
      * (a¹ += W¹[j, :] when pixel j comes out on), and the layers above are recomputed only for an
      * image whose last drawn pixel was on; then the next pixel's logit is c_i + V[:, i] · hᴸ. With
      * one hidden layer that is O(H) per pixel and image, NADE's cost; a deeper MADE pays O(H²) per
      * on pixel.
      */
-    private final class MadeCompletion implements Completion {
-        private final int[] order = ordering.order();
+    private final class MadeCompletion extends SequentialCompletion {
         private final int[] widths;
         /** The parameter copy in Mlp's layout: layer l's W (in × out, column-major, i.e. [out][in] row-major) at wOff[l]. */
         private final double[] p;
         private final int[] wOff;
         private final int[] bOff;
-        private final byte[] x;
-        private final int count;
-        private final SplittableRandom rng;
         private final double[] a1;
         private final double[][] h;
         private final boolean[] dirty;
-        private final float[] next;
-        private int step;
-        private boolean nextValid;
 
         MadeCompletion(double[] p, byte[] x, int count, int fromStep, SplittableRandom rng) {
+            super(ordering.order(), x, count, fromStep, rng);
             this.p = p;
-            this.x = x;
-            this.count = count;
-            this.rng = Objects.requireNonNull(rng, "rng");
-            this.step = fromStep;
             int layers = masks.layers();
             widths = new int[layers + 1];
             for (int l = 0; l <= layers; l++) {
@@ -385,25 +187,22 @@ public final class Made implements AutoregressiveModel {
             }
             dirty = new boolean[count];
             Arrays.fill(dirty, true);
-            next = new float[count];
             for (int k = 0; k < count; k++) {
                 System.arraycopy(p, bOff[0], a1, k * h1, h1);
-                for (int s = 0; s < fromStep; s++) {
-                    if (x[k * d + order[s]] != 0) {
-                        addRow(k, order[s]);
-                    }
-                }
             }
+            replayGiven(fromStep);
         }
 
         /** a¹ += W¹[pixel, :], read with stride D (no transposed copy: only on pixels pay for it). */
-        private void addRow(int k, int pixel) {
+        @Override
+        protected void turnedOn(int k, int pixel) {
             int h1 = widths[1];
             int ao = k * h1;
             int base = wOff[0] + pixel;
             for (int i = 0; i < h1; i++) {
                 a1[ao + i] += p[base + i * d];
             }
+            dirty[k] = true;
         }
 
         /** hᴸ of image k, recomputed from a¹ if its last pixel came out on. */
@@ -433,13 +232,10 @@ public final class Made implements AutoregressiveModel {
             dirty[k] = false;
         }
 
-        private void computeNext() {
-            if (nextValid) {
-                return;
-            }
+        @Override
+        protected void computeNext(int j) {
             int layers = masks.layers();
             int top = widths[layers - 1];
-            int j = order[step];
             double cj = p[bOff[layers - 1] + j];
             double[] ht = h[layers - 1];
             int vo = wOff[layers - 1] + j * top;
@@ -448,59 +244,6 @@ public final class Made implements AutoregressiveModel {
                 double z = cj + NadeKernel.dot(p, vo, ht, k * top, top);
                 next[k] = (float) (1 / (1 + Math.exp(-z)));
             }
-            nextValid = true;
-        }
-
-        @Override
-        public int step() {
-            return step;
-        }
-
-        @Override
-        public boolean done() {
-            return step >= d;
-        }
-
-        @Override
-        public int advance(int maxSteps) {
-            int drawn = 0;
-            while (drawn < maxSteps && step < d) {
-                computeNext();
-                int j = order[step];
-                for (int k = 0; k < count; k++) {
-                    byte bit = (byte) (rng.nextDouble() < next[k] ? 1 : 0);
-                    x[k * d + j] = bit;
-                    if (bit != 0) {
-                        addRow(k, j);
-                        dirty[k] = true;
-                    }
-                }
-                step++;
-                nextValid = false;
-                drawn++;
-            }
-            return drawn;
-        }
-
-        @Override
-        public float[] nextConditionals() {
-            if (done()) {
-                float[] nan = new float[count];
-                Arrays.fill(nan, Float.NaN);
-                return nan;
-            }
-            computeNext();
-            return next.clone();
-        }
-
-        @Override
-        public byte[] images() {
-            return x.clone();
-        }
-
-        @Override
-        public int count() {
-            return count;
         }
     }
 
@@ -535,91 +278,7 @@ public final class Made implements AutoregressiveModel {
     }
 
     @Override
-    public double[] saveParams() {
-        return paramsCopy();
-    }
-
-    /** Restores parameters; the masks are applied again, so masked entries stay exactly 0. */
-    @Override
-    public void loadParams(double[] values) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            mlp.setParams(values);
-            for (int l = 0; l < maskArrays.length; l++) {
-                mlp.layer(l).w().muli(maskArrays[l]);
-            }
-        }
-    }
-
-    @Override
-    public boolean isFinite() {
-        return mlp.isFinite();
-    }
-
-    @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
-    }
-
-    public DataType dataType() {
-        return type;
-    }
-
-    @Override
-    public PixelOrdering ordering() {
-        return ordering;
-    }
-
-    /** Length of {@link #params()}: every stored weight, masked ones included, and the biases. */
-    @Override
-    public long numParams() {
-        return mlp.numParams();
-    }
-
-    /** The weights the masks keep plus the biases: the parameters that can change. */
-    public long numFreeParams() {
-        long n = 0;
-        for (int l = 0; l < masks.layers(); l++) {
-            n += masks.kept(l) + masks.width(l + 1);
-        }
-        return n;
-    }
-
-    @Override
-    public INDArray params() {
-        return mlp.params();
-    }
-
-    @Override
-    public INDArray gradients() {
-        return mlp.gradients();
-    }
-
-    /** Frees the step workspace; on the trainer thread, when the model is discarded. */
-    public void close() {
-        workspace.destroy();
-    }
-
-    private void checkSize(BinaryImages data) {
-        if (data.rows() != rows || data.cols() != cols) {
-            throw new IllegalArgumentException("images are " + data.rows() + "x" + data.cols() + ", the model is "
-                    + rows + "x" + cols);
-        }
-    }
-
-    private void checkImages(byte[] images, int count) {
-        if (count < 0 || images.length != (long) count * d) {
-            throw new IllegalArgumentException(images.length + " bits are not " + count + " images of " + d
-                    + " pixels");
-        }
     }
 }

@@ -230,4 +230,38 @@ public final class MadeMasks {
         }
         return bad;
     }
+
+    /**
+     * What the connectivity check counts, from the product of the masks ({@link #connectivity()}): of the
+     * D(D − 1)/2 pairs (output i, input j) with j before i in the ordering, how many a path connects;
+     * of the D(D + 1)/2 pairs with j at or after i (itself included), how many are connected, 0 for a
+     * correct MADE (the check "no output sees itself or a later input").
+     */
+    public record Check(long allowedPairs, long allowedConnected, long forbiddenPairs, long forbiddenConnected) {
+
+        /** True when no output sees itself or a later input. */
+        public boolean autoregressive() {
+            return forbiddenConnected == 0;
+        }
+    }
+
+    /** The connectivity check of these masks (D path-count products; a few ms at D = 784, H = 64). */
+    public Check check() {
+        long allowed = 0;
+        long forbidden = 0;
+        for (int i = 0; i < d; i++) {
+            long[] paths = pathsTo(i);
+            for (int j = 0; j < d; j++) {
+                if (paths[j] != 0) {
+                    if (degrees[0][j] < degrees[0][i]) {
+                        allowed++;
+                    } else {
+                        forbidden++;
+                    }
+                }
+            }
+        }
+        long pairs = (long) d * (d - 1) / 2;
+        return new Check(pairs, allowed, pairs + d, forbidden);
+    }
 }

@@ -557,44 +557,33 @@ public final class Nade implements AutoregressiveModel {
      * h = σ(a) (H doubles each), per step p = σ(b_{o(t)} + V[o(t), :]·h) and a draw; when the pixel
      * comes out on, a += W[:, o(t)] and h is recomputed (otherwise h stays as it is).
      */
-    private final class NadeCompletion implements Completion {
+    private final class NadeCompletion extends SequentialCompletion {
         private final double[] p;
-        private final byte[] x;
-        private final int count;
-        private final SplittableRandom rng;
         private final double[] a;
         private final double[] hid;
-        private final float[] next;
-        private int step;
-        private boolean nextValid;
 
         NadeCompletion(double[] p, byte[] x, int count, int fromStep, SplittableRandom rng) {
+            super(ordering.order(), x, count, fromStep, rng);
             this.p = p;
-            this.x = x;
-            this.count = count;
-            this.rng = Objects.requireNonNull(rng, "rng");
-            this.step = fromStep;
             this.a = new double[count * hidden];
             this.hid = new double[count * hidden];
-            this.next = new float[count];
             int hd = hidden * d;
             for (int k = 0; k < count; k++) {
                 System.arraycopy(p, hd, a, k * hidden, hidden);
-                for (int s = 0; s < fromStep; s++) {
-                    if (x[k * d + order[s]] != 0) {
-                        addColumn(k, order[s]);
-                    }
-                }
                 updateHidden(k);
             }
+            replayGiven(fromStep);
         }
 
-        private void addColumn(int k, int pixel) {
+        /** a += W[:, pixel] and h = σ(a) again. */
+        @Override
+        protected void turnedOn(int k, int pixel) {
             int off = pixel * hidden;
             int ao = k * hidden;
             for (int i = 0; i < hidden; i++) {
                 a[ao + i] += p[off + i];
             }
+            updateHidden(k);
         }
 
         private void updateHidden(int k) {
@@ -604,70 +593,14 @@ public final class Nade implements AutoregressiveModel {
             }
         }
 
-        private void computeNext() {
-            if (nextValid) {
-                return;
-            }
-            int j = order[step];
+        @Override
+        protected void computeNext(int j) {
             int vo = hidden * d + hidden + j * hidden;
             double bj = p[2 * hidden * d + hidden + j];
             for (int k = 0; k < count; k++) {
                 double z = bj + NadeKernel.dot(p, vo, hid, k * hidden, hidden);
                 next[k] = (float) (1 / (1 + Math.exp(-z)));
             }
-            nextValid = true;
-        }
-
-        @Override
-        public int step() {
-            return step;
-        }
-
-        @Override
-        public boolean done() {
-            return step >= d;
-        }
-
-        @Override
-        public int advance(int maxSteps) {
-            int drawn = 0;
-            while (drawn < maxSteps && step < d) {
-                computeNext();
-                int j = order[step];
-                for (int k = 0; k < count; k++) {
-                    byte bit = (byte) (rng.nextDouble() < next[k] ? 1 : 0);
-                    x[k * d + j] = bit;
-                    if (bit != 0) {
-                        addColumn(k, j);
-                        updateHidden(k);
-                    }
-                }
-                step++;
-                nextValid = false;
-                drawn++;
-            }
-            return drawn;
-        }
-
-        @Override
-        public float[] nextConditionals() {
-            if (done()) {
-                float[] nan = new float[count];
-                Arrays.fill(nan, Float.NaN);
-                return nan;
-            }
-            computeNext();
-            return next.clone();
-        }
-
-        @Override
-        public byte[] images() {
-            return x.clone();
-        }
-
-        @Override
-        public int count() {
-            return count;
         }
     }
 
@@ -728,6 +661,88 @@ public final class Nade implements AutoregressiveModel {
 
     public int hidden() {
         return hidden;
+    }
+
+    /** One image's conditionals p(x_j = 1 | x_{o(&lt;t)}) by pixel j, and the multiply-adds they took. */
+    public record Pass(double[] conditionals, long multiplyAdds) {
+    }
+
+    /**
+     * The conditionals of one image in plain Java, the hidden pre-activation kept as a running sum:
+     * a ← a + W[:, o(t)] x_{o(t)} after each pixel (H multiply-adds, done for off pixels too, so the count is
+     * the formula's), then z_t = b + V[o(t), :] · σ(a) (H more). What {@link #multiplyAddsPerImage} counts.
+     */
+    public Pass incrementalPass(byte[] image) {
+        return pass(image, true);
+    }
+
+    /**
+     * The same conditionals with every a_t = c + Σ_{s&lt;t} W[:, o(s)] x_{o(s)} summed from scratch: H·t
+     * multiply-adds at step t, what {@link #naiveMultiplyAddsPerImage} counts.
+     */
+    public Pass naivePass(byte[] image) {
+        return pass(image, false);
+    }
+
+    private Pass pass(byte[] image, boolean incremental) {
+        int d = pixels();
+        if (image.length != d) {
+            throw new IllegalArgumentException("an image of " + d + " pixels, not " + image.length);
+        }
+        double[] p = saveParams();
+        int cOff = d * hidden;
+        int vOff = cOff + hidden;
+        int bOff = vOff + d * hidden;
+        int[] o = ordering.order();
+        double[] a = new double[hidden];
+        System.arraycopy(p, cOff, a, 0, hidden);
+        double[] out = new double[d];
+        long macs = 0;
+        for (int t = 0; t < d; t++) {
+            if (!incremental) {
+                System.arraycopy(p, cOff, a, 0, hidden);
+                for (int s = 0; s < t; s++) {
+                    int w = o[s] * hidden;
+                    for (int k = 0; k < hidden; k++) {
+                        a[k] += p[w + k] * image[o[s]];
+                    }
+                    macs += hidden;
+                }
+            }
+            int j = o[t];
+            double z = p[bOff + j];
+            for (int k = 0; k < hidden; k++) {
+                z += p[vOff + j * hidden + k] / (1 + Math.exp(-a[k]));
+            }
+            macs += hidden;
+            out[j] = 1 / (1 + Math.exp(-z));
+            if (incremental) {
+                int w = j * hidden;
+                for (int k = 0; k < hidden; k++) {
+                    a[k] += p[w + k] * image[j];
+                }
+                macs += hidden;
+            }
+        }
+        return new Pass(out, macs);
+    }
+
+    /**
+     * Multiply-adds of ln p(x) for one image in the incremental form: D updates a ← a + W[:, o(t)] x_{o(t)}
+     * of H each, and D output products V_{o(t)} · h_t of H each, 2DH (the skipped off pixels not subtracted).
+     */
+    public long multiplyAddsPerImage() {
+        long d = pixels();
+        return 2 * d * hidden;
+    }
+
+    /**
+     * Multiply-adds of the same conditionals with every pre-activation recomputed from scratch,
+     * a_t = c + W[:, o(&lt;t)] x_{o(&lt;t)}: H(0 + 1 + … + (D − 1)) = H·D(D − 1)/2, plus the D output products.
+     */
+    public long naiveMultiplyAddsPerImage() {
+        long d = pixels();
+        return hidden * d * (d - 1) / 2 + d * hidden;
     }
 
     public DataType dataType() {

@@ -11,7 +11,12 @@ import dev.genlab.live.DoubleList;
 import dev.genlab.live.LiveModel;
 import dev.genlab.model.autoregressive.AutoregressiveModel;
 import dev.genlab.model.autoregressive.AutoregressiveModel.Completion;
+import dev.genlab.model.autoregressive.Fvsbn;
+import dev.genlab.model.autoregressive.Made;
+import dev.genlab.model.autoregressive.MaskedMlp;
 import dev.genlab.model.autoregressive.Nade;
+import dev.genlab.model.autoregressive.PixelCnn;
+import dev.genlab.model.autoregressive.ReceptiveFields;
 import dev.genlab.model.discrete.BinaryImageModel;
 import dev.genlab.model.discrete.BinaryImages;
 import dev.genlab.model.discrete.IndependentModel;
@@ -106,6 +111,8 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private final DoubleList testX = new DoubleList();
     private final DoubleList testY = new DoubleList();
     private String previousLabel = "";
+    /** The previous run's parameters (free ones for the masked models); 0 when there is none. */
+    private long previousParams;
     private double[] previousX = new double[0];
     private double[] previousY = new double[0];
     private final long[] batchNs = new long[25];
@@ -139,7 +146,12 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private boolean inpaintDirty = true;
     private byte[] completions = new byte[0];
 
+    /** The figure of MADE's masks (null for the other models), computed once per network. */
+    private MadeView madeView;
     private int fieldPixel = -1;
+    private String fieldArch = "model";
+    /** Sequential steps per layer of the field's architecture (−1: the model's own field). */
+    private int fieldSteps = -1;
     private int fieldDepth = -1;
     private boolean[] field = new boolean[0];
     private boolean[] fullField = new boolean[0];
@@ -157,9 +169,11 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                 && dataKey.images().fingerprint() == p.images().fingerprint();
         if (!sameImages) {
             previousLabel = "";
+            previousParams = 0;
             previousX = new double[0];
             previousY = new double[0];
         } else if (model != null && testX.size() > 1) {
+            previousParams = model instanceof MaskedMlp masked ? masked.numFreeParams() : model.numParams();
             previousLabel = arch.describe() + (checkpointImages < 0 ? "" : dev.genlab.i18n.I18n.get("ar.arch.fromCheckpoint"));
             previousX = testX.toArray();
             previousY = testY.toArray();
@@ -319,9 +333,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                 message = note("ar.note.checkpointOtherImages");
                 arch = archOf(p);
                 model = factory.create(arch, p.seed(), DataType.FLOAT);
-                if (model instanceof Nade nade) {
-                    nade.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
-                }
+                initOutputBias();
             } else if (loaded != null) {
                 model = loaded.model();
                 arch = loaded.arch();
@@ -336,15 +348,22 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         } else {
             arch = archOf(p);
             model = factory.create(arch, p.seed(), DataType.FLOAT);
-            if (model instanceof Nade nade) {
-                // b from the pixel frequencies, as Larochelle and Murray start: the first steps need not learn them
-                nade.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
-            }
+            initOutputBias();
         }
         adam = new Adam(model.numParams(), DataType.FLOAT, p.learningRate());
+        madeView = model instanceof Made made ? MadeView.of(made.masks()) : null;
         gridModel = factory.create(arch, p.seed(), DataType.FLOAT);
         viewModel = factory.create(arch, p.seed(), DataType.FLOAT);
         viewAt = -1;
+    }
+
+    /** NADE's b or MADE's and FVSBN's output biases from the pixel frequencies, as Larochelle and Murray start: the first steps need not learn them. */
+    private void initOutputBias() {
+        if (model instanceof Nade nade) {
+            nade.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
+        } else if (model instanceof MaskedMlp masked) {
+            masked.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
+        }
     }
 
     /** The data notes followed by one about the model. */
@@ -354,6 +373,8 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     static ModelFactory.Arch archOf(AutoregressiveParams p) {
         return p.isNade() ? new ModelFactory.Arch("nade", p.hidden(), 1, p.ordering(), p.seed())
+                : p.isMade() ? new ModelFactory.Arch(Made.ID, p.hidden(), 1, "raster", 0)
+                : p.model().equals(Fvsbn.ID) ? new ModelFactory.Arch(Fvsbn.ID, 0, 1, "raster", 0)
                 : new ModelFactory.Arch("pixelcnn", p.channels(), p.layers(), "raster", 0);
     }
 
@@ -653,7 +674,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                     new double[0], new double[0], previousLabel, previousX, previousY, Double.NaN, Double.NaN, -1,
                     0, Double.NaN, GRID, Double.NaN, new byte[0], -1, new int[0], new byte[0], 0, Double.NaN, 0,
                     new float[0], -1, ESTIMATES, -1, 0, 0, new boolean[0], new boolean[0], new byte[0], 0, new byte[0], 0, 1,
-                    message, Double.NaN);
+                    message, Double.NaN, 0, 0, -1, -1, null, "model", -1, 0, previousParams);
         }
         if (p.view() == AutoregressiveParams.Panel.INPAINT && inpaintJob == null && (inpaintDirty || inpaintKeep != p.keepSteps()
                 || viewAt != steps)) {
@@ -663,12 +684,25 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
             syncViewModel();
             newSampler();
         }
-        int depth = Math.max(1, Math.min(p.depth(), model.depth()));
-        if (p.pixel() != fieldPixel || depth != fieldDepth || field.length == 0) {
-            field = model.receptiveField(p.pixel(), depth);
-            fullField = model.receptiveField(p.pixel(), model.depth());
+        boolean ownField = p.fieldArch().equals("model");
+        int maxDepth = ownField ? model.depth() : AutoregressiveParams.MAX_DEPTH;
+        int depth = Math.max(1, Math.min(p.depth(), maxDepth));
+        if (p.pixel() != fieldPixel || depth != fieldDepth || field.length == 0 || !p.fieldArch().equals(fieldArch)) {
+            if (ownField) {
+                field = model.receptiveField(p.pixel(), depth);
+                fullField = model.receptiveField(p.pixel(), model.depth());
+                fieldSteps = -1;
+            } else {
+                // another architecture's field, from its layer definitions (a few ms)
+                ReceptiveFields rf = new ReceptiveFields(SIDE, SIDE, PixelCnn.DEFAULT_FIRST_KERNEL);
+                ReceptiveFields.Architecture a = ReceptiveFields.Architecture.byId(p.fieldArch());
+                field = rf.field(a, p.pixel(), depth);
+                fullField = rf.field(a, p.pixel(), maxDepth);
+                fieldSteps = rf.sequentialStepsPerLayer(a);
+            }
             fieldPixel = p.pixel();
             fieldDepth = depth;
+            fieldArch = p.fieldArch();
         }
         int n = SIDE * SIDE;
         byte[] samplerImage = sampler == null ? new byte[n] : sampler.completion.images();
@@ -681,8 +715,17 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                 testY.toArray(), previousLabel, previousX, previousY, independentNll, markovNll, markovK, batchSize,
                 medianBatchMs(), GRID, sampleMs, samples, samplesStep, model.ordering().order(), samplerImage,
                 samplerStep, samplerP, samplerNll, estimates, estimateStep, ESTIMATES, fieldPixel, fieldDepth,
-                model.depth(), field.clone(), fullField.clone(), inpaintInput.clone(), inpaintKeep < 0 ? p.keepSteps() : inpaintKeep,
-                completions, completions.length / n, waiting == null ? 1 : waiting.progress(), message, testSe);
+                maxDepth, field.clone(), fullField.clone(), inpaintInput.clone(), inpaintKeep < 0 ? p.keepSteps() : inpaintKeep,
+                completions, completions.length / n, waiting == null ? 1 : waiting.progress(), message, testSe,
+                model instanceof MaskedMlp masked ? masked.numFreeParams() : model.numParams(), passes(model),
+                model instanceof Nade nade ? nade.multiplyAddsPerImage()
+                        : model instanceof MaskedMlp masked ? masked.multiplyAddsPerImage() : -1,
+                model instanceof Nade nade ? nade.naiveMultiplyAddsPerImage() : -1, madeView, fieldArch, fieldSteps, model.depth(), previousParams);
+    }
+
+    /** Sequential steps of ln p(x) for one image: NADE's incremental form takes one per pixel, the others one pass. */
+    static int passes(AutoregressiveModel m) {
+        return m instanceof Nade ? m.pixels() : 1;
     }
 
     private double medianBatchMs() {

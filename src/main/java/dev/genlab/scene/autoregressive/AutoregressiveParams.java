@@ -10,10 +10,10 @@ import dev.genlab.scene.ParamSpec;
 /**
  * Knobs of the neural autoregressive scene and an immutable copy of their values.
  *
- * @param model        "nade" or "pixelcnn"
+ * @param model        "nade", "made", "pixelcnn" or "fvsbn" (a logistic regression per pixel, no architecture knobs)
  * @param start        "scratch" (new random weights) or "checkpoint" (the shipped trained model;
  *                     its own architecture then overrides hidden, layers and ordering)
- * @param hidden       NADE's hidden units H
+ * @param hidden       NADE's or MADE's hidden units H
  * @param channels     PixelCNN's channels C in every masked layer
  * @param layers       PixelCNN's type-B masked layers after the type-A one (NADE has one hidden layer)
  * @param ordering     NADE's pixel ordering, "raster" or "random" (PixelCNN is raster by construction)
@@ -29,16 +29,21 @@ import dev.genlab.scene.ParamSpec;
  * @param keepRows     inpainting keeps the first keepRows × 28 steps of the ordering (in raster
  *                     order: the top keepRows rows) and samples the rest
  * @param images       the grey images (null while loading)
+ * @param fieldArch    whose receptive field the field panel draws: "model" (the network trained here) or an
+ *                     architecture of {@link dev.genlab.model.autoregressive.ReceptiveFields}: "pixelcnn", "gated",
+ *                     "rowlstm", "diagonal"
  */
 public record AutoregressiveParams(String model, String start, int hidden, int channels, int layers, String ordering,
                                    double learningRate, int batch, int trainImages, long seed, Panel view,
-                                   int pixel, int depth, int keepRows, ImageDataset images) {
+                                   int pixel, int depth, int keepRows, ImageDataset images,
+                                   String fieldArch) {
 
     public static final int SIDE = 28;
-    public static final List<String> MODELS = List.of("nade", "pixelcnn");
+    public static final List<String> MODELS = List.of("nade", "made", "pixelcnn", "fvsbn");
     public static final List<String> STARTS = List.of("scratch", "checkpoint");
     public static final List<String> ORDERINGS = List.of("raster", "random");
     public static final List<String> RATES = List.of("0.0003", "0.001", "0.003", "0.01", "0.03");
+    public static final List<String> FIELD_ARCHS = List.of("model", "pixelcnn", "gated", "rowlstm", "diagonal");
     public static final List<String> BATCHES = List.of("8", "16", "32", "64", "128");
     /** What the right-hand panel shows and what Play / Step do there. */
     public enum Panel { TRAIN, SAMPLE, FIELD, INPAINT }
@@ -52,7 +57,7 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
         return v.get(START).equals("scratch") && v.get(MODEL).equals(model);
     }
     public static final Knob<Integer> HIDDEN = Knob.integer("hidden", "ar.hidden", "", 4, 256, 64)
-            .actsWhen(v -> scratch(v, "nade"));
+            .actsWhen(v -> scratch(v, "nade") || scratch(v, "made"));
     public static final Knob<Integer> CHANNELS = Knob.integer("channels", "ar.channels", "", 4, 48, 16)
             .actsWhen(v -> scratch(v, "pixelcnn"));
     public static final Knob<Integer> LAYERS = Knob.integer("layers", "ar.layers", "", 1, MAX_DEPTH - 1, 4)
@@ -69,20 +74,26 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
             .in(Panel.FIELD);
     public static final Knob<Integer> DEPTH = Knob.integer("depth", "ar.depth", "", 1, MAX_DEPTH, MAX_DEPTH)
             .in(Panel.FIELD);
+    public static final Knob<String> FIELD_ARCH = Knob.choice("field_arch", "ar.fieldArch", FIELD_ARCHS, "model")
+            .in(Panel.FIELD);
     public static final Knob<Integer> KEEP_ROWS = Knob.integer("keep_rows", "ar.keepRows", "", 0, SIDE, 14)
             .in(Panel.INPAINT);
 
     public static final ParamSpec SPEC = ParamSpec.of(MODEL, START, HIDDEN, CHANNELS, LAYERS, ORDERING, LEARNING_RATE,
-            BATCH, TRAIN_IMAGES, SEED, VIEW, PIXEL, DEPTH, KEEP_ROWS).withPanelKnob(VIEW);
+            BATCH, TRAIN_IMAGES, SEED, VIEW, PIXEL, DEPTH, FIELD_ARCH, KEEP_ROWS).withPanelKnob(VIEW);
 
     public static AutoregressiveParams from(KnobValues v, ImageDataset images) {
         return new AutoregressiveParams(v.get(MODEL), v.get(START), v.get(HIDDEN), v.get(CHANNELS), v.get(LAYERS),
                 v.get(ORDERING), v.get(LEARNING_RATE), v.get(BATCH), v.get(TRAIN_IMAGES), v.get(SEED), v.get(VIEW),
-                v.get(PIXEL), v.get(DEPTH), v.get(KEEP_ROWS), images);
+                v.get(PIXEL), v.get(DEPTH), v.get(KEEP_ROWS), images, v.get(FIELD_ARCH));
     }
 
     public boolean isNade() {
         return model.equals("nade");
+    }
+
+    public boolean isMade() {
+        return model.equals("made");
     }
 
     public boolean fromCheckpoint() {
@@ -108,6 +119,6 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
             return true;
         }
         return seed == o.seed && (isNade() ? hidden == o.hidden && ordering.equals(o.ordering)
-                : channels == o.channels && layers == o.layers);
+                : isMade() ? hidden == o.hidden : model.equals("fvsbn") || channels == o.channels && layers == o.layers);
     }
 }

@@ -15,7 +15,7 @@ import dev.genlab.scene.SceneDescriptor;
 import dev.genlab.scene.TrainerScene;
 
 /**
- * Lesson 5's scene: neural autoregressive models (NADE, PixelCNN) trained live on binarised
+ * Lesson 5's scene: neural autoregressive models (NADE, MADE, PixelCNN) trained live on binarised
  * 28 × 28 images against the counting baselines, sampled pixel by pixel, with their receptive
  * fields and inpainting. Training and sampling run on the trainer thread.
  */
@@ -26,7 +26,7 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveLab, A
             Map.of("batch", AutoregressiveView.BATCH, "held-out", AutoregressiveView.HELD_OUT,
                     "previous-run", AutoregressiveView.PREVIOUS, "next-pixel", AutoregressiveView.CURRENT,
                     "field", AutoregressiveView.FIELD, "blind-spot", AutoregressiveView.BLIND,
-                    "far", AutoregressiveView.FAR),
+                    "far", AutoregressiveView.FAR, "gap", MadeMaskFigure.GAP),
             AutoregressiveScene::new);
     /** Adam steps (or, in the sample view, pixels) per second at speed 1 while playing. */
     static final double BASE_RATE = 10;

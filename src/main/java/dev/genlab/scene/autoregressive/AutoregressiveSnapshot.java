@@ -5,7 +5,7 @@ package dev.genlab.scene.autoregressive;
  * the trainer no longer writes to. Pixels are row-major on the {@code side × side} image.
  *
  * @param side            image side (0 before there is a model)
- * @param model           "nade" or "pixelcnn"
+ * @param model           "nade", "made" or "pixelcnn"
  * @param architecture    a short description, e.g. "NADE, H = 64, raster" (not translated: symbols)
  * @param numParams       parameters of the network
  * @param checkpointImages −1 when trained here from scratch, else how many images the shipped checkpoint trained on
@@ -49,6 +49,17 @@ package dev.genlab.scene.autoregressive;
  * @param completionCount
  * @param jobProgress     0 … 1 of the job the panel waits for (samples, estimates or completions); 1 when idle
  * @param message         "" or message keys separated by spaces (the view shows them one after another)
+ * @param testSe          standard error of the held-out NLL over the held-out images
+ * @param freeParams      parameters that can change (MADE: the weights its masks keep and the biases; others numParams)
+ * @param passes          sequential steps that ln p(x) of one image takes: 1 pass (MADE, PixelCNN) or D (NADE's
+ *                        incremental form, a hidden update and a conditional per pixel); 0 before there is a model
+ * @param multiplyAdds    multiply-adds of ln p(x) of one image in that form (−1: not counted)
+ * @param naiveMultiplyAdds NADE's with every hidden pre-activation recomputed from scratch (−1: not NADE)
+ * @param made            the figure of MADE's masks and its connectivity check (null unless the model is MADE)
+ * @param fieldArch       whose field field and fullField are: "model" or an architecture id of ReceptiveFields
+ * @param fieldSteps      that architecture's sequential steps per layer over one image (−1 for "model")
+ * @param modelDepth      the network's own masked layers (maxDepth is the field's: 9 for another architecture)
+ * @param previousParams  the previous run's parameters (free ones for MADE and FVSBN); 0 when there is none
  */
 public record AutoregressiveSnapshot(int side, String model, String architecture, long numParams, int checkpointImages,
                                      int trainCount, int evalCount, long steps, long examples, double[] trainX,
@@ -59,7 +70,9 @@ public record AutoregressiveSnapshot(int side, String model, String architecture
                                      double samplerP, double samplerNll, float[] estimates, int estimateStep,
                                      int estimateCount, int fieldPixel, int fieldDepth, int maxDepth, boolean[] field, boolean[] fullField,
                                      byte[] inpaintInput, int keepSteps, byte[] completions, int completionCount,
-                                     double jobProgress, String message, double testSe) {
+                                     double jobProgress, String message, double testSe, long freeParams, int passes,
+                                     long multiplyAdds, long naiveMultiplyAdds, MadeView made, String fieldArch,
+                                     int fieldSteps, int modelDepth, long previousParams) {
 
     public int pixels() {
         return side * side;

@@ -59,6 +59,7 @@ final class AutoregressiveView extends HBox {
     final Label archText = new Label();
     final Label timeText = new Label();
     final Label previousText = new Label();
+    final Label passText = new Label();
 
     final ImageGridPlot samples = new ImageGridPlot();
     final Label samplesText = new Label();
@@ -68,6 +69,8 @@ final class AutoregressiveView extends HBox {
     final Label estimateText = new Label();
     final PixelGridFigure field = new PixelGridFigure();
     final Label fieldText = new Label();
+    final MadeMaskFigure masks = new MadeMaskFigure();
+    final Label masksText = new Label();
     final PixelGridFigure canvas = new PixelGridFigure();
     final ImageGridPlot completions = new ImageGridPlot();
     final Button testImage = new Button();
@@ -97,6 +100,9 @@ final class AutoregressiveView extends HBox {
         archText.setId("ar-arch");
         timeText.setId("ar-time");
         previousText.setId("ar-previous");
+        passText.setId("ar-passes");
+        masks.setId("ar-made-masks");
+        masksText.setId("ar-made-masks-text");
         samples.setId("ar-samples");
         samplesText.setId("ar-samples-text");
         sampler.setId("ar-sampler");
@@ -110,8 +116,8 @@ final class AutoregressiveView extends HBox {
         testImage.setId("ar-test-image");
         clear.setId("ar-clear");
         inpaintText.setId("ar-inpaint-text");
-        for (Label l : new Label[] {note, nllText, archText, timeText, previousText, samplesText, samplerText,
-                estimateText, fieldText, inpaintText}) {
+        for (Label l : new Label[] {note, nllText, archText, passText, timeText, previousText, samplesText, samplerText,
+                estimateText, fieldText, masksText, inpaintText}) {
             l.getStyleClass().add("readout");
             l.setWrapText(true);
             l.setMinHeight(Label.USE_PREF_SIZE);
@@ -122,7 +128,7 @@ final class AutoregressiveView extends HBox {
         nll.setMinHeight(120);
         nll.keepHeightShare(this, 0.25);
         VBox.setVgrow(nll, Priority.ALWAYS);
-        VBox left = new VBox(3, note, nll, nllText, previousText, archText, timeText);
+        VBox left = new VBox(3, note, nll, nllText, previousText, archText, passText, timeText);
 
         samples.setPrefSize(300, 300);
         samples.setMinSize(120, 120);
@@ -140,7 +146,14 @@ final class AutoregressiveView extends HBox {
         field.setPrefSize(300, 300);
         field.setMinSize(120, 120);
         VBox.setVgrow(field, Priority.ALWAYS);
-        fieldPanel = new VBox(3, field, fieldText);
+        masks.setPrefSize(300, 300);
+        masks.setMinSize(100, 120);
+        // MADE's masks beside its receptive field, the captions under both (hidden for the other models)
+        HBox fieldFigures = new HBox(6, masks, field);
+        HBox.setHgrow(masks, Priority.ALWAYS);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        VBox.setVgrow(fieldFigures, Priority.ALWAYS);
+        fieldPanel = new VBox(3, fieldFigures, masksText, fieldText);
 
         canvas.setPrefSize(300, 200);
         canvas.setMinSize(120, 100);
@@ -207,8 +220,8 @@ final class AutoregressiveView extends HBox {
         if (s.side() == 0) {
             nll.clearSeries();
             nll.clearReferenceLines();
-            for (Label l : new Label[] {nllText, archText, timeText, previousText, samplesText, samplerText,
-                    estimateText, fieldText, inpaintText}) {
+            for (Label l : new Label[] {nllText, archText, passText, timeText, previousText, samplesText, samplerText,
+                    estimateText, fieldText, masksText, inpaintText}) {
                 l.setText("");
             }
             return;
@@ -284,11 +297,15 @@ final class AutoregressiveView extends HBox {
         } else if (Double.isNaN(prev)) {
             previousText.setText(I18n.get("ar.previous.shorter", s.previousLabel()));
         } else {
-            previousText.setText(I18n.get("ar.previous", s.previousLabel(), count(s.steps()), nats(prev),
+            previousText.setText(I18n.get("ar.previous", I18n.get("ar.arch.params", s.previousLabel(),
+                    count(s.previousParams())), count(s.steps()), nats(prev),
                     signed(test - prev)));
         }
-        String arch = I18n.get("ar.arch", s.architecture(), count(s.numParams()), count(s.trainCount()),
+        String arch = I18n.get("ar.arch", s.architecture(), count(s.freeParams()), count(s.trainCount()),
                 count(s.examples()));
+        if (s.freeParams() != s.numParams()) {
+            arch += " " + I18n.get("ar.arch.masked", count(s.numParams()));
+        }
         archText.setText(s.checkpointImages() < 0 ? arch
                 : arch + " " + I18n.get("ar.checkpoint", count(s.checkpointImages())));
         String batch = Double.isNaN(s.batchMs()) ? I18n.get("ar.time.noBatch")
@@ -297,6 +314,17 @@ final class AutoregressiveView extends HBox {
                 : I18n.get("ar.time.sample", s.sampleBatch(), s.pixels(), fmt(s.sampleMs(), 0),
                 fmt(s.sampleMs() / s.pixels(), 3));
         timeText.setText(batch + " " + sample);
+        passText.setText(passes(s));
+    }
+
+    /** How many sequential steps ln p(x) of one image takes, and its multiply-adds, from the model's sizes. */
+    static String passes(AutoregressiveSnapshot s) {
+        return switch (s.model()) {
+            case "nade" -> I18n.get("ar.passes.nade", s.passes(), count(s.multiplyAdds()), count(s.naiveMultiplyAdds()));
+            case "made" -> I18n.get("ar.passes.made", s.passes(), s.pixels(), count(s.multiplyAdds()));
+            case "fvsbn" -> I18n.get("ar.passes.fvsbn", s.passes(), s.pixels(), count(s.multiplyAdds()));
+            default -> I18n.get("ar.passes.pixelcnn", s.passes(), s.pixels(), s.modelDepth());
+        };
     }
 
     private void showSamples(AutoregressiveSnapshot s) {
@@ -374,7 +402,7 @@ final class AutoregressiveView extends HBox {
         int n = s.pixels();
         int[] position = new int[n];
         for (int t = 0; t < n; t++) {
-            position[s.order()[t]] = t;
+            position[s.fieldArch().equals("model") ? s.order()[t] : t] = t;
         }
         int p = s.fieldPixel();
         int[] cells = new int[n];
@@ -411,9 +439,42 @@ final class AutoregressiveView extends HBox {
         field.clearOutlines();
         field.outline(p, CURRENT.color(), 3);
         Locale ui = I18n.getLocale();
-        fieldText.setText(I18n.get(s.model().equals("nade") ? "ar.field.nade" : "ar.field.pixelcnn",
+        showMasks(s);
+        if (!s.fieldArch().equals("model")) {
+            String steps = I18n.get(s.fieldSteps() == 1 ? "ar.field.steps.parallel" : "ar.field.steps."
+                    + s.fieldArch(), s.fieldSteps());
+            fieldText.setText(I18n.get("ar.field.arch", p / s.side(), p % s.side(), s.fieldDepth(), s.maxDepth(), seen,
+                    position[p], blind, FIELD.label(ui), DEEPER.label(ui), BLIND.label(ui), FAR.label(ui),
+                    I18n.get("ar.fieldArch." + s.fieldArch()), steps));
+            return;
+        }
+        fieldText.setText(I18n.get(s.model().equals("nade") ? "ar.field.nade" : s.model().equals("made") ? "ar.field.made"
+                : s.model().equals("fvsbn") ? "ar.field.fvsbn"
+                : "ar.field.pixelcnn",
                 p / s.side(), p % s.side(), s.fieldDepth(), s.maxDepth(), seen, position[p], blind,
                 FIELD.label(ui), DEEPER.label(ui), BLIND.label(ui), FAR.label(ui)));
+    }
+
+    /** MADE's masks and connectivity check above its receptive field; hidden for the other models. */
+    private void showMasks(AutoregressiveSnapshot s) {
+        MadeView v = s.fieldArch().equals("model") ? s.made() : null;
+        masks.setVisible(v != null);
+        masks.setManaged(v != null);
+        masksText.setVisible(v != null);
+        masksText.setManaged(v != null);
+        masks.show(v);
+        if (v == null) {
+            masksText.setText("");
+            return;
+        }
+        Locale ui = I18n.getLocale();
+        var c = v.check();
+        String check = I18n.get(c.autoregressive() ? "ar.made.check.ok" : "ar.made.check.broken",
+                count(c.forbiddenConnected()), count(c.forbiddenPairs()));
+        masksText.setText(I18n.get("ar.made.masks", v.hidden(), v.degrees()[0], v.degrees()[v.hidden() - 1],
+                count(v.keptIn()), count((long) v.hidden() * v.inputs()), count(v.keptOut()),
+                count(c.allowedConnected()), count(c.allowedPairs()), MadeMaskFigure.KEPT.label(ui),
+                MadeMaskFigure.GAP.label(ui)) + " " + check);
     }
 
     private void showInpaint(AutoregressiveSnapshot s) {

@@ -17,6 +17,8 @@ public interface ModelFactory {
                     : ordering;
             return model.equals("nade")
                     ? dev.genlab.i18n.I18n.get("ar.arch.nade", String.format(Locale.ROOT, "%d", hidden), ord)
+                    : model.equals("made") ? dev.genlab.i18n.I18n.get("ar.arch.made", String.format(Locale.ROOT, "%d", hidden))
+                    : model.equals("fvsbn") ? dev.genlab.i18n.I18n.get("ar.arch.fvsbn")
                     : dev.genlab.i18n.I18n.get("ar.arch.pixelcnn", String.format(Locale.ROOT, "%d", hidden),
                             String.format(Locale.ROOT, "%d", layers));
         }
@@ -43,6 +45,6 @@ public interface ModelFactory {
     /** A new network with random weights from the seed. */
     AutoregressiveModel create(Arch arch, long seed, DataType type);
 
-    /** The shipped checkpoint of "nade" or "pixelcnn", or null when there is none or it cannot be read. */
+    /** The shipped checkpoint of "nade" or "pixelcnn", or null (always for "made") when there is none or it cannot be read. */
     Loaded checkpoint(String model, DataType type);
 }

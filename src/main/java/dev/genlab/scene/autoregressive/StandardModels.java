@@ -7,13 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import dev.genlab.model.autoregressive.AutoregressiveModel;
+import dev.genlab.model.autoregressive.Fvsbn;
+import dev.genlab.model.autoregressive.Made;
 import dev.genlab.model.autoregressive.Nade;
 import dev.genlab.model.autoregressive.PixelCnn;
 import dev.genlab.model.discrete.PixelOrdering;
 import dev.genlab.model.io.Checkpoint;
 
 /**
- * The networks GenLab ships: NADE and PixelCNN for 28 × 28 images, and their checkpoints trained
+ * The networks GenLab ships: NADE, MADE (one hidden layer, raster order), FVSBN (raster order) and PixelCNN for 28 × 28 images, and the checkpoints of NADE and PixelCNN trained
  * on the built-in digits by {@code ./mvnw -Pcheckpoints verify} (see the README).
  */
 final class StandardModels implements ModelFactory {
@@ -34,12 +36,21 @@ final class StandardModels implements ModelFactory {
             PixelOrdering o = PixelOrdering.byId(arch.ordering(), SIDE, SIDE, arch.orderingSeed());
             return new Nade(SIDE, SIDE, arch.hidden(), o, type, seed);
         }
+        if (arch.model().equals(Fvsbn.ID)) {
+            return new Fvsbn(SIDE, SIDE, type, seed);
+        }
+        if (arch.model().equals(Made.ID)) {
+            return new Made(SIDE, SIDE, new int[] {arch.hidden()}, PixelOrdering.raster(SIDE, SIDE), type, seed);
+        }
         return new PixelCnn(SIDE, SIDE, arch.hidden(), arch.layers(), PixelCnn.DEFAULT_FIRST_KERNEL,
                 PixelCnn.DEFAULT_KERNEL, type, seed);
     }
 
     @Override
     public Loaded checkpoint(String model, DataType type) {
+        if (!model.equals("nade") && !model.equals("pixelcnn")) {
+            return null; // GenLab ships no MADE or FVSBN checkpoint
+        }
         Object c = checkpoints.computeIfAbsent(model, m -> {
             try {
                 return Checkpoint.readResource(m.equals("nade") ? Nade.DIGITS_CHECKPOINT : PIXELCNN_CHECKPOINT);

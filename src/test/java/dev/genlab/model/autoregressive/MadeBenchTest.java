@@ -74,6 +74,22 @@ class MadeBenchTest {
         assertTrue(Double.isFinite(nll) && steps > 0);
     }
 
+    /**
+     * {@code fvsbn_train_examples_per_s}: the fully visible sigmoid belief net (784 × 784 masked logistic
+     * layer, FLOAT), as MADE's row, beside NADE (H = 100, its default engine) in the same run.
+     */
+    @Test
+    void fvsbn() {
+        BenchReport.CpuMark mark = BenchReport.cpuMark();
+        BinaryImages train = NadeBenchTest.digits(true);
+        BenchReport.row("fvsbn_bench_gemm_peak_gflops", gemmPeak(), "GFLOP/s");
+        BenchReport.row("fvsbn_train_examples_per_s", examplesPerSecond(train, new Fvsbn(28, 28, DataType.FLOAT, 3), 20),
+                "images/s");
+        BenchReport.row("nade_train_examples_per_s_fvsbn_run",
+                NadeBenchTest.examplesPerSecond(train, Nade.Engine.JAVA, 40), "images/s");
+        BenchReport.row("fvsbn_bench_other_cpu_cores", BenchReport.otherCpuCores(mark), "cores");
+    }
+
     @Test
     void autoregressiveFlows() {
         BenchReport.CpuMark mark = BenchReport.cpuMark();
@@ -127,7 +143,11 @@ class MadeBenchTest {
     }
 
     static double examplesPerSecond(BinaryImages train, int hidden, int stepsPerBlock) {
-        Made made = new Made(28, 28, new int[] {hidden}, DataType.FLOAT, 3);
+        return examplesPerSecond(train, new Made(28, 28, new int[] {hidden}, DataType.FLOAT, 3), stepsPerBlock);
+    }
+
+    /** Training images a second of a masked model (FLOAT), Adam 0.005, batches of NadeBenchTest.BATCH; median of 5 blocks. */
+    static double examplesPerSecond(BinaryImages train, MaskedMlp made, int stepsPerBlock) {
         Adam adam = new Adam(made.numParams(), DataType.FLOAT, 0.005);
         SplittableRandom rng = new SplittableRandom(5);
         int[] batch = new int[NadeBenchTest.BATCH];

@@ -1,8 +1,11 @@
 package dev.genlab.scene.autoregressive;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -79,6 +82,86 @@ class AutoregressiveColoursTest {
         String caption = fx(view.fieldText::getText);
         for (String part : new String[] {"the field (orange)", "; pale orange: what", "; vermilion: " + blind, "; light grey: "}) {
             assertTrue(caption.contains(part), part + " in " + caption);
+        }
+    }
+
+    /** MADE's masks: kept connections and joined pairs in the field's colour, the gaps in theirs, both named in the caption. */
+    @Test
+    void madesMasksAreDrawnInTheirNamedColours() {
+        AutoregressiveParams p = params("model", "made", "start", "scratch", "hidden", "16", "view", "field");
+        AutoregressiveLab lab = new AutoregressiveLab(StandardModels.INSTANCE);
+        lab.reset(p);
+        AutoregressiveSnapshot s = lab.snapshot(p);
+        Image masks = fx(() -> {
+            view.show(s, AutoregressiveParams.Panel.FIELD);
+            view.layout();
+            return FigureExport.snapshot(view.masks, 1);
+        });
+        assertTrue(fx(view.masks::isVisible), "shown for MADE");
+        assertTrue(count(masks, colour("field")) > 200, "field: " + count(masks, colour("field")));
+        assertTrue(count(masks, colour("gap")) > 20, "gap: " + count(masks, colour("gap")));
+        String caption = fx(view.masksText::getText);
+        for (String part : new String[] {"(orange)", "; vermilion: gaps", "0 of the 307,720 pairs"}) {
+            assertTrue(caption.contains(part), part + " in " + caption);
+        }
+        // the receptive field's earlier pixels that no path reaches are drawn as the gaps are
+        int gaps = 0;
+        for (int q = 0; q < s.fieldPixel(); q++) {
+            gaps += !s.field()[q] ? 1 : 0;
+            int cell = q;
+            assertEquals(!s.field()[q], fx(() -> view.field.cell(cell)) == colour("gap"), "pixel " + q);
+        }
+        assertTrue(gaps > 0);
+        AutoregressiveParams nade = params("model", "nade", "start", "scratch", "hidden", "8", "view", "field");
+        lab.reset(nade);
+        AutoregressiveSnapshot n = lab.snapshot(nade);
+        fx(() -> {
+            view.show(n, AutoregressiveParams.Panel.FIELD);
+            return null;
+        });
+        assertTrue(!fx(view.masks::isVisible), "not for NADE");
+    }
+
+    /**
+     * The field of another architecture is the one ReceptiveFields computes from its layer definitions, at the
+     * layers counted; the caption gives its sequential steps per layer; the gated stack leaves no blind spot.
+     */
+    @Test
+    void otherArchitecturesFieldsAndCostNotes() {
+        AutoregressiveLab lab = new AutoregressiveLab(StandardModels.INSTANCE);
+        lab.reset(params("model", "nade", "start", "scratch", "hidden", "8", "view", "field"));
+        dev.genlab.model.autoregressive.ReceptiveFields rf = new dev.genlab.model.autoregressive.ReceptiveFields(28, 28,
+                dev.genlab.model.autoregressive.PixelCnn.DEFAULT_FIRST_KERNEL);
+        Map<String, String> steps = Map.of("pixelcnn", "1, every position at once", "gated", "1, every position at once",
+                "rowlstm", "28, a row after a row", "diagonal", "55, a diagonal after a diagonal");
+        for (String arch : List.of("pixelcnn", "gated", "rowlstm", "diagonal")) {
+            AutoregressiveParams p = params("model", "nade", "start", "scratch", "hidden", "8", "view", "field",
+                    "field_arch", arch, "depth", "9", "pixel", "406");
+            AutoregressiveSnapshot s = lab.snapshot(p);
+            var a = dev.genlab.model.autoregressive.ReceptiveFields.Architecture.byId(arch);
+            assertArrayEquals(rf.field(a, 406, 9), s.field(), arch);
+            assertEquals(9, s.maxDepth());
+            assertEquals(rf.sequentialStepsPerLayer(a), s.fieldSteps());
+            fx(() -> {
+                view.show(s, AutoregressiveParams.Panel.FIELD);
+                return null;
+            });
+            String caption = fx(view.fieldText::getText);
+            assertTrue(caption.contains(steps.get(arch)), arch + ": " + caption);
+            int blind = fx(() -> {
+                int n = 0;
+                for (int q = 0; q < s.pixels(); q++) {
+                    n += view.field.cell(q) == colour("blind-spot") ? 1 : 0;
+                }
+                return n;
+            });
+            assertTrue(caption.contains("vermilion: " + blind + " earlier"), caption);
+            if (arch.equals("gated")) {
+                assertEquals(0, blind, "no blind spot");
+            } else if (arch.equals("pixelcnn")) {
+                assertTrue(blind > 0, "PixelCNN's blind spot");
+            }
+            assertTrue(!fx(view.masks::isVisible));
         }
     }
 
