@@ -126,4 +126,8 @@ public interface AutoregressiveModel {
 
         int count();
     }
+
+    /** Frees what the model holds outside the heap (its ND4J step workspace); on the thread that trains it. */
+    default void close() {
+    }
 }

@@ -185,7 +185,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
             dataNotes = "";
             dataKey = modelKey = null;
             train = eval = null;
-            model = null;
+            dropModels();
             clearCurves();
             return;
         }
@@ -326,6 +326,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         steps = 0;
         examples = 0;
         stepsThisRun = 0;
+        dropModels();
         if (p.fromCheckpoint()) {
             ModelFactory.Loaded loaded = factory.checkpoint(p.model(), DataType.FLOAT);
             if (loaded != null && !loaded.trainedOn(p.images())) {
@@ -739,6 +740,23 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     }
 
     // ---------------------------------------------------------------- tests
+
+    /** Frees the networks' ND4J workspaces and drops them; on the trainer thread, before new ones are built. */
+    private void dropModels() {
+        if (model != null) {
+            model.close();
+        }
+        if (gridModel != null && gridModel != model) {
+            gridModel.close();
+        }
+        model = null;
+        gridModel = null;
+    }
+
+    @Override
+    public void close() {
+        dropModels();
+    }
 
     AutoregressiveModel model() {
         return model;
