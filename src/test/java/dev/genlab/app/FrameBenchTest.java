@@ -136,7 +136,7 @@ class FrameBenchTest {
      */
     @Test
     void autoregressiveSceneTrainingAtTopSpeed(FxRobot robot) {
-        for (String model : new String[] {"nade", "pixelcnn"}) {
+        for (String model : new String[] {"nade", "pixelcnn", "made", "fvsbn"}) {
             fxRun(() -> window.open("05-neural-autoregressive", 1));
             AutoregressiveScene scene = fx(() -> (AutoregressiveScene) window.currentScene().orElseThrow());
             fxRun(() -> scene.params().set("model", model));
@@ -146,6 +146,21 @@ class FrameBenchTest {
                     + "_steps_per_s_playing", "steps/s");
             WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Lesson 6's "Autoregressive flows: MAF and IAF" step (eight MAF layers on the moons) while it trains at the
+     * top speed: the same rows with the prefix {@code maf_}, and the steps a second (issue 15: the UI at 60 fps
+     * while an autoregressive flow trains).
+     */
+    @Test
+    void mafTrainingAtTopSpeed(FxRobot robot) {
+        fxRun(() -> window.open("06-change-of-variables", 10));
+        dev.genlab.scene.flow.FlowScene scene = fx(() -> (dev.genlab.scene.flow.FlowScene) window.currentScene()
+                .orElseThrow());
+        AppTestSupport.awaitFx(scene::lastShown, s -> s.density() != null && s.layerKinds().length > 0,
+                "the MAF flow");
+        measure(robot, scene, "maf_", () -> scene.lastShown().steps(), "maf_steps_per_s_playing", "steps/s");
     }
 
     /**

@@ -66,6 +66,9 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
         panels = new PanelHost<>(root, List.of(oneDim, layers, train, dequant));
         root.setId("flow-view");
         strip.chart.keepHeightShare(root, 0.25);
+        // the NLL chart under the dequantisation panel's pictures keeps a quarter of the scene too (presenter
+        // mode at 1280 x 720 squeezed it to 129 px of 538 for the pictures above)
+        dequant.chart.keepHeightShare(root, 0.26);
         wire();
         playingProperty().addListener((obs, o, n) -> {
             if (n) {
