@@ -66,6 +66,9 @@ import dev.genlab.plot.FigureColour;
  */
 public final class MarkdownRenderer {
 
+    /** A **bold** pair CommonMark left as text (see InlineBuilder's Text visit): no asterisk or line inside. */
+    private static final java.util.regex.Pattern LEFT_STRONG = java.util.regex.Pattern.compile("\\*\\*([^*\\n]+?)\\*\\*");
+
     private static final double[] HEADING_SCALE = {1.6, 1.3, 1.12};
     private static final String[] BULLETS = {"\u2022", "\u25E6", "\u25AA"};
     private static final Color ERROR_COLOR = Color.web("#d32f2f");
@@ -295,7 +298,29 @@ public final class MarkdownRenderer {
 
             @Override
             public void visit(org.commonmark.node.Text text) {
+                // CommonMark closes ** only where it is "right-flanking": a ** after punctuation must be followed by
+                // a space or punctuation, so Korean's "**아핀 커플링 (RealNVP)**으로" (a particle straight after the
+                // label's parenthesis) stays literal text with its asterisks. Such pairs left in a text are bold here.
                 String literal = text.getLiteral();
+                Matcher strong = LEFT_STRONG.matcher(literal);
+                int from = 0;
+                while (strong.find()) {
+                    if (strong.start() > from) {
+                        plain(literal.substring(from, strong.start()));
+                    }
+                    boolean was = bold;
+                    bold = true;
+                    plain(strong.group(1));
+                    bold = was;
+                    from = strong.end();
+                }
+                if (from == 0 || from < literal.length()) {
+                    plain(literal.substring(from));
+                }
+            }
+
+            /** Text with its colour placeholders as swatches. */
+            private void plain(String literal) {
                 Matcher placeholder = ColourSyntax.PLACEHOLDER.matcher(literal);
                 int from = 0;
                 while (placeholder.find()) {

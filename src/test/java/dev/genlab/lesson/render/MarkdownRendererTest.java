@@ -66,6 +66,18 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void boldEndingInPunctuationBeforeAKoreanParticleIsBoldToo() throws Exception {
+        // CommonMark leaves these ** as text (not right-flanking); the lessons' Korean writes them often
+        VBox doc = onFx(() -> layOut(RENDERER.render("이제 **층 종류**를 **아핀 커플링 (RealNVP)**으로 바꾸세요.",
+                options(false)), 400));
+        TextFlow paragraph = (TextFlow) doc.getChildren().get(0);
+        assertEquals("이제 층 종류를 아핀 커플링 (RealNVP)으로 바꾸세요.", flowText(paragraph));
+        assertTrue(text(doc, "아핀 커플링 (RealNVP)").getFont().getStyle().toLowerCase().contains("bold"));
+        assertTrue(text(doc, "층 종류").getFont().getStyle().toLowerCase().contains("bold"));
+        assertFalse(text(doc, "으로 바꾸세요.").getFont().getStyle().toLowerCase().contains("bold"));
+    }
+
+    @Test
     void fontFamilyComesFromTheAppCssAndSizeFromTheOptions() throws Exception {
         // given an app that sets a family and a different size on the root
         Text bold = onFx(() -> {
