@@ -15,13 +15,19 @@ public class CurvePlot extends AxesFigure {
      * One curve.
      *
      * @param color  null for the theme palette colour of its position
-     * @param filled shade the area between the curve and y = 0
+     * @param filled   shade the area between the curve and y = 0
+     * @param inLegend listed in the legend (a family of curves, such as a mixture's components, lists one)
      */
-    public record Curve(String name, double[] x, double[] y, Color color, boolean filled) {
+    public record Curve(String name, double[] x, double[] y, Color color, boolean filled, boolean inLegend) {
         public Curve {
             if (x.length != y.length) {
                 throw new IllegalArgumentException(x.length + " x values but " + y.length + " y values");
             }
+        }
+
+        /** A curve listed in the legend. */
+        public Curve(String name, double[] x, double[] y, Color color, boolean filled) {
+            this(name, x, y, color, filled, true);
         }
     }
 
@@ -211,7 +217,9 @@ public class CurvePlot extends AxesFigure {
         List<LegendEntry> entries = new ArrayList<>();
         int i = 0;
         for (Curve c : curves.values()) {
-            entries.add(new LegendEntry(c.name(), c.color() != null ? c.color() : theme.seriesColor(i), null));
+            if (c.inLegend()) {
+                entries.add(new LegendEntry(c.name(), c.color() != null ? c.color() : theme.seriesColor(i), null));
+            }
             i++;
         }
         return entries;

@@ -95,6 +95,49 @@ class AutoregressiveSceneAppTest {
         assertTrue(text(robot, "#ar-time").contains(" ms"), text(robot, "#ar-time"));
     }
 
+    private static boolean treeVisible(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void theContinuousStepTrainsRnadeAndTheSliceFollowsAClick(FxRobot robot) {
+        // given the RNADE step: one Gaussian per conditional on the two moons, the slice at x1 = 0
+        fxRun(() -> window.open(LESSON, 11));
+        AutoregressiveSnapshot a = shown(s -> s.continuous() != null && s.continuous().components() == 1, "RNADE ready");
+        assertTrue(fx(() -> treeVisible(robot.lookup("#ar-continuous").query())), "the continuous panel shows");
+        assertFalse(fx(() -> treeVisible(robot.lookup("#ar-nll-chart").query())), "the image models' chart is hidden");
+        assertEquals(0, a.continuous().adamSteps());
+        // when Play runs
+        robot.clickOn("#play");
+        shown(s -> s.continuous() != null && s.continuous().adamSteps() >= 400, "400 Adam steps");
+        robot.clickOn("#play");
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        AutoregressiveSnapshot b = fx(() -> scene().lastShown());
+        // then the held-out NLL fell and the read-out quotes the newest one
+        assertTrue(b.continuous().testNll() < a.continuous().testNll(), a.continuous().testNll() + " -> "
+                + b.continuous().testNll());
+        String readout = text(robot, "#ar-continuous-readout");
+        assertTrue(readout.contains(String.format(Locale.ROOT, "%.2f nats", b.continuous().testNll())), readout);
+        assertFalse(readout.contains("NaN"), readout);
+        // and a click on the map moves the slice there
+        javafx.scene.Node map = robot.lookup("#ar-continuous-density").query();
+        Point2D at = fx(() -> {
+            var f = (dev.genlab.plot.AxesFigure) map;
+            var t = f.getTransform();
+            return map.localToScreen(t.px(1.0), t.py(0.0));
+        });
+        robot.clickOn(at);
+        double slice = AppTestSupport.awaitFx(() -> scene().params().getDouble("slice"), v -> Math.abs(v - 1.0) < 0.06,
+                "the slice at the click");
+        shown(s -> s.continuous() != null && s.continuous().slice() == slice, "the conditional at the new slice");
+        assertTrue(text(robot, "#ar-continuous-slice").contains(String.format(Locale.ROOT, "%.2f", slice)));
+    }
+
     @Test
     void stepInTheSamplingPanelDrawsExactlyOnePixel(FxRobot robot) {
         AutoregressiveSnapshot a = open(3, "nade");

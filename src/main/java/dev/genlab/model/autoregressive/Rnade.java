@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * sum as NADE's. Parameters in one vector: W (H × D, column d at d·H), c (H), then per dimension d and
  * component k the rows Vα, Vμ, Vσ (H each) and the biases bα, bμ, bσ.
  *
- * <p>Not in a scene yet: the lesson's scene is binary images.
+ * <p>Lesson 5 trains it on 2-D toy data (scene.autoregressive.RnadeLab): x₁'s conditional is a plain mixture
+ * (a is c alone), x₂'s a mixture whose weights, means and widths the hidden units compute from x₁.
  */
 public final class Rnade {
 
@@ -63,6 +64,67 @@ public final class Rnade {
 
     public int dims() {
         return dims;
+    }
+
+    public int hidden() {
+        return hidden;
+    }
+
+    public int components() {
+        return components;
+    }
+
+    /**
+     * The mixture p(x_d | x_&lt;d) of one conditional: weights α (summing to 1), means μ and standard deviations σ,
+     * K each.
+     */
+    public record Mixture(double[] weights, double[] means, double[] sds) {
+
+        /** Σ_k α_k N(v; μ_k, σ_k²). */
+        public double density(double v) {
+            double s = 0;
+            for (int k = 0; k < weights.length; k++) {
+                s += component(k, v);
+            }
+            return s;
+        }
+
+        /** α_k N(v; μ_k, σ_k²), component k's share of the density at v. */
+        public double component(int k, double v) {
+            double z = (v - means[k]) / sds[k];
+            return weights[k] * Math.exp(-0.5 * z * z) / (sds[k] * Math.sqrt(2 * Math.PI));
+        }
+    }
+
+    /** The conditional of dimension d given x's first d values (the rest of x is not read). */
+    public Mixture mixtureAt(double[] x, int d) {
+        if (d < 0 || d >= dims) {
+            throw new IllegalArgumentException("dimension " + d + " of " + dims);
+        }
+        double[] a = new double[hidden];
+        System.arraycopy(p, cOff, a, 0, hidden);
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i < hidden; i++) {
+                a[i] += p[j * hidden + i] * x[j];
+            }
+        }
+        double[] h = new double[hidden];
+        for (int i = 0; i < hidden; i++) {
+            h[i] = 1 / (1 + Math.exp(-a[i]));
+        }
+        double[][] mix = new double[3][components];
+        mixture(d, h, mix);
+        return new Mixture(mix[0], mix[1], mix[2]);
+    }
+
+    /** Whether every parameter is a finite number. */
+    public boolean isFinite() {
+        for (double v : p) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int numParams() {

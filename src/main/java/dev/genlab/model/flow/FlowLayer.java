@@ -64,21 +64,9 @@ public abstract class FlowLayer {
     /** Forgets the optimiser's moments. */
     abstract void resetOptimizer();
 
-    /**
-     * Adam step t (Kingma &amp; Ba 2015) in place, in the form of libnd4j's fused updater:
-     * α_t = α √(1 − β₂ᵗ)/(1 − β₁ᵗ), m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², θ −= α_t m / (√v + ε),
-     * β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸. The rate comes per step, so a learning-rate change keeps m and v.
-     */
+    /** Adam step t in place ({@link dev.genlab.model.nn.DoubleAdam#update}). */
     static void adam(double[] p, double[] g, double[] m, double[] v, int t, double lr) {
-        double b1 = 0.9;
-        double b2 = 0.999;
-        double at = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
-        for (int i = 0; i < p.length; i++) {
-            double gi = g[i];
-            m[i] = b1 * m[i] + (1 - b1) * gi;
-            v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-            p[i] -= at * m[i] / (Math.sqrt(v[i]) + 1e-8);
-        }
+        dev.genlab.model.nn.DoubleAdam.update(p, g, m, v, t, lr);
     }
 
     static double det(double[] j) {

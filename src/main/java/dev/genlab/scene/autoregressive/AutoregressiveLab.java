@@ -156,6 +156,11 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private boolean[] field = new boolean[0];
     private boolean[] fullField = new boolean[0];
 
+    /** The continuous panel's RNADE on 2-D points; it trains instead of the image model while that panel shows. */
+    private final RnadeLab rnade = new RnadeLab();
+    /** Whether the last step was the continuous panel's (the step count then is RNADE's). */
+    private boolean continuousView;
+
     public AutoregressiveLab(ModelFactory factory) {
         this.factory = factory;
     }
@@ -164,6 +169,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     @Override
     public void reset(AutoregressiveParams p) {
+        rnade.clear();
         // the previous run stays on the chart for comparison only on the same images
         boolean sameImages = dataKey != null && p.images() != null && dataKey.images() != null
                 && dataKey.images().fingerprint() == p.images().fingerprint();
@@ -388,6 +394,11 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     @Override
     public double step(AutoregressiveParams p) {
+        continuousView = p.view() == AutoregressiveParams.Panel.CONTINUOUS;
+        if (continuousView) {
+            rnade.sync(p);
+            return rnade.step(p);
+        }
         if (model == null) {
             return 0;
         }
@@ -631,17 +642,25 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     // ---------------------------------------------------------------- guard
 
+    /** What the divergence guard keeps: the image network's last saved parameters and RNADE's. */
+    private record State(double[] image, RnadeLab.Saved continuous) {
+    }
+
     @Override
     public Object saveState() {
-        return saved;
+        return new State(saved, rnade.lastSaved());
     }
 
     @Override
     public void restoreState(Object state) {
-        if (model == null || state == null) {
+        if (!(state instanceof State s)) {
             return;
         }
-        model.loadParams((double[]) state);
+        rnade.restore(s.continuous());
+        if (model == null || s.image() == null) {
+            return;
+        }
+        model.loadParams(s.image());
         steps = savedSteps;
         examples = savedExamples;
         adam.reset(); // the moments of a diverged run may hold NaN
@@ -658,24 +677,34 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     @Override
     public boolean isHealthy() {
-        return model == null || model.isFinite();
+        return (model == null || model.isFinite()) && rnade.isHealthy();
     }
 
     @Override
     public long steps() {
-        return steps;
+        return continuousView ? rnade.adamSteps() : steps;
+    }
+
+    @Override
+    public void playingChanged(boolean playing) {
+        rnade.playingChanged(playing);
     }
 
     // ---------------------------------------------------------------- snapshot
 
     @Override
     public AutoregressiveSnapshot snapshot(AutoregressiveParams p) {
+        RnadeView continuous = null;
+        if (p.view() == AutoregressiveParams.Panel.CONTINUOUS) {
+            rnade.sync(p);
+            continuous = rnade.view(p);
+        }
         if (model == null) {
             return new AutoregressiveSnapshot(0, p.model(), "", 0, -1, 0, 0, 0, 0, new double[0], new double[0],
                     new double[0], new double[0], previousLabel, previousX, previousY, Double.NaN, Double.NaN, -1,
                     0, Double.NaN, GRID, Double.NaN, new byte[0], -1, new int[0], new byte[0], 0, Double.NaN, 0,
                     new float[0], -1, ESTIMATES, -1, 0, 0, new boolean[0], new boolean[0], new byte[0], 0, new byte[0], 0, 1,
-                    message, Double.NaN, 0, 0, -1, -1, null, "model", -1, 0, previousParams);
+                    message, Double.NaN, 0, 0, -1, -1, null, "model", -1, 0, previousParams, continuous);
         }
         if (p.view() == AutoregressiveParams.Panel.INPAINT && inpaintJob == null && (inpaintDirty || inpaintKeep != p.keepSteps()
                 || viewAt != steps)) {
@@ -721,7 +750,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
                 model instanceof MaskedMlp masked ? masked.numFreeParams() : model.numParams(), passes(model),
                 model instanceof Nade nade ? nade.multiplyAddsPerImage()
                         : model instanceof MaskedMlp masked ? masked.multiplyAddsPerImage() : -1,
-                model instanceof Nade nade ? nade.naiveMultiplyAddsPerImage() : -1, madeView, fieldArch, fieldSteps, model.depth(), previousParams);
+                model instanceof Nade nade ? nade.naiveMultiplyAddsPerImage() : -1, madeView, fieldArch, fieldSteps, model.depth(), previousParams, continuous);
     }
 
     /** Sequential steps of ln p(x) for one image: NADE's incremental form takes one per pixel, the others one pass. */

@@ -3,6 +3,7 @@ package dev.genlab.scene.autoregressive;
 import java.util.List;
 
 import dev.genlab.data.ImageDataset;
+import dev.genlab.data.ToyDistributions;
 import dev.genlab.scene.Knob;
 import dev.genlab.scene.KnobValues;
 import dev.genlab.scene.ParamSpec;
@@ -32,11 +33,14 @@ import dev.genlab.scene.ParamSpec;
  * @param fieldArch    whose receptive field the field panel draws: "model" (the network trained here) or an
  *                     architecture of {@link dev.genlab.model.autoregressive.ReceptiveFields}: "pixelcnn", "gated",
  *                     "rowlstm", "diagonal"
+ * @param toy          the continuous panel's 2-D toy distribution (an id of {@link ToyDistributions})
+ * @param components   RNADE's Gaussians per conditional K
+ * @param slice        the x₁ at which the continuous panel draws p(x₂ | x₁)
  */
 public record AutoregressiveParams(String model, String start, int hidden, int channels, int layers, String ordering,
                                    double learningRate, int batch, int trainImages, long seed, Panel view,
                                    int pixel, int depth, int keepRows, ImageDataset images,
-                                   String fieldArch) {
+                                   String fieldArch, String toy, int components, double slice) {
 
     public static final int SIDE = 28;
     public static final List<String> MODELS = List.of("nade", "made", "pixelcnn", "fvsbn");
@@ -46,28 +50,30 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
     public static final List<String> FIELD_ARCHS = List.of("model", "pixelcnn", "gated", "rowlstm", "diagonal");
     public static final List<String> BATCHES = List.of("8", "16", "32", "64", "128");
     /** What the right-hand panel shows and what Play / Step do there. */
-    public enum Panel { TRAIN, SAMPLE, FIELD, INPAINT }
+    public enum Panel { TRAIN, SAMPLE, FIELD, INPAINT, CONTINUOUS }
     /** Largest depth a receptive field can count (1 type-A layer + at most 8 type-B layers). */
     public static final int MAX_DEPTH = 9;
 
-    public static final Knob<String> MODEL = Knob.choice("model", "ar.model", MODELS, "nade");
-    public static final Knob<String> START = Knob.choice("start", "ar.start", STARTS, "scratch");
+    /** The panels of the image models (all but the continuous one, whose RNADE has knobs of its own). */
+    private static final Panel[] IMAGES = {Panel.TRAIN, Panel.SAMPLE, Panel.FIELD, Panel.INPAINT};
+    public static final Knob<String> MODEL = Knob.choice("model", "ar.model", MODELS, "nade").in(IMAGES);
+    public static final Knob<String> START = Knob.choice("start", "ar.start", STARTS, "scratch").in(IMAGES);
     /** The architecture knobs act only on a network trained from scratch (a checkpoint brings its own). */
     private static boolean scratch(KnobValues v, String model) {
         return v.get(START).equals("scratch") && v.get(MODEL).equals(model);
     }
     public static final Knob<Integer> HIDDEN = Knob.integer("hidden", "ar.hidden", "", 4, 256, 64)
-            .actsWhen(v -> scratch(v, "nade") || scratch(v, "made"));
+            .actsWhen(v -> scratch(v, "nade") || scratch(v, "made")).in(IMAGES);
     public static final Knob<Integer> CHANNELS = Knob.integer("channels", "ar.channels", "", 4, 48, 16)
-            .actsWhen(v -> scratch(v, "pixelcnn"));
+            .actsWhen(v -> scratch(v, "pixelcnn")).in(IMAGES);
     public static final Knob<Integer> LAYERS = Knob.integer("layers", "ar.layers", "", 1, MAX_DEPTH - 1, 4)
-            .actsWhen(v -> scratch(v, "pixelcnn"));
+            .actsWhen(v -> scratch(v, "pixelcnn")).in(IMAGES);
     public static final Knob<String> ORDERING = Knob.choice("ordering", "ar.ordering", ORDERINGS, "raster")
-            .actsWhen(v -> scratch(v, "nade"));
+            .actsWhen(v -> scratch(v, "nade")).in(IMAGES);
     public static final Knob<Double> LEARNING_RATE = Knob.realChoice("learning_rate", "ar.learningRate", RATES, "0.003");
     public static final Knob<Integer> BATCH = Knob.intChoice("batch", "ar.batch",
             BATCHES.stream().map(Integer::valueOf).toList(), 32);
-    public static final Knob<Integer> TRAIN_IMAGES = Knob.integer("train_images", "ar.trainImages", "", 200, 8000, 4000);
+    public static final Knob<Integer> TRAIN_IMAGES = Knob.integer("train_images", "ar.trainImages", "", 200, 8000, 4000).in(IMAGES);
     public static final Knob<Integer> SEED = Knob.integer("seed", "ar.seed", "", 0, 999, 1);
     public static final Knob<Panel> VIEW = Knob.choice("view", "ar.view", Panel.class, Panel.TRAIN);
     public static final Knob<Integer> PIXEL = Knob.integer("pixel", "ar.pixel", "", 0, SIDE * SIDE - 1, 14 * SIDE + 14)
@@ -79,13 +85,22 @@ public record AutoregressiveParams(String model, String start, int hidden, int c
     public static final Knob<Integer> KEEP_ROWS = Knob.integer("keep_rows", "ar.keepRows", "", 0, SIDE, 14)
             .in(Panel.INPAINT);
 
+    public static final Knob<String> TOY = Knob.choice("toy", "ar.toy", ToyDistributions.ids(), "moons")
+            .in(Panel.CONTINUOUS);
+    public static final Knob<Integer> COMPONENTS = Knob.integer("components", "ar.components", "", 1, 10, 5)
+            .in(Panel.CONTINUOUS);
+    public static final Knob<Double> SLICE = Knob.real("slice", "ar.slice", "", -3.5, 3.5, 0, 0.05)
+            .in(Panel.CONTINUOUS);
+
     public static final ParamSpec SPEC = ParamSpec.of(MODEL, START, HIDDEN, CHANNELS, LAYERS, ORDERING, LEARNING_RATE,
-            BATCH, TRAIN_IMAGES, SEED, VIEW, PIXEL, DEPTH, FIELD_ARCH, KEEP_ROWS).withPanelKnob(VIEW);
+            BATCH, TRAIN_IMAGES, SEED, VIEW, PIXEL, DEPTH, FIELD_ARCH, KEEP_ROWS, TOY, COMPONENTS, SLICE)
+            .withPanelKnob(VIEW);
 
     public static AutoregressiveParams from(KnobValues v, ImageDataset images) {
         return new AutoregressiveParams(v.get(MODEL), v.get(START), v.get(HIDDEN), v.get(CHANNELS), v.get(LAYERS),
                 v.get(ORDERING), v.get(LEARNING_RATE), v.get(BATCH), v.get(TRAIN_IMAGES), v.get(SEED), v.get(VIEW),
-                v.get(PIXEL), v.get(DEPTH), v.get(KEEP_ROWS), images, v.get(FIELD_ARCH));
+                v.get(PIXEL), v.get(DEPTH), v.get(KEEP_ROWS), images, v.get(FIELD_ARCH), v.get(TOY), v.get(COMPONENTS),
+                v.get(SLICE));
     }
 
     public boolean isNade() {

@@ -23,10 +23,13 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveLab, A
 
     public static final String ID = "autoregressive";
     public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, AutoregressiveParams.SPEC,
-            Map.of("batch", AutoregressiveView.BATCH, "held-out", AutoregressiveView.HELD_OUT,
-                    "previous-run", AutoregressiveView.PREVIOUS, "next-pixel", AutoregressiveView.CURRENT,
-                    "field", AutoregressiveView.FIELD, "blind-spot", AutoregressiveView.BLIND,
-                    "far", AutoregressiveView.FAR, "gap", MadeMaskFigure.GAP),
+            Map.ofEntries(Map.entry("batch", AutoregressiveView.BATCH), Map.entry("held-out", AutoregressiveView.HELD_OUT),
+                    Map.entry("previous-run", AutoregressiveView.PREVIOUS), Map.entry("next-pixel", AutoregressiveView.CURRENT),
+                    Map.entry("field", AutoregressiveView.FIELD), Map.entry("blind-spot", AutoregressiveView.BLIND),
+                    Map.entry("far", AutoregressiveView.FAR), Map.entry("gap", MadeMaskFigure.GAP),
+                    Map.entry("truth", RnadePanel.TRUTH), Map.entry("mixture", RnadePanel.MODEL),
+                    Map.entry("components", RnadePanel.COMPONENTS), Map.entry("slice", RnadePanel.SLICE),
+                    Map.entry("best-gaussian", RnadePanel.GAUSSIAN)),
             AutoregressiveScene::new);
     /** Adam steps (or, in the sample view, pixels) per second at speed 1 while playing. */
     static final double BASE_RATE = 10;
@@ -66,6 +69,11 @@ public final class AutoregressiveScene extends TrainerScene<AutoregressiveLab, A
             }
         });
         params().property(AutoregressiveParams.VIEW).addListener((obs, o, n) -> measureTimings());
+        // a click or a drag on the density map moves the slice x₁ = a there (to the knob's step)
+        dev.genlab.plot.DataListener slice = (x, y) -> params().set(AutoregressiveParams.SLICE,
+                Math.max(-3.5, Math.min(3.5, Math.round(x / 0.05) * 0.05)));
+        view.continuous.density.setOnDataClicked(slice);
+        view.continuous.density.setOnDataDragged(slice);
         view.clear.setOnAction(e -> {
             view.setDrawing(new byte[AutoregressiveParams.SIDE * AutoregressiveParams.SIDE]);
             sendDrawing();

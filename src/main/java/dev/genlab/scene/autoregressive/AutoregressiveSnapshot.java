@@ -60,6 +60,7 @@ package dev.genlab.scene.autoregressive;
  * @param fieldSteps      that architecture's sequential steps per layer over one image (−1 for "model")
  * @param modelDepth      the network's own masked layers (maxDepth is the field's: 9 for another architecture)
  * @param previousParams  the previous run's parameters (free ones for MADE and FVSBN); 0 when there is none
+ * @param continuous      the continuous panel's RNADE, while that panel shows (null otherwise)
  */
 public record AutoregressiveSnapshot(int side, String model, String architecture, long numParams, int checkpointImages,
                                      int trainCount, int evalCount, long steps, long examples, double[] trainX,
@@ -72,7 +73,8 @@ public record AutoregressiveSnapshot(int side, String model, String architecture
                                      byte[] inpaintInput, int keepSteps, byte[] completions, int completionCount,
                                      double jobProgress, String message, double testSe, long freeParams, int passes,
                                      long multiplyAdds, long naiveMultiplyAdds, MadeView made, String fieldArch,
-                                     int fieldSteps, int modelDepth, long previousParams) {
+                                     int fieldSteps, int modelDepth, long previousParams,
+                                     RnadeView continuous) {
 
     public int pixels() {
         return side * side;

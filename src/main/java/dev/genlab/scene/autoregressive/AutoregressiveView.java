@@ -81,6 +81,10 @@ final class AutoregressiveView extends HBox {
     private final VBox samplePanel;
     private final VBox fieldPanel;
     private final VBox inpaintPanel;
+    /** The continuous panel: RNADE on 2-D points, in place of both columns of the image models. */
+    final RnadePanel continuous = new RnadePanel();
+    private final VBox left;
+    private final StackPane right;
     private AutoregressiveSnapshot last;
     private AutoregressiveSnapshot curvesShown;
     private LineChartPlot.Series batchSeries;
@@ -128,7 +132,7 @@ final class AutoregressiveView extends HBox {
         nll.setMinHeight(120);
         nll.keepHeightShare(this, 0.25);
         VBox.setVgrow(nll, Priority.ALWAYS);
-        VBox left = new VBox(3, note, nll, nllText, previousText, archText, passText, timeText);
+        left = new VBox(3, note, nll, nllText, previousText, archText, passText, timeText);
 
         samples.setPrefSize(300, 300);
         samples.setMinSize(120, 120);
@@ -164,14 +168,16 @@ final class AutoregressiveView extends HBox {
         HBox buttons = new HBox(6, testImage, clear);
         inpaintPanel = new VBox(3, canvas, buttons, inpaintText, completions);
 
-        StackPane right = new StackPane(trainPanel, samplePanel, fieldPanel, inpaintPanel);
+        right = new StackPane(trainPanel, samplePanel, fieldPanel, inpaintPanel);
         left.setMinWidth(0);
         right.setMinWidth(0);
         left.setPrefWidth(380);
         right.setPrefWidth(300);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
-        getChildren().addAll(left, right);
+        HBox.setHgrow(continuous, Priority.ALWAYS);
+        continuous.setMinWidth(0);
+        getChildren().addAll(left, right, continuous);
         showPanel(AutoregressiveParams.Panel.TRAIN);
         I18n.localeProperty().addListener(new WeakInvalidationListener(languageListener));
     }
@@ -182,6 +188,7 @@ final class AutoregressiveView extends HBox {
             samplesShown = null;
             completionsShown = null;
             show(last, currentView);
+            continuous.show(last.continuous(), true);
         }
     };
 
@@ -195,6 +202,13 @@ final class AutoregressiveView extends HBox {
         samplePanel.setVisible(view == AutoregressiveParams.Panel.SAMPLE);
         fieldPanel.setVisible(view == AutoregressiveParams.Panel.FIELD);
         inpaintPanel.setVisible(view == AutoregressiveParams.Panel.INPAINT);
+        boolean cont = view == AutoregressiveParams.Panel.CONTINUOUS;
+        for (javafx.scene.Node n : new javafx.scene.Node[] {left, right}) {
+            n.setVisible(!cont);
+            n.setManaged(!cont);
+        }
+        continuous.setVisible(cont);
+        continuous.setManaged(cont);
     }
 
     /** The inpainting canvas as the student is drawing it (null: as the trainer last reported). */
@@ -212,6 +226,10 @@ final class AutoregressiveView extends HBox {
     void show(AutoregressiveSnapshot s, AutoregressiveParams.Panel view) {
         last = s;
         showPanel(view);
+        if (view == AutoregressiveParams.Panel.CONTINUOUS) {
+            continuous.show(s.continuous(), false);
+            return;
+        }
         // the message holds one or more keys separated by spaces
         note.setText(s.message().isEmpty() ? ""
                 : java.util.Arrays.stream(s.message().split(" ")).map(I18n::get).collect(java.util.stream.Collectors.joining(" ")));
@@ -233,6 +251,7 @@ final class AutoregressiveView extends HBox {
             case FIELD -> showField(s);
             case INPAINT -> showInpaint(s);
             case TRAIN -> showSamples(s);
+            case CONTINUOUS -> { }
         }
     }
 
