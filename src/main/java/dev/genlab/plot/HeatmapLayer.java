@@ -15,7 +15,7 @@ import javafx.scene.paint.Color;
 /**
  * A w x h grid of values over an extent, coloured through a {@link ColorMap}, with optional
  * contour lines. Values are {@code v[j * w + i]} for column i and row j, row 0 at the bottom
- * (smallest y), each value filling one cell. The image and contours are built when data arrive,
+ * (smallest y), each value filling one cell. The image is built when data arrive and the contours when next drawn,
  * so panning and zooming only rescale a ready image.
  */
 public class HeatmapLayer extends PlotLayer {
@@ -38,6 +38,12 @@ public class HeatmapLayer extends PlotLayer {
     private WritableImage image;
     private int[] argb = new int[0];
     private final List<float[]> contours = new ArrayList<>();
+    /**
+     * The contours are traced when next drawn, not in every rebuild: a panel that sets new data and then its
+     * colour range rebuilds twice per grid, and tracing the lines is the dear part (lesson 6's training panel at
+     * the top speed spent most of its JavaFX-thread time there).
+     */
+    private ValueRange contoursFor;
 
     public HeatmapLayer() {
         colorMap.addListener(o -> rebuild());
@@ -138,11 +144,20 @@ public class HeatmapLayer extends PlotLayer {
         }
         image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         contours.clear();
+        contoursFor = contourLevels > 0 ? r : null;
+        changed();
+    }
+
+    /** Traces the contour lines of the current data and range if a rebuild asked for them. */
+    private void traceContours() {
+        if (contoursFor == null) {
+            return;
+        }
         for (int k = 1; k <= contourLevels; k++) {
-            double level = r.valueAt(k / (contourLevels + 1.0));
+            double level = contoursFor.valueAt(k / (contourLevels + 1.0));
             contours.add(Contours.segments(values, w, h, extent, level));
         }
-        changed();
+        contoursFor = null;
     }
 
     private ValueRange autoRange() {
@@ -173,6 +188,7 @@ public class HeatmapLayer extends PlotLayer {
         g.setImageSmoothing(smooth);
         g.drawImage(image, x0, y0, t.px(extent.xMax()) - x0, t.py(extent.yMin()) - y0);
         g.setImageSmoothing(true);
+        traceContours();
         if (contours.isEmpty()) {
             return;
         }

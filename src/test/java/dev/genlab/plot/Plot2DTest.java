@@ -144,6 +144,61 @@ class Plot2DTest {
         assertEquals(new ValueRange(0, 1, false), heat.rangeProperty().get());
     }
 
+    /** Contours are traced when drawn: after new data and then a new range, the lines follow the newest range. */
+    @Test
+    void contourLinesFollowTheLatestDataAndRange() {
+        // given a radial field r² around (2, 2) and one contour level in a fixed range, in a colour no map has
+        int n = 64;
+        float[] v = new float[n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                double x = HOME.xMin() + (HOME.xMax() - HOME.xMin()) * (i + 0.5) / n;
+                double y = HOME.yMin() + (HOME.yMax() - HOME.yMin()) * (j + 0.5) / n;
+                v[j * n + i] = (float) ((x - 2) * (x - 2) + (y - 2) * (y - 2));
+            }
+        }
+        Fx.run(() -> {
+            heat.setContourColor(javafx.scene.paint.Color.MAGENTA);
+            heat.setContourLevels(0);
+            heat.setData(v, n, n, HOME);
+            heat.setRange(0, 2);
+        });
+        WritableImage plain = snapshot();
+        Fx.run(() -> {
+            heat.setContourLevels(1);
+            heat.setData(v, n, n, HOME);
+            heat.setRange(0, 2); // the one level is at r² = 1
+        });
+        // when drawn, the line crosses y = 2 right of the centre at r = 1 and not at r = sqrt 2
+        WritableImage img = snapshot();
+        PlotTransform t = Fx.call(plot::getTransform);
+        assertTrue(lineNear(plain, img, t, 3), "a line at r = 1");
+        assertTrue(!lineNear(plain, img, t, 2 + Math.sqrt(2)), "none at r = sqrt 2");
+        // and after a new range the old line is gone and the new one drawn (r² = 2 at the middle of [0, 4])
+        Fx.run(() -> heat.setRange(0, 4));
+        Fx.run(() -> heat.setContourLevels(0));
+        WritableImage plain2 = snapshot();
+        Fx.run(() -> heat.setContourLevels(1));
+        WritableImage img2 = snapshot();
+        assertTrue(lineNear(plain2, img2, t, 2 + Math.sqrt(2)), "a line at r = sqrt 2");
+        assertTrue(!lineNear(plain2, img2, t, 3), "none left at r = 1");
+        Fx.run(() -> heat.setContourLevels(0));
+    }
+
+    /** Whether the two pictures differ within 2 pixels of (x, 2): a contour line drawn there. */
+    private static boolean lineNear(WritableImage without, WritableImage with, PlotTransform t, double x) {
+        double px = t.px(x);
+        double py = t.py(2);
+        for (int dy = -2; dy <= 2; dy++) {
+            for (int dx = -2; dx <= 2; dx++) {
+                if (Fx.distance(Fx.argb(without, px + dx, py + dy), Fx.argb(with, px + dx, py + dy)) > 40) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Test
     void changesRepaintOnTheNextPulseWithoutAnExplicitLayout() throws Exception {
         Extent moved = new Extent(-1, 1, 5, 6);
