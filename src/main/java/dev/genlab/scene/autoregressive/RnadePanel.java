@@ -44,12 +44,16 @@ final class RnadePanel extends VBox {
     final LineChartPlot nll = new LineChartPlot();
     final Label readout = new Label();
     final Label sliceText = new Label();
+    /** What the curves' colours mean (one caption for both plots: legends would take their height). */
+    final Label key = new Label();
     private final HeatmapLayer heat = new HeatmapLayer();
     private final ScatterLayer points = new ScatterLayer();
     private final SliceLayer sliceLine = new SliceLayer();
     private RnadeView last;
     private LineChartPlot.Series nllSeries;
     private String curvesRun = "";
+    /** The language the chart's series and lines were named in. */
+    private Locale namedIn;
 
     RnadePanel() {
         setId("ar-continuous");
@@ -59,7 +63,11 @@ final class RnadePanel extends VBox {
         nll.setId("ar-continuous-nll");
         readout.setId("ar-continuous-readout");
         sliceText.setId("ar-continuous-slice");
-        Grids.readout(readout, sliceText);
+        key.setId("ar-continuous-key");
+        Grids.readout(readout, sliceText, key);
+        marginal.setLegendVisible(false);
+        conditional.setLegendVisible(false);
+        conditional.setYLabel("p(x\u2082 | x\u2081)");
         heat.setColorMap(ColorMap.VIRIDIS);
         points.setMarkerRadius(1.3);
         points.setOpacity(0.55);
@@ -76,10 +84,14 @@ final class RnadePanel extends VBox {
             f.setMinSize(100, 90);
             f.setPrefSize(300, 200);
         }
-        nll.setPrefHeight(150);
-        nll.setMinHeight(90);
-        nll.keepHeightShare(this, 0.22);
-        var top = Grids.row(new double[] {55, 45}, density, Grids.column(new double[] {50, 50}, marginal, conditional));
+        nll.setPrefHeight(170);
+        nll.setMinHeight(100);
+        nll.keepHeightShare(this, 0.28);
+        VBox curves = new VBox(2, key, marginal, conditional);
+        VBox.setVgrow(marginal, Priority.ALWAYS);
+        VBox.setVgrow(conditional, Priority.ALWAYS);
+        curves.setMinSize(0, 0);
+        var top = Grids.row(new double[] {55, 45}, density, curves);
         VBox.setVgrow(top, Priority.ALWAYS);
         setSpacing(4);
         setPadding(new Insets(4, 6, 4, 6));
@@ -95,14 +107,18 @@ final class RnadePanel extends VBox {
         if (v == null || v == last && !force) {
             return;
         }
-        boolean newRun = last == null || force || !v.toy().equals(last.toy()) || v.components() != last.components()
-                || v.nllX().length < nllSeries.size() || v.adamSteps() < last.adamSteps();
+        Locale locale = I18n.localeProperty().get();
+        boolean newRun = last == null || force || !locale.equals(namedIn) || !v.toy().equals(last.toy())
+                || v.components() != last.components() || v.nllX().length < nllSeries.size()
+                || v.adamSteps() < last.adamSteps();
+        namedIn = locale;
         last = v;
         double[] b = v.bounds();
         Extent e = new Extent(b[0], b[1], b[2], b[3]);
         heat.setData(v.density(), v.gridSide(), v.gridSide(), e);
         density.setDataExtent(e);
         if (points.series().isEmpty() || newRun) {
+            points.clear();
             points.put(new ScatterLayer.Series(I18n.get("ar.continuous.data"), v.pointsX(), v.pointsY(),
                     Color.gray(0.95), Marker.CIRCLE));
         }
@@ -116,7 +132,7 @@ final class RnadePanel extends VBox {
         }
         put(marginal, v.x1(), v.marginalTruth(), v.marginal(), v.marginalComponents());
         put(conditional, v.x2(), v.conditionalTruth(), v.conditional(), v.conditionalComponents());
-        conditional.setYLabel("p(x\u2082 | x\u2081 = " + fmt2(v.slice()) + ")");
+        key.setText(I18n.get("ar.continuous.key", TRUTH.label(locale), MODEL.label(locale), COMPONENTS.label(locale)));
         sliceText.setText(sliceText(v));
         if (newRun) {
             nll.clearSeries();
