@@ -29,6 +29,12 @@ import javafx.application.Application;
 public final class Launcher {
 
     static final String OMP = "OMP_NUM_THREADS";
+    /**
+     * Set on the child process: its parent has read the --dataset folder whole to check it, so the child only finds
+     * the pair again ({@link CommandLine.Facts#readDatasets}) instead of spending another second or two before the
+     * window.
+     */
+    static final String DATASETS_READ = "genlab.datasetsRead";
 
     private Launcher() {
     }
@@ -89,6 +95,7 @@ public final class Launcher {
                 cmd.add(a);
             }
         }
+        cmd.add("-D" + DATASETS_READ + "=true");
         cmd.add("-cp");
         cmd.add(classPath());
         cmd.add(Launcher.class.getName());

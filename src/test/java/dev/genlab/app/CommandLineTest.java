@@ -182,6 +182,31 @@ class CommandLineTest {
         DatasetLoadingTest.writeIdx(truncated, 20, 784 * 5 + 3);
         String why = refused("--dataset", truncated.toString());
         assertMentions(why, "--dataset " + truncated, "train-images-idx3-ubyte");
+
+        // the launcher's child, whose parent read the folder whole, only finds the pair again
+        CommandLine.Facts child = new CommandLine.Facts() {
+            @Override
+            public List<Lesson> lessons() {
+                return lessons;
+            }
+
+            @Override
+            public SceneRegistry scenes() {
+                return scenes;
+            }
+
+            @Override
+            public Optional<Path> fashionMnist() {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean readDatasets() {
+                return false;
+            }
+        };
+        assertInstanceOf(CommandLine.Run.class, CommandLine.parse(List.of("--dataset", truncated.toString()), child));
+        assertInstanceOf(CommandLine.Refused.class, CommandLine.parse(List.of("--dataset", empty.toString()), child));
     }
 
     private Path scenario(String name, String text) throws IOException {
