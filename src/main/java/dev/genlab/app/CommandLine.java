@@ -100,19 +100,19 @@ final class CommandLine {
 
         /**
          * The lessons as the app reads them (without checking their formulas, which only ever gives problems that
-         * leave a lesson usable), the built-in scenes, and {@link DatasetDiscovery#fashionMnistFolder()}. The
-         * lessons are read only if an option needs them.
+         * leave a lesson usable), the built-in scenes, and {@link DatasetDiscovery#fashionMnistFolder()}. Lessons
+         * and scenes are loaded only if an option needs them, so a start without options costs nothing more.
          */
         static Facts ofThisMachine() {
-            SceneRegistry scenes = SceneRegistry.builtIn();
             return new Facts() {
+                private SceneRegistry scenes;
                 private List<Lesson> lessons;
 
                 @Override
                 public List<Lesson> lessons() {
                     if (lessons == null) {
                         try {
-                            lessons = LessonCatalogue.load(new LessonParser(scenes, formula -> Optional.empty())).lessons();
+                            lessons = LessonCatalogue.load(new LessonParser(scenes(), formula -> Optional.empty())).lessons();
                         } catch (IOException e) {
                             lessons = List.of();
                         }
@@ -122,6 +122,9 @@ final class CommandLine {
 
                 @Override
                 public SceneRegistry scenes() {
+                    if (scenes == null) {
+                        scenes = SceneRegistry.builtIn();
+                    }
                     return scenes;
                 }
 
@@ -159,8 +162,8 @@ final class CommandLine {
     static String usage(Facts facts) {
         StringBuilder s = new StringBuilder();
         s.append("""
-                Usage: genlab [OPTION]...
-                  from a checkout:  ./mvnw javafx:run -Djavafx.args="OPTION..."
+                Usage: dev.genlab.app.Launcher [OPTION]...
+                  from a checkout: ./mvnw javafx:run -Djavafx.args="OPTION..."
 
                   --lesson ID        open this lesson: its folder name (05-neural-autoregressive),
                                      its number (5 or 05) or its name (neural-autoregressive)

@@ -60,8 +60,8 @@ public final class Launcher {
             return 0;
         }
         if (o instanceof CommandLine.Refused r) {
-            err.println("genlab: " + r.message());
-            err.println("Try 'genlab --help' (or ./mvnw javafx:run -Djavafx.args=--help) for the options.");
+            err.println("GenLab: " + r.message());
+            err.println("GenLab: --help lists the options (from a checkout: ./mvnw javafx:run -Djavafx.args=--help)");
             err.flush();
             return CommandLine.EXIT_USAGE;
         }

@@ -303,7 +303,7 @@ class CommandLineTest {
             Launch l = launch(bad);
             assertEquals(2, l.status(), List.of(bad).toString());
             assertTrue(l.started().isEmpty(), "started despite " + List.of(bad));
-            assertTrue(l.err().startsWith("genlab: "), l.err());
+            assertTrue(l.err().startsWith("GenLab: "), l.err());
             assertMentions(l.err(), "--help");
             assertEquals("", l.out());
         }
