@@ -35,10 +35,44 @@ public final class GenLabApp extends Application {
 
     private MainWindow window;
 
+    /** The command-line options {@link Launcher} checked before launching; null when started some other way. */
+    private static volatile CommandLine.Options launchOptions;
+
+    /** Called by the launcher before {@link Application#launch}: the options this run starts with. */
+    static void startWith(CommandLine.Options options) {
+        launchOptions = options;
+    }
+
+    /**
+     * The options this run starts with: the launcher's, or, when JavaFX started this class directly, its raw
+     * parameters parsed the same way (a wrong one then ends the run with status 2 as the launcher does).
+     */
+    private CommandLine.Options options() {
+        if (launchOptions != null) {
+            return launchOptions;
+        }
+        java.util.List<String> raw = getParameters().getRaw();
+        if (raw.isEmpty()) {
+            return CommandLine.Options.none();
+        }
+        CommandLine.Options[] parsed = {null};
+        int status = Launcher.run(raw.toArray(String[]::new), System.out, System.err, CommandLine.Facts.ofThisMachine(),
+                (args, o) -> {
+                    parsed[0] = o;
+                    return 0;
+                });
+        if (parsed[0] == null) {
+            System.exit(status); // --help, or a wrong option: nothing is shown yet
+        }
+        return parsed[0];
+    }
+
     @Override
     public void start(Stage stage) {
         boolean probe = Boolean.getBoolean(STARTUP_PROBE);
+        CommandLine.Options options = options();
         AppPrefs prefs = AppPrefs.user();
+        options.applyTo(prefs);
         I18n.setLocale(prefs.locale());
         showLoading(stage, prefs);
         if (probe) {
@@ -57,7 +91,7 @@ public final class GenLabApp extends Application {
             t.start();
         }).thenAccept(catalogue -> javafx.application.Platform.runLater(() -> {
             window = open(stage, prefs, url -> getHostServices().showDocument(url), registry, catalogue);
-            window.show();
+            show(window, options);
             if (probe) {
                 probe("genlab-ready " + System.currentTimeMillis());
                 nd4jReported.completeOnTimeout(null, 60, java.util.concurrent.TimeUnit.SECONDS)
@@ -95,6 +129,28 @@ public final class GenLabApp extends Application {
         if (window != null) {
             window.close();
         }
+    }
+
+    /**
+     * Shows the window as the options ask: the lesson, step, language, theme and dataset are already in its
+     * preferences ({@link CommandLine.Options#applyTo}); a scenario is opened as File → Open scenario opens one, and
+     * presenter mode is entered as F5 enters it.
+     */
+    static void show(MainWindow window, CommandLine.Options options) {
+        window.show();
+        options.scenario().ifPresent(window::openScenario);
+        if (options.presenter()) {
+            window.setPresenter(true);
+        }
+    }
+
+    /** Builds and shows the main window as the app does when started with these options (tests pass their own prefs). */
+    static MainWindow open(Stage stage, AppPrefs prefs, CommandLine.Options options,
+                           java.util.function.Consumer<String> linkOpener) {
+        options.applyTo(prefs);
+        MainWindow window = open(stage, prefs, linkOpener);
+        show(window, options);
+        return window;
     }
 
     /** Builds the main window on stage with the given preferences (tests pass their own). */

@@ -1,6 +1,7 @@
 package dev.genlab.app;
 
 import java.io.File;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,12 @@ import java.util.Optional;
 import javafx.application.Application;
 
 /**
- * Entry point. Two jobs before JavaFX starts:
+ * Entry point. Three jobs before JavaFX starts:
  * <ol>
+ * <li>The command-line options ({@link CommandLine}), all parsed and checked first: {@code --help} prints the
+ * usage and exits 0; a wrong option or value prints what is accepted to stderr and exits with status 2, before
+ * any window or child process starts. The options then go unchanged to the child process below, which checks
+ * them again (it is a new JVM) and hands them to {@link GenLabApp}.</li>
  * <li>One ND4J thread that really is one. ND4J's OpenMP pool reads {@code OMP_NUM_THREADS}
  * when its native library loads; on 2 cores two OpenMP threads fight the JavaFX thread and
  * frame times spike (STACK.md), and ND4J's in-process setter did not fully take effect. An
@@ -24,18 +29,56 @@ import javafx.application.Application;
 public final class Launcher {
 
     static final String OMP = "OMP_NUM_THREADS";
+    /**
+     * Set on the child process: its parent has read the --dataset folder whole to check it, so the child only finds
+     * the pair again ({@link CommandLine.Facts#readDatasets}) instead of spending another second or two before the
+     * window.
+     */
+    static final String DATASETS_READ = "genlab.datasetsRead";
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, CommandLine.Facts.ofThisMachine(), Launcher::start));
+    }
+
+    /** What runs the app once the options are checked; returns the exit status. */
+    interface Start {
+        int start(String[] args, CommandLine.Options options);
+    }
+
+    /**
+     * Parses and checks args, then starts the app with start; returns the exit status: 0 after --help,
+     * {@link CommandLine#EXIT_USAGE} for a wrong option or value (start is then never called), else start's.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, CommandLine.Facts facts, Start start) {
+        CommandLine.Outcome o = CommandLine.parse(List.of(args), facts);
+        if (o instanceof CommandLine.Help) {
+            out.print(CommandLine.usage(facts));
+            out.flush();
+            return 0;
+        }
+        if (o instanceof CommandLine.Refused r) {
+            err.println("GenLab: " + r.message());
+            err.println("GenLab: --help lists the options (from a checkout: ./mvnw javafx:run -Djavafx.args=--help)");
+            err.flush();
+            return CommandLine.EXIT_USAGE;
+        }
+        return start.start(args, ((CommandLine.Run) o).options());
+    }
+
+    /** Runs the app in a child with OMP_NUM_THREADS=1 (see above), or here if that cannot be done or is not needed. */
+    private static int start(String[] args, CommandLine.Options options) {
         if (System.getenv(OMP) == null && !Boolean.getBoolean("genlab.noRelaunch")) {
             Optional<Integer> exit = relaunch(args);
             if (exit.isPresent()) {
-                System.exit(exit.get());
+                return exit.get();
             }
         }
+        GenLabApp.startWith(options);
         Application.launch(GenLabApp.class, args);
+        return 0;
     }
 
     /** Runs this JVM again with OMP_NUM_THREADS=1; empty when that is not possible. */
@@ -52,6 +95,7 @@ public final class Launcher {
                 cmd.add(a);
             }
         }
+        cmd.add("-D" + DATASETS_READ + "=true");
         cmd.add("-cp");
         cmd.add(classPath());
         cmd.add(Launcher.class.getName());

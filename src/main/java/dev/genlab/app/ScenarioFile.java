@@ -77,12 +77,38 @@ final class ScenarioFile {
     }
 
     /**
-     * Sets the scene's knobs from the file, then its trained state if the file names one.
-     *
-     * @throws IllegalArgumentException when the file is for another scene or names a knob or value
-     *                                  the scene does not take (the message says which); nothing changed
+     * A scenario file as read, before it touches any scene: the scene it is for, the weights file it names (or
+     * null) and its knob lines.
      */
-    static Loaded load(LessonScene scene, Path file) throws IOException {
+    record Contents(String sceneId, String weightsName, Properties knobs) {
+
+        /**
+         * Checks every knob line against a scene's knobs, as {@link #load} would set them, without a scene.
+         *
+         * @throws IllegalArgumentException naming an unknown knob or a value out of range
+         */
+        void checkKnobs(dev.genlab.scene.ParamSpec spec) throws IOException {
+            new dev.genlab.scene.ParamSet(spec).load(knobsReader());
+        }
+
+        /** The weights the file names, read and checked as a checkpoint (the caller knows that there are some). */
+        Checkpoint readWeights(Path scenario) throws IOException {
+            return Checkpoint.read(weightsPath(scenario, weightsName.trim()));
+        }
+
+        private StringReader knobsReader() throws IOException {
+            StringWriter out = new StringWriter();
+            knobs.store(out, null);
+            return new StringReader(out.toString());
+        }
+    }
+
+    /**
+     * Reads a scenario file without applying it.
+     *
+     * @throws IllegalArgumentException when it has no {@code scene = ...} line
+     */
+    static Contents read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Properties p = new Properties();
         p.load(new StringReader(text));
@@ -90,25 +116,34 @@ final class ScenarioFile {
         if (id == null) {
             throw new IllegalArgumentException("not a GenLab scenario: no '" + SCENE_KEY + " = ...' line");
         }
-        if (!id.trim().equals(scene.id())) {
-            throw new IllegalArgumentException("the scenario is for scene '" + id.trim() + "', this step shows '"
-                    + scene.id() + "'");
-        }
         p.remove(SCENE_KEY);
         String weightsName = (String) p.remove(WEIGHTS_KEY);
+        return new Contents(id.trim(), weightsName, p);
+    }
+
+    /**
+     * Sets the scene's knobs from the file, then its trained state if the file names one.
+     *
+     * @throws IllegalArgumentException when the file is for another scene or names a knob or value
+     *                                  the scene does not take (the message says which); nothing changed
+     */
+    static Loaded load(LessonScene scene, Path file) throws IOException {
+        Contents c = read(file);
+        if (!c.sceneId().equals(scene.id())) {
+            throw new IllegalArgumentException("the scenario is for scene '" + c.sceneId() + "', this step shows '"
+                    + scene.id() + "'");
+        }
         // read the weights before any knob moves, so a bad file is known; the knobs load all the same
         Checkpoint state = null;
         String problem = null;
-        if (weightsName != null) {
+        if (c.weightsName() != null) {
             try {
-                state = Checkpoint.read(weightsPath(file, weightsName.trim()));
+                state = c.readWeights(file);
             } catch (IOException | IllegalArgumentException e) {
                 problem = e.getMessage();
             }
         }
-        StringWriter knobs = new StringWriter();
-        p.store(knobs, null);
-        scene.params().load(new StringReader(knobs.toString()));
+        scene.params().load(c.knobsReader());
         if (state != null) {
             try {
                 scene.restoreTrainedState(state);
@@ -116,7 +151,7 @@ final class ScenarioFile {
                 problem = e.getMessage();
             }
         }
-        return new Loaded(weightsName != null, problem);
+        return new Loaded(c.weightsName() != null, problem);
     }
 
     /** The weights file a scenario names: a plain file name beside it (a mailed scenario reaches nowhere else). */
