@@ -164,6 +164,21 @@ class FrameBenchTest {
     }
 
     /**
+     * Lesson 5's continuous step while RNADE trains at the top speed (two moons, K = 1 as the step opens, 20 Adam
+     * steps a scene step, the density map renewed at most every 120 ms): the same rows with the prefix
+     * {@code rnade_}, and the Adam steps a second.
+     */
+    @Test
+    void rnadeTrainingAtTopSpeed(FxRobot robot) {
+        fxRun(() -> window.open("05-neural-autoregressive", 11));
+        dev.genlab.scene.autoregressive.AutoregressiveScene scene = fx(
+                () -> (dev.genlab.scene.autoregressive.AutoregressiveScene) window.currentScene().orElseThrow());
+        AppTestSupport.awaitFx(scene::lastShown, s -> s.continuous() != null, "RNADE");
+        measure(robot, scene, "rnade_", () -> scene.lastShown().continuous().adamSteps(), "rnade_adam_steps_per_s_playing",
+                "steps/s");
+    }
+
+    /**
      * Lesson 7 while the VAE and the AE train from scratch at the top speed (the "train it from scratch"
      * step: latent 2, hidden 256, batch 128, the latent map and images renewed once a second): the same rows
      * with the prefix {@code elbo_vae_}, and the steps a second.

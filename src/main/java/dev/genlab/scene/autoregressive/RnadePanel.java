@@ -84,18 +84,21 @@ final class RnadePanel extends VBox {
             f.setMinSize(100, 90);
             f.setPrefSize(300, 200);
         }
-        nll.setPrefHeight(170);
-        nll.setMinHeight(100);
-        nll.keepHeightShare(this, 0.28);
-        VBox curves = new VBox(2, key, marginal, conditional);
+        nll.setPrefHeight(150);
+        nll.setMinHeight(90);
+        // the map over the NLL chart on the left; the two conditionals, the figure's subject, take the whole right
+        VBox left = new VBox(4, density, nll);
+        VBox.setVgrow(density, Priority.ALWAYS);
+        VBox curves = new VBox(2, key, marginal, conditional, sliceText);
         VBox.setVgrow(marginal, Priority.ALWAYS);
         VBox.setVgrow(conditional, Priority.ALWAYS);
+        left.setMinSize(0, 0);
         curves.setMinSize(0, 0);
-        var top = Grids.row(new double[] {55, 45}, density, curves);
+        var top = Grids.row(new double[] {52, 48}, left, curves);
         VBox.setVgrow(top, Priority.ALWAYS);
         setSpacing(4);
         setPadding(new Insets(4, 6, 4, 6));
-        getChildren().addAll(top, sliceText, nll, readout);
+        getChildren().addAll(top, readout);
     }
 
     RnadeView last() {
