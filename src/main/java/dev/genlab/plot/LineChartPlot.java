@@ -97,6 +97,11 @@ public class LineChartPlot extends AxesFigure {
         return addSeries(name, null);
     }
 
+    /** The series' names, in drawing order. */
+    public List<String> seriesNames() {
+        return series.stream().map(Series::name).toList();
+    }
+
     public void clearSeries() {
         series.clear();
         redraw();

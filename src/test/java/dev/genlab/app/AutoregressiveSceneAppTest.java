@@ -136,6 +136,11 @@ class AutoregressiveSceneAppTest {
                 "the slice at the click");
         shown(s -> s.continuous() != null && s.continuous().slice() == slice, "the conditional at the new slice");
         assertTrue(text(robot, "#ar-continuous-slice").contains(String.format(Locale.ROOT, "%.2f", slice)));
+        // and five components start a new network, the run with one staying on the chart
+        fxRun(() -> scene().params().setText("components", "5"));
+        shown(s -> s.continuous() != null && s.continuous().components() == 5, "K = 5");
+        AppTestSupport.awaitFx(() -> ((dev.genlab.plot.LineChartPlot) robot.lookup("#ar-continuous-nll").query())
+                .seriesNames(), n -> n.contains("previous run, K = 1"), "the previous run on the chart");
     }
 
     @Test

@@ -37,6 +37,7 @@ final class RnadePanel extends VBox {
     static final FigureColour COMPONENTS = FigureColour.ORANGE;
     static final FigureColour SLICE = FigureColour.VERMILION;
     static final FigureColour GAUSSIAN = FigureColour.SKY_BLUE;
+    static final FigureColour PREVIOUS = FigureColour.LIGHT_GREY;
 
     final Plot2D density = new Plot2D();
     final CurvePlot marginal = new CurvePlot();
@@ -52,6 +53,10 @@ final class RnadePanel extends VBox {
     private RnadeView last;
     private LineChartPlot.Series nllSeries;
     private String curvesRun = "";
+    /** The run before the last new network on the same data (for comparison on the chart); empty if none. */
+    private double[] previousX = new double[0];
+    private double[] previousY = new double[0];
+    private int previousK;
     /** The language the chart's series and lines were named in. */
     private Locale namedIn;
 
@@ -115,6 +120,14 @@ final class RnadePanel extends VBox {
                 || v.components() != last.components() || v.nllX().length < nllSeries.size()
                 || v.adamSteps() < last.adamSteps();
         namedIn = locale;
+        if (last != null && (!v.toy().equals(last.toy())
+                || v.adamSteps() < last.adamSteps() && v.nllX().length <= 1)) {
+            // a new network: the one before stays on the chart if it trained on the same data
+            boolean sameData = v.toy().equals(last.toy());
+            previousX = sameData && last.nllX().length > 1 ? last.nllX() : new double[0];
+            previousY = sameData && last.nllX().length > 1 ? last.nllY() : new double[0];
+            previousK = last.components();
+        }
         last = v;
         double[] b = v.bounds();
         Extent e = new Extent(b[0], b[1], b[2], b[3]);
@@ -140,6 +153,9 @@ final class RnadePanel extends VBox {
         if (newRun) {
             nll.clearSeries();
             nll.clearReferenceLines();
+            if (previousX.length > 0) {
+                nll.addSeries(I18n.get("ar.continuous.previous", previousK), PREVIOUS.color()).appendAll(previousX, previousY);
+            }
             nllSeries = nll.addSeries(I18n.get("ar.continuous.heldOut"), MODEL.color());
             nll.addReferenceLine(v.gaussianNll(), I18n.get("ar.continuous.gaussian", fmt2(v.gaussianNll())),
                     GAUSSIAN.color());
