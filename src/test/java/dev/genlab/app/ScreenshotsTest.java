@@ -312,6 +312,26 @@ class ScreenshotsTest {
         String model = fx(() -> a.params().getChoice("model"));
         String view = fx(() -> a.params().getChoice("view"));
         long end = System.nanoTime() + 60_000_000_000L;
+        if (view.equals("continuous")) {
+            // RNADE at the step's knobs, trained for 60 steps (1,200 Adam steps), so the curves show what it learnt
+            int k = fx(() -> a.params().getInt("components"));
+            String toy = fx(() -> a.params().getChoice("toy"));
+            while (System.nanoTime() < end && !fx(() -> a.lastShown() != null && a.lastShown().continuous() != null
+                    && a.lastShown().continuous().components() == k && a.lastShown().continuous().toy().equals(toy))) {
+                WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+            }
+            for (int i = 0; i < 60; i++) {
+                fxRun(a::step);
+            }
+            while (System.nanoTime() < end && !fx(() -> {
+                a.pumpNow();
+                var c = a.lastShown().continuous();
+                return c != null && c.adamSteps() >= 60L * c.adamPerStep() && c.components() == k;
+            })) {
+                WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
         boolean fromCheckpoint = fx(() -> a.params().getChoice("start").equals("checkpoint"));
         while (System.nanoTime() < end && !fx(() -> a.lastShown() != null && a.lastShown().side() > 0
                 && a.lastShown().model().equals(model) && (a.lastShown().checkpointImages() >= 0) == fromCheckpoint)) {
