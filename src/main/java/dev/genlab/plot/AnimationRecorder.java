@@ -36,8 +36,11 @@ public final class AnimationRecorder {
         }
     }
 
-    /** How a recording ended: written (error null) or not (error says why, in the current language). */
-    public record Result(Path output, int frames, long bytes, String error) {
+    /**
+     * How a recording ended: written (error null) or not (error says why, in the current language); seconds is the
+     * time from the first frame to the last, which is more than (frames - 1) / fps when snapshots were slow.
+     */
+    public record Result(Path output, int frames, long bytes, double seconds, String error) {
         public boolean ok() {
             return error == null;
         }
@@ -61,6 +64,8 @@ public final class AnimationRecorder {
     private int height;
     private int background;
     private long nextDue;
+    private long firstNanos;
+    private long lastNanos;
     private boolean stopped;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -143,6 +148,10 @@ public final class AnimationRecorder {
             return;
         }
         nextDue = (nextDue == Long.MIN_VALUE || now - nextDue > periodNanos) ? now + periodNanos : nextDue + periodNanos;
+        if (frames.isEmpty()) {
+            firstNanos = now;
+        }
+        lastNanos = now;
         frames.add(capture());
         listener.captured(frames.size(), settings.frames());
         if (frames.size() >= settings.frames()) {
@@ -182,8 +191,9 @@ public final class AnimationRecorder {
         List<int[]> taken = new ArrayList<>(frames);
         frames.clear();
         Path out = settings.output().toAbsolutePath();
+        double seconds = (lastNanos - firstNanos) / 1e9;
         if (taken.isEmpty()) {
-            listener.done(new Result(out, 0, 0, I18n.get("plot.record.nothing")));
+            listener.done(new Result(out, 0, 0, 0, I18n.get("plot.record.nothing")));
             return;
         }
         listener.encoding(taken.size());
@@ -204,9 +214,9 @@ public final class AnimationRecorder {
                         bytes += Files.size(out.resolve(AnimationEncoder.frameName(i)));
                     }
                 }
-                result = new Result(out, taken.size(), bytes, null);
+                result = new Result(out, taken.size(), bytes, seconds, null);
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                result = new Result(out, taken.size(), 0, I18n.get(failedKey, out, describe(e)));
+                result = new Result(out, taken.size(), 0, seconds, I18n.get(failedKey, out, describe(e)));
             }
             Result r = result;
             Platform.runLater(() -> listener.done(r));

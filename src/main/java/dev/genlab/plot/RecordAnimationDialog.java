@@ -176,7 +176,7 @@ public final class RecordAnimationDialog extends Dialog<AnimationRecorder.Settin
             @Override
             public void done(AnimationRecorder.Result r) {
                 status.setText(r.ok()
-                        ? I18n.get("plot.record.saved", r.output(), r.frames(), AnimationRecorder.humanBytes(r.bytes()))
+                        ? I18n.get("plot.record.saved", r.output(), r.frames(), AnimationRecorder.humanBytes(r.bytes()), r.seconds())
                         : r.error());
                 if (!r.ok()) {
                     status.setStyle("-fx-text-fill: #c0392b;");

@@ -95,6 +95,8 @@ class AnimationRecorderTest {
         assertNull(r.error(), r.error());
         assertEquals(5, r.frames());
         assertEquals(Files.size(file), r.bytes());
+        // first to fifth frame: four periods of 50 ms at least, and no more than the whole recording
+        assertTrue(r.seconds() >= 0.19 && r.seconds() <= seconds, r.seconds() + " s of " + seconds);
         assertEquals(List.of("captured 1/5", "captured 2/5", "captured 3/5", "captured 4/5", "captured 5/5", "encoding 5"),
                 events);
         // five frames 50 ms apart take at least 200 ms: the timer waits for each period

@@ -108,7 +108,8 @@ class RecordAnimationMenuTest {
         Window progress = showing(w -> w != dialog && w.getScene() != null
                 && w.getScene().lookup("#" + RecordAnimationDialog.MESSAGE_ID) != null).orElseThrow();
         String saved = Fx.call(() -> ((Label) progress.getScene().lookup("#" + RecordAnimationDialog.MESSAGE_ID)).getText());
-        assertTrue(saved.startsWith("Saved " + file + ": 5 frames, "), saved);
+        assertTrue(saved.matches("Saved " + java.util.regex.Pattern.quote(file.toString())
+                + ": 5 frames taken over \\d+\\.\\d s, \\d+ KB"), saved);
         assertEquals(5, AnimationEncoderTest.readGif(file).images().size());
     }
 }
