@@ -118,6 +118,8 @@ public final class RecordAnimationDialog extends Dialog<AnimationRecorder.Settin
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
         ok.setText(I18n.get("plot.record.start"));
+        // JavaFX names its own buttons in the JVM's language, not in the app's
+        ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setText(I18n.get("plot.record.cancel"));
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             String why = refusal();
             if (why != null) {

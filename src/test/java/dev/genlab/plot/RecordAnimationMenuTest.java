@@ -82,6 +82,17 @@ class RecordAnimationMenuTest {
         TextField output = (TextField) pane.lookup("#" + RecordAnimationDialog.OUTPUT_ID);
         Label message = (Label) pane.lookup("#" + RecordAnimationDialog.MESSAGE_ID);
         Button ok = (Button) pane.lookupButton(ButtonType.OK);
+        assertEquals("Record", Fx.call(ok::getText));
+        assertEquals("Cancel", Fx.call(() -> ((Button) pane.lookupButton(ButtonType.CANCEL)).getText()));
+        // JavaFX would name its Cancel button in the JVM's language; the dialog names it in the app's
+        assertEquals("취소", Fx.call(() -> {
+            dev.genlab.i18n.I18n.setLocale(java.util.Locale.KOREAN);
+            try {
+                return ((Button) new RecordAnimationDialog(curve).getDialogPane().lookupButton(ButtonType.CANCEL)).getText();
+            } finally {
+                dev.genlab.i18n.I18n.setLocale(java.util.Locale.ENGLISH);
+            }
+        }));
 
         // no output: OK is refused with a message and the dialog stays
         Fx.run(() -> {
