@@ -25,8 +25,8 @@ import javafx.stage.Window;
 /**
  * Base of every figure: a Region holding one resizable Canvas that is repainted on the next
  * layout pass after {@link #redraw()}, so several data pushes in one frame cost one paint.
- * Follows {@link PlotTheme#currentProperty()} and offers "Copy image" / "Save as PNG..." on
- * right-click.
+ * Follows {@link PlotTheme#currentProperty()} and offers "Copy image" / "Save as PNG..." /
+ * "Record animation..." ({@link RecordAnimationDialog}) on right-click.
  */
 public abstract class Figure extends Region {
 
@@ -157,7 +157,10 @@ public abstract class Figure extends Region {
             MenuItem save = new MenuItem();
             save.textProperty().bind(I18n.bind("plot.savePng"));
             save.setOnAction(e -> savePngInteractively());
-            menu = new ContextMenu(copy, save);
+            MenuItem record = new MenuItem();
+            record.textProperty().bind(I18n.bind("plot.record"));
+            record.setOnAction(e -> RecordAnimationDialog.open(this));
+            menu = new ContextMenu(copy, save, record);
         }
         menu.show(this, screenX, screenY);
     }

@@ -82,7 +82,7 @@ class ImageGridAndMenuTest {
     }
 
     @Test
-    void rightClickOffersCopyAndSaveInTheCurrentLanguage(FxRobot robot) {
+    void rightClickOffersCopySaveAndRecordInTheCurrentLanguage(FxRobot robot) {
         Fx.run(() -> I18n.setLocale(Locale.KOREAN));
         try {
             robot.clickOn(grid, MouseButton.SECONDARY);
@@ -92,7 +92,7 @@ class ImageGridAndMenuTest {
                     .flatMap(w -> ((ContextMenu) w).getItems().stream())
                     .map(MenuItem::getText)
                     .collect(Collectors.toList()));
-            assertEquals(List.of("이미지 복사", "PNG로 저장…"), items);
+            assertEquals(List.of("이미지 복사", "PNG로 저장…", "애니메이션 녹화…"), items);
         } finally {
             Fx.run(() -> {
                 I18n.setLocale(Locale.ENGLISH);
