@@ -31,6 +31,7 @@ public final class AtomicWrite {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 w.to(out);
             }
+            permissionsOf(file, tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -39,5 +40,20 @@ public final class AtomicWrite {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A temporary file is created readable by its owner only; the saved file keeps the permissions of the one it
+     * replaces, or gets rw-r--r-- as a new file usually does (a GIF or a scenario handed to students must be
+     * readable by others). Where the file system has no POSIX permissions, nothing to do.
+     */
+    private static void permissionsOf(Path file, Path tmp) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.exists(file)
+                ? Files.getPosixFilePermissions(file)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, p);
     }
 }
