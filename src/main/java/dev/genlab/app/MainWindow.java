@@ -430,6 +430,13 @@ public final class MainWindow {
         navigator.getStyleClass().add("navigator");
         navigator.setMinWidth(160);
         navigator.setCellFactory(tv -> new TreeCell<>() {
+            /**
+             * One tooltip per cell, its text changed: a new Tooltip per update (a popup control with its own CSS) and
+             * style classes removed and added back on every update made each expand or collapse of a lesson restyle
+             * the whole column, a good part of the JavaFX thread's time when a lesson opens.
+             */
+            private final Tooltip tip = new Tooltip();
+
             {
                 // long titles wrap in the column instead of running off it under a scroll bar: a
                 // cell asks for no width of its own, so the tree lays it out at the column's width
@@ -437,11 +444,22 @@ public final class MainWindow {
                 setPrefWidth(0);
             }
 
+            private void styleAs(String cls) {
+                for (String c : new String[] {"nav-lesson", "nav-step", "nav-broken"}) {
+                    if (!c.equals(cls) && getStyleClass().contains(c)) {
+                        getStyleClass().remove(c);
+                    }
+                }
+                if (cls != null && !getStyleClass().contains(cls)) {
+                    getStyleClass().add(cls);
+                }
+            }
+
             @Override
             protected void updateItem(NavItem item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll("nav-lesson", "nav-step", "nav-broken");
                 if (empty || item == null) {
+                    styleAs(null);
                     setText(null);
                     setTooltip(null);
                     return;
@@ -451,15 +469,18 @@ public final class MainWindow {
                     int n = catalogue.lessons().indexOf(l) + 1;
                     String warn = l.problems().isEmpty() ? "" : " \u26a0";
                     setText(n + ". " + l.title(I18n.lang()) + warn);
-                    getStyleClass().add(l.isUsable() ? "nav-lesson" : "nav-broken");
+                    styleAs(l.isUsable() ? "nav-lesson" : "nav-broken");
                     // the full title first (the column is narrow), then whatever is wrong with the lesson
                     String problems = String.join("\n", l.problems().stream().map(Object::toString).toList());
-                    setTooltip(new Tooltip(getText() + (problems.isEmpty() ? "" : "\n\n" + problems)));
+                    tip.setText(getText() + (problems.isEmpty() ? "" : "\n\n" + problems));
                 } else {
                     String heading = l.text(I18n.lang()).map(t -> t.steps().get(item.step()).heading()).orElse("");
                     setText((item.step() + 1) + "  " + heading.replace("$", ""));
-                    getStyleClass().add("nav-step");
-                    setTooltip(new Tooltip(getText()));
+                    styleAs("nav-step");
+                    tip.setText(getText());
+                }
+                if (getTooltip() != tip) {
+                    setTooltip(tip);
                 }
             }
         });
