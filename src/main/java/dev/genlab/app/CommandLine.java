@@ -276,6 +276,10 @@ final class CommandLine {
             scenarioPath = Optional.of(file.toAbsolutePath());
         }
         int stepIndex = 0;
+        if (step == null && lesson == null && scenarioPath.isPresent()) {
+            // a scenario that says where it was saved opens there
+            stepIndex = savedStep(scenarioPath.get(), l.get());
+        }
         if (step != null) {
             if (l.isEmpty()) {
                 throw new Wrong("--step needs --lesson (or --scenario) to say which lesson's step");
@@ -370,6 +374,16 @@ final class CommandLine {
      * Reads the scenario and checks it as File → Open scenario would: its scene, every knob and value, and its
      * weights file when it names one. Returns the lesson to open it in.
      */
+    /** The step a scenario file was saved at, 0-based, when it names this lesson; else 0. */
+    private static int savedStep(Path file, Lesson l) {
+        try {
+            ScenarioFile.Contents c = ScenarioFile.read(file);
+            return l.id().equals(c.lessonId()) && c.step() != null ? Math.min(c.step(), l.stepCount()) - 1 : 0;
+        } catch (IOException | IllegalArgumentException e) {
+            return 0; // read once already by scenario(); cannot fail here
+        }
+    }
+
     private static Lesson scenario(Path file, Optional<Lesson> lesson, Facts facts) throws Wrong {
         String what = "--scenario " + file + ": ";
         if (!Files.isRegularFile(file)) {
@@ -402,6 +416,12 @@ final class CommandLine {
         for (Lesson l : facts.lessons()) {
             if (l.isUsable() && c.sceneId().equals(l.sceneId())) {
                 showing.add(l);
+            }
+        }
+        if (lesson.isEmpty() && c.lessonId() != null) {
+            Optional<Lesson> saved = showing.stream().filter(l -> l.id().equals(c.lessonId())).findFirst();
+            if (saved.isPresent()) {
+                return saved.get();
             }
         }
         if (lesson.isPresent()) {

@@ -50,6 +50,8 @@ final class DatasetController {
     private final Button cancel = new Button();
     private final HBox progressBox;
     private Task<ImageDataset> running;
+    /** Where the images in use came from: {@link #BUILT_IN_CHOICE} or a folder's absolute path; null before any. */
+    private String source;
 
     /**
      * The built-in digits' name in messages: read when the message is shown, so a line about them
@@ -139,7 +141,7 @@ final class DatasetController {
 
     /** The built-in digits without touching the preferences (a fallback is not the student's choice). */
     private Task<ImageDataset> builtInDigits() {
-        return run(BUILT_IN_NAME, new Task<>() {
+        return run(BUILT_IN_NAME, BUILT_IN_CHOICE, new Task<>() {
             @Override
             protected ImageDataset call() {
                 updateProgress(-1, 1);
@@ -165,10 +167,52 @@ final class DatasetController {
                         f -> updateProgress(f, 1), this::isCancelled);
             }
         };
-        return run(folder.toString(), task, remember ? folder : null);
+        return run(folder.toString(), folder.toAbsolutePath().toString(), task, remember ? folder : null);
     }
 
-    private Task<ImageDataset> run(Object label, Task<ImageDataset> task, Path remember) {
+    /**
+     * Where the images in use came from, as a scenario file and the command line name it: "digits" for the built-in
+     * digits, "fashion" for the Fashion-MNIST folder found on this machine, else the folder's absolute path; null
+     * before anything loaded.
+     */
+    String source() {
+        if (source == null || source.equals(BUILT_IN_CHOICE)) {
+            return source == null ? null : "digits";
+        }
+        Optional<Path> fashion = DatasetDiscovery.fashionMnistFolder();
+        return fashion.isPresent() && fashion.get().toAbsolutePath().toString().equals(source) ? "fashion" : source;
+    }
+
+    /**
+     * Switches to a data set named as {@link #source()} names one (a scenario's), unless it is the one in use; not
+     * remembered as the student's choice. Returns a problem to report, or null.
+     */
+    String use(String named) {
+        if (named == null || named.equals(source())) {
+            return null;
+        }
+        if (named.equals("digits")) {
+            builtInDigits();
+            return null;
+        }
+        Path folder;
+        if (named.equals("fashion")) {
+            Optional<Path> fashion = DatasetDiscovery.fashionMnistFolder();
+            if (fashion.isEmpty()) {
+                return I18n.get("dataset.noFashion");
+            }
+            folder = fashion.get();
+        } else {
+            folder = Path.of(named);
+        }
+        if (!Files.isDirectory(folder)) {
+            return I18n.get("dataset.noFolder", named);
+        }
+        load(folder, false);
+        return null;
+    }
+
+    private Task<ImageDataset> run(Object label, String from, Task<ImageDataset> task, Path remember) {
         if (running != null) {
             running.cancel();
         }
@@ -179,6 +223,7 @@ final class DatasetController {
         progressBox.setManaged(true);
         task.setOnSucceeded(e -> {
             ImageDataset d = task.getValue();
+            source = from;
             images.set(d);
             if (remember != null) {
                 prefs.setDatasetDir(remember.toAbsolutePath().toString());

@@ -138,7 +138,8 @@ public final class GenLabApp extends Application {
      */
     static void show(MainWindow window, CommandLine.Options options) {
         window.show();
-        options.scenario().ifPresent(window::openScenario);
+        // the window is already where the options (or the scenario's own lines) put it
+        options.scenario().ifPresent(f -> window.openScenario(f, false, options.datasetDir().isEmpty()));
         if (options.presenter()) {
             window.setPresenter(true);
         }

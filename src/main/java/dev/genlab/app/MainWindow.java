@@ -1030,7 +1030,9 @@ public final class MainWindow {
     public void saveScenario(Path file) {
         sceneHost.current().ifPresent(s -> {
             try {
-                boolean weights = ScenarioFile.save(s, file);
+                Lesson l = lesson.get();
+                boolean weights = ScenarioFile.save(s, file, new ScenarioFile.Where(l == null ? null : l.id(),
+                        l == null ? null : step.get() + 1, datasets.source()));
                 status(weights ? "status.scenarioSavedWeights" : "status.scenarioSaved", file);
             } catch (IOException e) {
                 status("status.scenarioFailed", file, e.getMessage());
@@ -1039,15 +1041,51 @@ public final class MainWindow {
     }
 
     /**
-     * Sets the current scene's knobs from file, then its trained weights if the file names them; a bad file is
-     * reported and changes nothing, bad weights are reported and leave the knobs loaded.
+     * Opens a scenario as File → Open scenario does: goes to the lesson and step it was saved at (or, in an old
+     * file that does not say, to the first lesson that shows its scene if this step shows another), switches to its
+     * image data set, then sets the knobs, the classroom and the trained weights; a bad file is reported and changes
+     * nothing, bad weights or a data set missing here are reported and leave the knobs loaded.
      */
     public void openScenario(Path file) {
+        openScenario(file, true, true);
+    }
+
+    /**
+     * The same; navigate: go to the file's lesson and step (the command line has already gone where its options
+     * say); images: switch to the file's data set (not when the command line named one).
+     */
+    void openScenario(Path file, boolean navigate, boolean images) {
+        ScenarioFile.Contents c;
+        try {
+            c = ScenarioFile.read(file);
+            Lesson target = null;
+            if (navigate && c.lessonId() != null) {
+                target = catalogue.find(c.lessonId()).filter(Lesson::isUsable)
+                        .filter(l -> c.sceneId().equals(l.sceneId())).orElse(null);
+            }
+            if (navigate && target == null && sceneHost.current().map(sc -> !sc.id().equals(c.sceneId())).orElse(true)) {
+                target = catalogue.lessons().stream().filter(Lesson::isUsable)
+                        .filter(l -> c.sceneId().equals(l.sceneId())).findFirst().orElse(null);
+            }
+            if (target != null) {
+                int at = c.step() == null || !target.id().equals(c.lessonId()) ? 0
+                        : Math.min(c.step(), target.stepCount()) - 1;
+                // the scene's knobs and classroom are checked before the window moves, so a bad file changes nothing
+                c.checkKnobs(registry.find(c.sceneId()).orElseThrow().spec());
+                open(target, at);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            status("status.scenarioFailed", file, e.getMessage());
+            return;
+        }
+        String dataProblem = images ? datasets.use(c.images()) : null;
         sceneHost.current().ifPresent(s -> {
             try {
                 ScenarioFile.Loaded loaded = ScenarioFile.load(s, file);
                 if (loaded.weightsProblem() != null) {
                     status("status.scenarioWeightsFailed", file, loaded.weightsProblem());
+                } else if (dataProblem != null) {
+                    status("status.scenarioImagesFailed", file, dataProblem);
                 } else {
                     status(loaded.weights() ? "status.scenarioLoadedWeights" : "status.scenarioLoaded", file);
                 }

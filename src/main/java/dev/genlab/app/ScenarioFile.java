@@ -10,16 +10,26 @@ import java.util.Optional;
 import java.util.Properties;
 
 import dev.genlab.model.io.Checkpoint;
+import dev.genlab.scene.Classroom;
 import dev.genlab.scene.LessonScene;
 
 /**
- * A scene's knobs saved as a small text file an instructor can keep, mail or edit:
+ * A scene's knobs saved as a small text file an instructor can keep, mail or edit (version 2):
  * <pre>
+ * version = 2
  * scene = density
+ * lesson = 01-generative-models
+ * step = 4
+ * images = digits
+ * classroom.hidden = seed
+ * classroom.locked = components
  * components = 4
  * dataset = moons
  * </pre>
- * Loading checks the scene and every knob first; a bad file changes nothing.
+ * {@code lesson} and {@code step} (counted from 1) say where it was saved, {@code images} the image data set
+ * ("digits", "fashion" or a folder), and the classroom lines which knobs students may not see or change
+ * ({@link Classroom}). Version 1 files (knobs and {@code scene} only) open as before; a file of a later version is
+ * refused with a message. Loading checks the scene, every knob and the classroom first; a bad file changes nothing.
  *
  * <p>A scene with a trained state ({@link LessonScene#trainedState}, e.g. lesson 8's 2-D GAN) also gets its
  * weights written beside the scenario as a {@link Checkpoint} (versioned, checksummed gzip), {@code name.genlab}
@@ -38,6 +48,22 @@ final class ScenarioFile {
     /** The line naming the weights file, a file name in the scenario's own folder. */
     static final String WEIGHTS_KEY = "weights";
     static final String WEIGHTS_SUFFIX = ".weights.gz";
+    static final String VERSION_KEY = "version";
+    /** The format written; files up to it are read. */
+    static final int VERSION = 2;
+    static final String LESSON_KEY = "lesson";
+    static final String STEP_KEY = "step";
+    static final String IMAGES_KEY = "images";
+    static final String HIDDEN_KEY = "classroom.hidden";
+    static final String LOCKED_KEY = "classroom.locked";
+
+    /**
+     * Where a scenario was saved: the lesson, its step counted from 1 and the image data set (each null when not
+     * known).
+     */
+    record Where(String lessonId, Integer step, String images) {
+        static final Where NOWHERE = new Where(null, null, null);
+    }
 
     /**
      * What opening a scenario did beyond its knobs.
@@ -53,9 +79,30 @@ final class ScenarioFile {
 
     /** Writes the knobs, and the scene's trained state beside them when it has one; true if weights were written. */
     static boolean save(LessonScene scene, Path file) throws IOException {
+        return save(scene, file, Where.NOWHERE);
+    }
+
+    /** The same with where it was saved and the scene's classroom. */
+    static boolean save(LessonScene scene, Path file, Where where) throws IOException {
         Optional<Checkpoint> state = scene.trainedState();
         StringWriter out = new StringWriter();
-        out.write("# GenLab scenario\n" + SCENE_KEY + " = " + scene.id() + "\n");
+        out.write("# GenLab scenario\n" + VERSION_KEY + " = " + VERSION + "\n" + SCENE_KEY + " = " + scene.id() + "\n");
+        if (where.lessonId() != null) {
+            out.write(LESSON_KEY + " = " + where.lessonId() + "\n");
+        }
+        if (where.step() != null) {
+            out.write(STEP_KEY + " = " + where.step() + "\n");
+        }
+        if (where.images() != null) {
+            out.write(IMAGES_KEY + " = " + escape(where.images()) + "\n");
+        }
+        Classroom room = scene.params().classroom();
+        if (!room.hidden().isEmpty()) {
+            out.write(HIDDEN_KEY + " = " + Classroom.format(room.hidden()) + "\n");
+        }
+        if (!room.locked().isEmpty()) {
+            out.write(LOCKED_KEY + " = " + Classroom.format(room.locked()) + "\n");
+        }
         if (state.isPresent()) {
             Path weights = weightsFile(file);
             Checkpoint c = state.get();
@@ -66,6 +113,19 @@ final class ScenarioFile {
         byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
         writeAtomically(file, o -> o.write(text));
         return state.isPresent();
+    }
+
+    /** A value as a properties file reads it back (a Windows folder's backslashes, a leading space). */
+    private static String escape(String v) {
+        Properties p = new Properties();
+        p.setProperty("k", v);
+        StringWriter w = new StringWriter();
+        try {
+            p.store(w, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return w.toString().lines().filter(l -> l.startsWith("k=")).findFirst().orElseThrow().substring(2);
     }
 
     /** {@code dir/name.genlab} → {@code dir/name.weights.gz}. */
@@ -80,7 +140,12 @@ final class ScenarioFile {
      * A scenario file as read, before it touches any scene: the scene it is for, the weights file it names (or
      * null) and its knob lines.
      */
-    record Contents(String sceneId, String weightsName, Properties knobs) {
+    record Contents(String sceneId, String weightsName, Properties knobs, int version, String lessonId, Integer step,
+                    String images, Classroom classroom) {
+
+        Contents(String sceneId, String weightsName, Properties knobs) {
+            this(sceneId, weightsName, knobs, 1, null, null, null, Classroom.NONE);
+        }
 
         /**
          * Checks every knob line against a scene's knobs, as {@link #load} would set them, without a scene.
@@ -88,7 +153,9 @@ final class ScenarioFile {
          * @throws IllegalArgumentException naming an unknown knob or a value out of range
          */
         void checkKnobs(dev.genlab.scene.ParamSpec spec) throws IOException {
-            new dev.genlab.scene.ParamSet(spec).load(knobsReader());
+            dev.genlab.scene.ParamSet p = new dev.genlab.scene.ParamSet(spec);
+            p.load(knobsReader());
+            p.setClassroom(classroom);
         }
 
         /** The weights the file names, read and checked as a checkpoint (the caller knows that there are some). */
@@ -118,7 +185,39 @@ final class ScenarioFile {
         }
         p.remove(SCENE_KEY);
         String weightsName = (String) p.remove(WEIGHTS_KEY);
-        return new Contents(id.trim(), weightsName, p);
+        String v = (String) p.remove(VERSION_KEY);
+        int version;
+        try {
+            version = v == null ? 1 : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the '" + VERSION_KEY + "' line must be a whole number, not '" + v + "'");
+        }
+        if (version < 1 || version > VERSION) {
+            throw new IllegalArgumentException("written by a newer GenLab (scenario version " + version
+                    + "); this one reads versions 1 to " + VERSION);
+        }
+        String lesson = trimmed((String) p.remove(LESSON_KEY));
+        String stepText = trimmed((String) p.remove(STEP_KEY));
+        Integer step = null;
+        if (stepText != null) {
+            try {
+                step = Integer.parseInt(stepText);
+            } catch (NumberFormatException e) {
+                step = -1;
+            }
+            if (step < 1) {
+                throw new IllegalArgumentException("the '" + STEP_KEY + "' line must be a step number from 1, not '"
+                        + stepText + "'");
+            }
+        }
+        String images = trimmed((String) p.remove(IMAGES_KEY));
+        Classroom classroom = new Classroom(Classroom.parse((String) p.remove(HIDDEN_KEY)),
+                Classroom.parse((String) p.remove(LOCKED_KEY)));
+        return new Contents(id.trim(), weightsName, p, version, lesson, step, images, classroom);
+    }
+
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /**
@@ -143,7 +242,11 @@ final class ScenarioFile {
                 problem = e.getMessage();
             }
         }
+        // the classroom is checked before any knob moves too; the old one lets go of its knobs so the file can set them
+        c.checkKnobs(scene.params().spec());
+        scene.params().setClassroom(Classroom.NONE);
         scene.params().load(c.knobsReader());
+        scene.params().setClassroom(c.classroom());
         if (state != null) {
             try {
                 scene.restoreTrainedState(state);

@@ -37,10 +37,15 @@ public final class ParamPanel extends FlowPane {
 
     private final Map<String, Node> controls = new HashMap<>();
     private final Map<String, Node> tiles = new HashMap<>();
+    /** Each tile's "locked" note, shown while a classroom locks the knob. */
+    private final Map<String, Label> lockNotes = new HashMap<>();
+    private final ParamSet params;
+    private java.util.function.Predicate<String> shown;
     /** Language listeners, held here so that the static locale does not keep this panel alive. */
     private final java.util.List<Object> keep = new java.util.ArrayList<>();
 
     public ParamPanel(ParamSet params) {
+        this.params = params;
         getStyleClass().add("param-panel");
         setHgap(12);
         setVgap(8);
@@ -92,18 +97,43 @@ public final class ParamPanel extends FlowPane {
                 tile.setMinWidth(TILE_WIDTH);
                 tile.setMaxWidth(TILE_WIDTH);
             }
+            Label lock = new Label();
+            lock.textProperty().bind(I18n.bind("knob.locked"));
+            lock.getStyleClass().add("knob-lock");
+            lock.setId("knob-lock-" + k.id());
+            lock.setVisible(false);
+            lock.setManaged(false);
+            tile.getChildren().add(lock);
+            lockNotes.put(k.id(), lock);
             tiles.put(k.id(), tile);
             getChildren().add(tile);
         }
+        params.classroomProperty().addListener((obs, o, n) -> applyClassroom());
+        applyClassroom();
     }
 
-    /** Shows the tiles of the knobs the predicate accepts and takes the others out of the layout. */
+    /** Shows the tiles of the knobs the predicate accepts (and no classroom hides) and takes the others out of the layout. */
     public void showOnly(java.util.function.Predicate<String> shown) {
+        this.shown = shown;
+        Classroom c = params.classroom();
         tiles.forEach((id, tile) -> {
-            boolean on = shown == null || shown.test(id);
+            boolean on = (shown == null || shown.test(id)) && !c.hidden().contains(id);
             tile.setVisible(on);
             tile.setManaged(on);
         });
+    }
+
+    /** Hides the classroom's hidden knobs and disables its locked ones, with a note saying so. */
+    private void applyClassroom() {
+        Classroom c = params.classroom();
+        controls.forEach((id, control) -> {
+            boolean locked = c.locked().contains(id);
+            control.setDisable(locked);
+            Label note = lockNotes.get(id);
+            note.setVisible(locked);
+            note.setManaged(locked);
+        });
+        showOnly(shown);
     }
 
     /** The control of a knob (tests drive it). */

@@ -23,6 +23,9 @@ public final class ParamSet {
 
     private final ParamSpec spec;
     private final Map<String, ObjectProperty<Object>> values = new LinkedHashMap<>();
+    private final ObjectProperty<Classroom> classroom = new SimpleObjectProperty<>(this, "classroom", Classroom.NONE);
+    /** The values the classroom pins (its hidden and locked knobs), taken when it was set. */
+    private Map<String, Object> pinned = Map.of();
 
     public ParamSet(ParamSpec spec) {
         this.spec = spec;
@@ -94,18 +97,55 @@ public final class ParamSet {
         values.get(id).set(k.parse(text));
     }
 
-    /** Applies a preset: every entry is validated first, so a bad preset changes nothing. */
+    /**
+     * Applies a preset: every entry is validated first, so a bad preset changes nothing. Knobs a classroom pins
+     * keep their values.
+     */
     public void apply(Map<String, String> preset) {
         Map<String, Object> parsed = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : preset.entrySet()) {
             parsed.put(e.getKey(), spec.get(e.getKey()).parse(e.getValue()));
         }
-        parsed.forEach((id, v) -> values.get(id).set(v));
+        parsed.forEach((id, v) -> values.get(id).set(pinned.getOrDefault(id, v)));
     }
 
     /**
-     * Sets every knob: those in preset to its values, all others to their defaults. Validated
-     * first, so a bad preset changes nothing; knobs that keep their value fire no change.
+     * Hides and locks knobs at their current values (a handed-out scenario's classroom section): from now on
+     * presets and {@link #reset()} leave them as they are, until another classroom (or {@link Classroom#NONE}) is
+     * set.
+     *
+     * @throws IllegalArgumentException naming a knob this scene does not have; nothing changes
+     */
+    public void setClassroom(Classroom c) {
+        for (String id : c.hidden()) {
+            spec.get(id);
+        }
+        for (String id : c.locked()) {
+            spec.get(id);
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (KnobSpec k : spec.knobs()) {
+            if (c.pins(k.id())) {
+                p.put(k.id(), values.get(k.id()).get());
+            }
+        }
+        pinned = Collections.unmodifiableMap(p);
+        classroom.set(c);
+    }
+
+    public Classroom classroom() {
+        return classroom.get();
+    }
+
+    /** The classroom in force (the knob panel hides and locks by it). */
+    public ObjectProperty<Classroom> classroomProperty() {
+        return classroom;
+    }
+
+    /**
+     * Sets every knob: those in preset to its values, all others to their defaults, those a classroom pins to
+     * their pinned values. Validated first, so a bad preset changes nothing; knobs that keep their value fire no
+     * change.
      */
     public void applyOverDefaults(Map<String, String> preset) {
         Map<String, Object> target = new LinkedHashMap<>();
@@ -115,12 +155,14 @@ public final class ParamSet {
         for (Map.Entry<String, String> e : preset.entrySet()) {
             target.put(e.getKey(), spec.get(e.getKey()).parse(e.getValue()));
         }
+        target.putAll(pinned);
         target.forEach((id, v) -> values.get(id).set(v));
     }
 
+    /** Every knob to its default, but those a classroom pins. */
     public void reset() {
         for (KnobSpec k : spec.knobs()) {
-            values.get(k.id()).set(k.defaultValue());
+            values.get(k.id()).set(pinned.getOrDefault(k.id(), k.defaultValue()));
         }
     }
 
