@@ -68,7 +68,8 @@ import dev.genlab.scene.gan.ImageSnapshot;
  * abuse drives only some models to diverge. Writes {@code abuse_cases}, {@code abuse_divergences},
  * {@code abuse_failures}, {@code abuse_restore_round_trips} and {@code abuse_seconds} to the bench report. A failure
  * names its case; {@code -Dgenlab.abuse.only=TEXT} runs the cases whose name contains TEXT, and
- * {@code -Dgenlab.abuse.playMs} plays the cheap models longer (200 ms; 2500 drives several flows to diverge).
+ * {@code -Dgenlab.abuse.playMs} plays the cheap models longer (200 ms; 2500 drives several flows to diverge),
+ * {@code -Dgenlab.abuse.playAll=true} the image models too.
  */
 @ExtendWith(ApplicationExtension.class)
 class ModelsUnderAbuseTest {
@@ -580,7 +581,7 @@ class ModelsUnderAbuseTest {
         boolean cheap = c.scene().equals("density") || c.scene().equals("flow") && c.knobs().get("panel").equals("train")
                 && !Integer.valueOf(512).equals(c.knobs().get("batch")) || c.drawn() > 0
                 || c.scene().equals("gan") && c.knobs().get("panel").equals("plane");
-        return cheap ? PLAY_MS : 0;
+        return cheap || Boolean.getBoolean("genlab.abuse.playAll") ? PLAY_MS : 0;
     }
 
     private static boolean same(Reading a, Reading b) {
