@@ -373,7 +373,10 @@ class ModelsUnderAbuseTest {
             Thread.setDefaultUncaughtExceptionHandler(before);
         }
         for (String line : errBytes.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (line.matches("^(Exception in thread .*|[\\w.$]+(Exception|Error)(: .*)?)$")) {
+            // as MonkeyTest: JavaFX's headless painter's BufferOverflowException (a window resized between two
+            // pulses) is Monocle's, not ours
+            if (line.matches("^(Exception in thread .*|[\\w.$]+(Exception|Error)(: .*)?)$")
+                    && !line.startsWith("java.nio.BufferOverflowException")) {
                 failures.add("printed: " + line);
             }
         }
