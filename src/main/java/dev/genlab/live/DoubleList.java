@@ -26,6 +26,19 @@ public final class DoubleList {
         n--;
     }
 
+    /**
+     * Drops the points of a curve whose x (in {@code xs}) is past {@code x}, from xs and from each of its
+     * y lists: what a restore to an earlier step keeps of the curves (the rest belongs to the undone steps).
+     */
+    public static void trimAfter(double x, DoubleList xs, DoubleList... ys) {
+        while (xs.size() > 0 && xs.last() > x) {
+            xs.removeLast();
+            for (DoubleList y : ys) {
+                y.removeLast();
+            }
+        }
+    }
+
     public void clear() {
         n = 0;
     }

@@ -51,6 +51,7 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
     private SnapshotPump<S> pump;
     private AnimationTimer frame;
     private S firstDrawn;
+    private volatile Trainer.Event lastDivergence;
 
     /**
      * @param id       the scene id (also names the trainer thread)
@@ -189,6 +190,7 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
         trainer = new Trainer<>(id, newModel(), currentParams(), baseRate);
         trainer.setSpeed(speed.get());
         trainer.setEventListener(e -> Platform.runLater(() -> {
+            lastDivergence = e;
             playing.set(false);
             diverged(e);
         }));
@@ -279,6 +281,11 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
     /** The first snapshot drawn since the scene was last activated, or null (tests). */
     public final S firstDrawn() {
         return firstDrawn;
+    }
+
+    /** The last divergence the trainer reported since the scene was constructed, or null (tests). */
+    public final Trainer.Event lastDivergence() {
+        return lastDivergence;
     }
 
     /** Draws the newest snapshot now instead of at the next frame (tests). */

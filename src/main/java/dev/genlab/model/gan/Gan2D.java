@@ -1215,6 +1215,26 @@ public final class Gan2D {
         lastLossGFinite = true;
     }
 
+    /** How far training went: D and G steps taken and losses recorded ({@link #rewind} returns there). */
+    public record Progress(long dSteps, long gSteps, int dLosses, int gLosses) {
+    }
+
+    public Progress progress() {
+        return new Progress(dStepsTaken, gStepsTaken, lossD.size, lossG.size);
+    }
+
+    /**
+     * Back to an earlier {@link #progress()}, with {@link #setParameters} (a divergence guard's restore): the step
+     * counts are that state's and the losses of the steps since are forgotten, so {@link #losses(int)} ends where
+     * the restored weights were.
+     */
+    public void rewind(Progress p) {
+        dStepsTaken = Math.min(dStepsTaken, p.dSteps());
+        gStepsTaken = Math.min(gStepsTaken, p.gSteps());
+        lossD.size = Math.min(lossD.size, p.dLosses());
+        lossG.size = Math.min(lossG.size, p.gLosses());
+    }
+
     // ------------------------------------------------------------------ checkpoints
 
     /** The model as a checkpoint: id {@value #MODEL_ID}, the config as header, G's then D's parameters as floats. */

@@ -100,9 +100,11 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private long steps;
     private long stepsThisRun;
     private long examples;
-    private double[] saved;
-    private long savedSteps;
-    private long savedExamples;
+    /** The last good state the guard returns to: weights and the step they belong to, taken together. */
+    private Saved saved;
+
+    private record Saved(double[] params, long steps, long examples) {
+    }
     private SplittableRandom batchRng = new SplittableRandom(1);
     private int[] perm = new int[0];
     private int permAt;
@@ -215,9 +217,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         sampleMs = Double.NaN;
         gridDoneAt = 0;
         startGrid();
-        saved = model.saveParams();
-        savedSteps = steps;
-        savedExamples = examples;
+        saved = new Saved(model.saveParams(), steps, examples);
         timingPending = timeOnEntry;
     }
 
@@ -422,10 +422,10 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         if (stepsThisRun % EVAL_EVERY == 0) {
             evaluate();
         }
-        if (stepsThisRun % SAVE_EVERY == 0 && Double.isFinite(loss)) {
-            saved = model.saveParams();
-            savedSteps = steps;
-            savedExamples = examples;
+        // the loss was measured before the update: the weights after it must be finite too, or the guard would
+        // return to this very step's blow-up
+        if (stepsThisRun % SAVE_EVERY == 0 && Double.isFinite(loss) && model.isFinite()) {
+            saved = new Saved(model.saveParams(), steps, examples);
         }
         if (gridJob == null && (slow || System.nanoTime() - gridDoneAt >= GRID_PERIOD_NS)) {
             startGrid();
@@ -643,7 +643,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     // ---------------------------------------------------------------- guard
 
     /** What the divergence guard keeps: the image network's last saved parameters and RNADE's. */
-    private record State(double[] image, RnadeLab.Saved continuous) {
+    private record State(Saved image, RnadeLab.Saved continuous) {
     }
 
     @Override
@@ -653,16 +653,19 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     @Override
     public void restoreState(Object state) {
-        if (!(state instanceof State s)) {
+        if (!(state instanceof State st)) {
             return;
         }
-        rnade.restore(s.continuous());
-        if (model == null || s.image() == null) {
+        rnade.restore(st.continuous());
+        Saved s = st.image();
+        if (model == null || s == null) {
             return;
         }
-        model.loadParams(s.image());
-        steps = savedSteps;
-        examples = savedExamples;
+        // the step count of the state given, not of a checkpoint taken since (the weights are that state's)
+        model.loadParams(s.params());
+        steps = s.steps();
+        examples = s.examples();
+        saved = s;
         adam.reset(); // the moments of a diverged run may hold NaN
         cancelJobs();
         while (trainX.size() > 0 && trainX.last() > steps) {

@@ -84,7 +84,8 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
         em.initialise("random".equals(p.init()) ? GaussianMixtureEm.Init.RANDOM : GaussianMixtureEm.Init.KMEANS_PP,
                 rng);
         history = new double[] {em.eStep()};
-        testHistory = new double[] {em.averageLogLikelihood(testX, testY)};
+        // drawn data has no held-out set: no curve, rather than a curve of NaN
+        testHistory = testX.length == 0 ? new double[0] : new double[] {em.averageLogLikelihood(testX, testY)};
     }
 
     /**
@@ -123,7 +124,9 @@ public final class DensityModel implements LiveModel<DensityParams, DensitySnaps
         double ll = em.eStep();
         steps++;
         history = append(history, ll);
-        testHistory = append(testHistory, em.averageLogLikelihood(testX, testY));
+        if (testX.length > 0) {
+            testHistory = append(testHistory, em.averageLogLikelihood(testX, testY));
+        }
         return ll;
     }
 

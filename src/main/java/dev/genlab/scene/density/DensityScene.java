@@ -136,7 +136,7 @@ public final class DensityScene extends TrainerScene<DensityModel, DensityParams
             view.plot.setOnDataDragged((x, y) -> {
                 double[] last = drawn.isEmpty() ? null : drawn.get(drawn.size() - 1);
                 if (last == null || Math.hypot(x - last[0], y - last[1]) >= DRAG_SPACING) {
-                    addPoint(x, y);
+                    addDrawn(x, y);
                 }
             });
         } else {
@@ -144,8 +144,16 @@ public final class DensityScene extends TrainerScene<DensityModel, DensityParams
         }
     }
 
-    private void addPoint(double x, double y) {
-        drawn.add(new double[] {x, y});
+    /** Adds drawn points as x, y pairs in one go (a click adds one; tests add many): one new data set. */
+    public void addDrawn(double... xy) {
+        if (xy.length % 2 != 0) {
+            throw new IllegalArgumentException("points come as x, y pairs; got " + xy.length + " numbers");
+        }
+        for (int i = 0; i + 1 < xy.length; i += 2) {
+            if (Double.isFinite(xy[i]) && Double.isFinite(xy[i + 1])) {
+                drawn.add(new double[] {xy[i], xy[i + 1]});
+            }
+        }
         push();
         setStatus(I18n.get("density.status.drawn", drawn.size()));
     }
@@ -153,7 +161,7 @@ public final class DensityScene extends TrainerScene<DensityModel, DensityParams
     /** A click adds a point to a drawn data set, and otherwise scores the clicked position. */
     private void clicked(double x, double y) {
         if (DensityParams.DRAWN.equals(params().get(DensityParams.DATASET))) {
-            addPoint(x, y);
+            addDrawn(x, y);
         } else {
             view.pick(new float[] {(float) x, (float) y});
         }

@@ -511,7 +511,29 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         vae.setParameters(s.vae());
         ae.setParameters(s.ae());
         steps = s.steps();
+        // the curves go back with the weights: the undone steps' points (a diverged step's NaN among them)
+        // would otherwise stay on the figure, past the step the read-out names
+        DoubleList.trimAfter(steps, trainX, trainElbo, trainRecon, trainKl);
+        DoubleList.trimAfter(steps, testX, testElbo);
+        DoubleList.trimAfter(steps, iwX, iwLogPx, iwElbo);
+        runElbo = trainElbo.size() > 0 ? trainElbo.last() : Double.NaN;
+        runRecon = trainRecon.size() > 0 ? trainRecon.last() : 0;
+        runKl = trainKl.size() > 0 ? trainKl.last() : 0;
+        if (!finite(klPerDim)) {
+            // measured at the diverged step: measure the restored weights (without a point on the test curve)
+            int n = Math.min(EVAL_IMAGES, testCount);
+            klPerDim = vae.evaluate(Arrays.copyOf(test, n * D), n, 7).klPerDim().clone();
+        }
         vaeDirty = true;
+    }
+
+    private static boolean finite(double[] a) {
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -461,6 +461,8 @@ public final class FlowLab implements LiveModel<FlowParams, FlowLabSnapshot> {
         dequant.restore(s.dequant());
         flow.resetOptimizer();
         steps = s.steps();
+        // the read-out's batch NLL is the restored step's, not the undone one's (a NaN or the jump itself)
+        lastNll = steps > 0 ? history[(int) steps - 1] : Double.NaN;
         version++;
         structure++;
         heldOutAt = -1;

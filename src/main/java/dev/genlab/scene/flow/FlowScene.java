@@ -114,15 +114,27 @@ public final class FlowScene extends TrainerScene<FlowLab, FlowParams, FlowLabSn
         layers.mapped.setHoverProvider(layers::hover);
         train.density.setOnDataClicked((x, y) -> {
             if (FlowParams.DRAWN.equals(params().get(FlowParams.DATASET))) {
-                drawn.add(new double[] {x, y});
-                setStatus(I18n.get("flow.status.drawn", drawn.size()));
-                push();
+                addDrawn(x, y);
             }
             // the point whose log p(x) the read-out decomposes term by term
             markX = x;
             markY = y;
             sendView();
         });
+    }
+
+    /** Adds drawn points as x, y pairs in one go (a click adds one; tests add many): one new data set. */
+    public void addDrawn(double... xy) {
+        if (xy.length % 2 != 0) {
+            throw new IllegalArgumentException("points come as x, y pairs; got " + xy.length + " numbers");
+        }
+        for (int i = 0; i + 1 < xy.length; i += 2) {
+            if (Double.isFinite(xy[i]) && Double.isFinite(xy[i + 1])) {
+                drawn.add(new double[] {xy[i], xy[i + 1]});
+            }
+        }
+        setStatus(I18n.get("flow.status.drawn", drawn.size()));
+        push();
     }
 
     /** An edit of the stack, applied on the trainer thread; the morph restarts at the data plane. */

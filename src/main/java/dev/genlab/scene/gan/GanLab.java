@@ -253,18 +253,21 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
         return !before.sameGan(after);
     }
 
-    private record State(Gan2D.Parameters parameters, long rounds, int curveN, Object images) {
+    private record State(Gan2D.Parameters parameters, Gan2D.Progress progress, long rounds, int curveN,
+                         Object images) {
     }
 
     @Override
     public Object saveState() {
-        return new State(gan.parameters(), rounds, curveN, images.saveState());
+        return new State(gan.parameters(), gan.progress(), rounds, curveN, images.saveState());
     }
 
     @Override
     public void restoreState(Object state) {
         if (state instanceof State s) {
             gan.setParameters(s.parameters());
+            // the read-out's last D and G losses and step counts are the restored state's, not the undone steps'
+            gan.rewind(s.progress());
             rounds = s.rounds();
             curveN = s.curveN();
             configVersion++;

@@ -250,6 +250,8 @@ final class ImageLab {
         if (state instanceof State s && gan != null && s.parameters().length == gan.numParams()) {
             gan.setParameters(s.parameters());
             steps = s.steps();
+            // the undone steps' points (a diverged step's NaN among them) leave the loss curves too
+            DoubleList.trimAfter(steps, cx, cd, cg, creal, cfake);
             version++;
         }
     }

@@ -254,6 +254,29 @@ class AutoregressiveLabTest {
         assertNotNull(lab.snapshot(p));
     }
 
+    /**
+     * The guard's good state is the one it was given, even when the lab kept a newer checkpoint since: before, the
+     * weights came from the state given and the step count and curves from the newest checkpoint, so they disagreed
+     * (issue 16's restore round trip: weights of step 0 named step 20).
+     */
+    @Test
+    void restoringAStateTakenBeforeANewerCheckpointKeepsItsOwnStep() {
+        AutoregressiveParams p = params("hidden", "16");
+        AutoregressiveLab lab = lab(p);
+        double atStart = lab.model().meanNll(lab.evalImages());
+        for (int i = 0; i < AutoregressiveLab.SAVE_EVERY - 1; i++) {
+            lab.step(p);
+        }
+        Object good = lab.saveState(); // still the checkpoint of step 0
+        lab.step(p);
+        lab.step(p); // past a newer checkpoint
+        lab.restoreState(good);
+        assertEquals(0, lab.steps(), "the step of the weights restored");
+        assertEquals(atStart, lab.model().meanNll(lab.evalImages()), 1e-9);
+        AutoregressiveSnapshot s = lab.snapshot(p);
+        assertEquals(0, s.trainX().length, "no point of the undone steps");
+    }
+
     @Test
     void theShippedCheckpointsAreWhatTheirHeadersSayAndSawNoHeldOutImage() {
         ImageDataset builtIn = ProceduralDigits.generate(ProceduralDigits.BUILT_IN_COUNT, ProceduralDigits.BUILT_IN_SEED);

@@ -141,6 +141,36 @@ class DensityModelTest {
         assertTrue(Double.isNaN(s.entropy()));
     }
 
+    /**
+     * Drawn data has no held-out set: the snapshot carries no held-out curve rather than one of NaN (issue 16's
+     * abuse test found a NaN there at every iteration), and every number it reports is finite.
+     */
+    @Test
+    void drawnDataHasNoHeldOutCurveAndNoNaN() {
+        ParamSet ps = new ParamSet(DensityParams.SPEC);
+        ps.apply(Map.of("dataset", "drawn", "components", "2"));
+        SplittableRandom r = new SplittableRandom(3);
+        double[] xs = new double[200];
+        double[] ys = new double[200];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = (i % 2 == 0 ? -1 : 1) + 0.3 * r.nextGaussian();
+            ys[i] = 0.3 * r.nextGaussian();
+        }
+        DensityParams p = DensityParams.from(ps.values(), xs, ys);
+        DensityModel m = new DensityModel();
+        m.reset(p);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(Double.isFinite(m.step(p)), "iteration " + i);
+        }
+        DensitySnapshot s = m.snapshot(p);
+        assertEquals(6, s.history().length, "the start and five iterations");
+        assertEquals(0, s.testHistory().length, "no held-out set, no held-out curve");
+        assertTrue(Double.isNaN(s.testLogLikelihood()), "and no held-out value to show");
+        for (double v : s.history()) {
+            assertTrue(Double.isFinite(v), "training curve " + java.util.Arrays.toString(s.history()));
+        }
+    }
+
     @Test
     void theFloorOfOneTrueModeIsTheGaussianEntropy() {
         ParamSet ps = new ParamSet(DensityParams.SPEC);

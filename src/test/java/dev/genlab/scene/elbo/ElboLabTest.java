@@ -172,4 +172,36 @@ class ElboLabTest {
             }
         }
     }
+
+    /**
+     * The divergence guard's restore goes back to the last kept weights (every {@link ElboLab#SAVE_EVERY} steps) and
+     * takes the curves back with them: no point past the restored step, none of a diverged step's NaN (issue 16).
+     */
+    @Test
+    void restoringTheLastGoodStateTakesTheCurvesBack() {
+        ElboLab lab = new ElboLab();
+        ElboParams p = params(Map.of("panel", "vae", "start", "scratch", "latent", "2", "hidden", "64", "batch", "16"),
+                digits);
+        lab.reset(p);
+        Object good = lab.saveState();
+        ElboSnapshot.VaePart saved = lab.snapshot(p).vae();
+        for (int i = 0; i < 7; i++) {
+            lab.step(p);
+        }
+        assertTrue(lab.snapshot(p).vae().trainElbo().length > saved.trainElbo().length, "training drew the curve");
+        lab.restoreState(good);
+        ElboSnapshot.VaePart back = lab.snapshot(p).vae();
+        assertEquals(saved.steps(), back.steps());
+        assertArrayEquals(saved.trainX(), back.trainX());
+        assertArrayEquals(saved.trainElbo(), back.trainElbo());
+        assertArrayEquals(saved.trainKl(), back.trainKl());
+        for (double x : back.testX()) {
+            assertTrue(x <= back.steps(), "a test point at step " + x + " after restoring step " + back.steps());
+        }
+        for (double v : back.klPerDim()) {
+            assertTrue(Double.isFinite(v));
+        }
+        assertTrue(Double.isFinite(lab.step(p)), "training goes on from there");
+        assertEquals(saved.steps() + 1, lab.snapshot(p).vae().steps());
+    }
 }

@@ -131,4 +131,28 @@ class FlowLabTest {
             I18n.setLocale(Locale.ENGLISH);
         }
     }
+
+    /**
+     * The divergence guard's restore brings back the restored step's batch NLL for the read-out, not the undone
+     * step's (which was a NaN or the jump that tripped the guard; issue 16).
+     */
+    @Test
+    void restoringTheLastGoodStateRestoresTheBatchNll() {
+        FlowParams p = params("coupling", 2);
+        FlowLab lab = lab(p, false);
+        for (int i = 0; i < 3; i++) {
+            lab.step(p);
+        }
+        Object good = lab.saveState();
+        FlowLabSnapshot saved = lab.snapshot(p);
+        for (int i = 0; i < 4; i++) {
+            lab.step(p);
+        }
+        assertTrue(lab.snapshot(p).nll() != saved.nll(), "training moved the batch NLL");
+        lab.restoreState(good);
+        FlowLabSnapshot back = lab.snapshot(p);
+        assertEquals(saved.steps(), back.steps());
+        assertEquals(saved.nll(), back.nll(), "the batch NLL of step " + saved.steps());
+        assertEquals(back.history()[back.history().length - 1], back.nll(), "the curve's last point");
+    }
 }

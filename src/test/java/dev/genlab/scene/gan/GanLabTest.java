@@ -143,6 +143,32 @@ class GanLabTest {
         assertEquals(1, lab.snapshot(of(p)).curveX().length);
     }
 
+    /**
+     * The read-out's last D and G losses and step counts come back with the weights: after a NaN divergence they
+     * were the diverged step's NaN (issue 16's abuse test, WGAN-GP with SGD at 0.1).
+     */
+    @Test
+    void theDivergenceGuardRestoresTheLastLossesAndStepCounts() {
+        ParamSet p = plane();
+        GanLab lab = new GanLab();
+        lab.reset(of(p));
+        for (int i = 0; i < 3; i++) {
+            lab.step(of(p));
+        }
+        Object good = lab.saveState();
+        GanSnapshot saved = lab.snapshot(of(p));
+        for (int i = 0; i < 4; i++) {
+            lab.step(of(p));
+        }
+        lab.stepDOnly(of(p));
+        lab.restoreState(good);
+        GanSnapshot back = lab.snapshot(of(p));
+        assertEquals(saved.stepLossD(), back.stepLossD());
+        assertEquals(saved.stepLossG(), back.stepLossG());
+        assertEquals(saved.dSteps(), back.dSteps());
+        assertEquals(saved.gSteps(), back.gSteps());
+    }
+
     /** The depth and noise-distribution knobs reach the config; depth restarts, the distribution is adopted live. */
     @Test
     void depthAndNoiseDistributionReachTheConfig() {

@@ -195,4 +195,31 @@ class ImageLabTest {
         lab.reset(GanLabParams.from(p.values(), DIGITS));
         assertEquals(0, lab.snapshot(GanLabParams.from(p.values(), DIGITS)).images().steps());
     }
+
+    /**
+     * The divergence guard's restore takes the loss curves back with the weights: no point of the undone steps (a
+     * diverged step's NaN among them) stays on the figure past the step the read-out names (issue 16).
+     */
+    @Test
+    void restoringTheLastGoodStateTakesTheCurvesBack() {
+        ImageParams p = params(DIGITS, "img_start", "scratch");
+        ImageLab lab = new ImageLab();
+        lab.snapshot(p);
+        for (int i = 0; i < 2; i++) {
+            lab.step(p);
+        }
+        Object good = lab.saveState();
+        ImageSnapshot saved = lab.snapshot(p);
+        for (int i = 0; i < 3; i++) {
+            lab.step(p);
+        }
+        lab.restoreState(good);
+        ImageSnapshot back = lab.snapshot(p);
+        assertEquals(2, back.steps());
+        assertArrayEquals(saved.curveX(), back.curveX());
+        assertArrayEquals(saved.curveD(), back.curveD());
+        assertArrayEquals(saved.curveG(), back.curveG());
+        assertArrayEquals(saved.curveReal(), back.curveReal());
+        assertArrayEquals(saved.curveFake(), back.curveFake());
+    }
 }
