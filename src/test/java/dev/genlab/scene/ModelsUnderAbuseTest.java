@@ -190,6 +190,25 @@ class ModelsUnderAbuseTest {
         return new Reading(s.steps(), n, s.message());
     }
 
+    /** Lesson 5's continuous panel: RNADE's held-out curve, its map and its conditionals. */
+    static Reading rnade(Object o) {
+        AutoregressiveSnapshot s = (AutoregressiveSnapshot) o;
+        if (s.continuous() == null) {
+            return new Reading(0, Map.of(), s.message());
+        }
+        var v = s.continuous();
+        Map<String, double[]> n = new LinkedHashMap<>();
+        n.put("held-out NLL curve", v.nllY());
+        double[] map = new double[v.density().length];
+        for (int i = 0; i < map.length; i++) {
+            map[i] = v.density()[i];
+        }
+        n.put("density map", map);
+        n.put("p(x1)", v.marginal());
+        n.put("p(x2 | x1)", v.conditional());
+        return new Reading(v.adamSteps(), n, s.message());
+    }
+
     static Reading vae(Object o) {
         ElboSnapshot e = (ElboSnapshot) o;
         ElboSnapshot.VaePart s = e.vae();
@@ -273,6 +292,13 @@ class ModelsUnderAbuseTest {
             c.add(new Case("autoregressive", model + ": rate 0.03, batch 128, widest", large, 0, 2,
                     ModelsUnderAbuseTest::autoregressive));
         }
+        // lesson 5's continuous panel: RNADE at the top rate, one and ten components, smallest and largest batch
+        c.add(new Case("autoregressive", "RNADE: rate 0.03, batch 8, one component, spiral",
+                knobs("view", "continuous", "toy", "spiral", "components", 1, "learning_rate", 0.03, "batch", 8), 0, 6,
+                ModelsUnderAbuseTest::rnade));
+        c.add(new Case("autoregressive", "RNADE: rate 0.03, batch 128, ten components, checkerboard",
+                knobs("view", "continuous", "toy", "checkerboard", "components", 10, "learning_rate", 0.03, "batch", 128),
+                0, 6, ModelsUnderAbuseTest::rnade));
         // lesson 6: every layer type at the top rate, small and large batch and width; drawn data; dequantisation
         for (String type : List.of("linear", "planar", "radial", "coupling", "coupling_lu", "coupling_additive", "maf",
                 "iaf", "glow")) {
