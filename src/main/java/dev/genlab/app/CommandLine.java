@@ -170,8 +170,8 @@ final class CommandLine {
                   --step N           open step N of it (1 is the first, as the app counts them);
                                      needs --lesson or --scenario
                   --scenario FILE    set the knobs from a saved .genlab scenario (File > Save scenario),
-                                     as File > Open scenario does; without --lesson, opens the first
-                                     lesson that shows its scene
+                                     as File > Open scenario does; without --lesson, opens where it
+                                     was saved (an old file: the first lesson that shows its scene)
                   --presenter        start in presenter mode (full screen; Esc leaves it)
                   --lang en|ko       the language
                   --theme light|dark the theme

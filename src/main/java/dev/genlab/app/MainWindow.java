@@ -864,9 +864,10 @@ public final class MainWindow {
         MenuItem builtIn = item("menu.file.builtinDigits", null, e -> datasets.builtIn());
         MenuItem saveScenario = item("menu.file.saveScenario", Shortcut.SAVE_SCENARIO);
         MenuItem openScenario = item("menu.file.openScenario", null, e -> chooseScenario(false));
+        MenuItem classroom = item("menu.file.classroom", null, e -> showClassroom());
         MenuItem export = item("menu.file.export", Shortcut.EXPORT);
         MenuItem quit = item("menu.file.quit", Shortcut.QUIT);
-        Menu file = menu("menu.file", openDataset, builtIn, new SeparatorMenuItem(), openScenario, saveScenario,
+        Menu file = menu("menu.file", openDataset, builtIn, new SeparatorMenuItem(), openScenario, saveScenario, classroom,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
         CheckMenuItem presenterItem = new CheckMenuItem();
@@ -1092,6 +1093,68 @@ public final class MainWindow {
             } catch (IOException | IllegalArgumentException e) {
                 status("status.scenarioFailed", file, e.getMessage());
             }
+        });
+    }
+
+    /**
+     * File → Classroom…: the current scene's knobs, each shown, locked or hidden for students who open the scenario
+     * saved next; OK applies it at once (the knob panel hides and locks as the students will see it).
+     */
+    void showClassroom() {
+        sceneHost.current().ifPresent(s -> {
+            dev.genlab.scene.ParamSet params = s.params();
+            dev.genlab.scene.Classroom now = params.classroom();
+            List<String> modes = List.of("shown", "locked", "hidden");
+            GridPane grid = new GridPane();
+            grid.setHgap(12);
+            grid.setVgap(6);
+            grid.setPadding(new Insets(8));
+            Map<String, ComboBox<String>> boxes = new java.util.LinkedHashMap<>();
+            int row = 0;
+            for (dev.genlab.scene.KnobSpec k : params.spec().knobs()) {
+                ComboBox<String> box = new ComboBox<>();
+                box.getItems().setAll(modes);
+                box.setConverter(new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(String m) {
+                        return m == null ? "" : I18n.get("classroom." + m);
+                    }
+
+                    @Override
+                    public String fromString(String t) {
+                        return t;
+                    }
+                });
+                box.setValue(now.hidden().contains(k.id()) ? "hidden" : now.locked().contains(k.id()) ? "locked" : "shown");
+                box.setId("classroom-" + k.id());
+                boxes.put(k.id(), box);
+                grid.addRow(row++, new Label(I18n.get(k.labelKey())), new Label(k.format(params.get(k.id()))), box);
+            }
+            javafx.scene.control.Dialog<ButtonType> d = new javafx.scene.control.Dialog<>();
+            d.initOwner(stage);
+            d.setTitle(I18n.get("classroom.title"));
+            d.setHeaderText(I18n.get("classroom.header"));
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+            scroll.setFitToWidth(true);
+            scroll.setPrefViewportHeight(Math.min(420, 34.0 * row + 20));
+            d.getDialogPane().setContent(scroll);
+            d.getDialogPane().setId("classroom-dialog");
+            ButtonType ok = new ButtonType(I18n.get("classroom.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            ButtonType cancel = new ButtonType(I18n.get("classroom.cancel"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+            d.getDialogPane().getButtonTypes().setAll(ok, cancel);
+            d.showAndWait().filter(b -> b == ok).ifPresent(b -> {
+                java.util.Set<String> hidden = new java.util.LinkedHashSet<>();
+                java.util.Set<String> locked = new java.util.LinkedHashSet<>();
+                boxes.forEach((id, box) -> {
+                    if ("hidden".equals(box.getValue())) {
+                        hidden.add(id);
+                    } else if ("locked".equals(box.getValue())) {
+                        locked.add(id);
+                    }
+                });
+                params.setClassroom(new dev.genlab.scene.Classroom(hidden, locked));
+                status("status.classroomSet", locked.size(), hidden.size());
+            });
         });
     }
 

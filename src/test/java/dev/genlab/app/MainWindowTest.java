@@ -304,10 +304,17 @@ class MainWindowTest {
         fxRun(() -> window.openScenario(bad));
         assertTrue(window.statusText().contains("from 1 to 12, not 99"), window.statusText());
         assertEquals(6, scene().params().getInt("components"), "nothing changed");
+        // a scenario of a scene GenLab does not have changes nothing; one of another scene opens its lesson
+        java.nio.file.Path unknown = tmp.resolve("unknown.genlab");
+        java.nio.file.Files.writeString(unknown, "scene = nope\n");
+        fxRun(() -> window.openScenario(unknown));
+        assertTrue(window.statusText().contains("'nope'"), window.statusText());
+        assertEquals("density", scene().id());
         java.nio.file.Path other = tmp.resolve("other.genlab");
         java.nio.file.Files.writeString(other, "scene = flow\n");
         fxRun(() -> window.openScenario(other));
-        assertTrue(window.statusText().contains("for scene 'flow'"), window.statusText());
+        assertEquals("flow", scene().id(), "the first lesson showing the flow scene");
+        assertTrue(window.statusText().startsWith("Scenario loaded"), window.statusText());
     }
 
     @Test

@@ -170,4 +170,51 @@ class ScenarioFileTest {
         assertEquals(128, t.params.values().get(GanParams.BATCH), "and changes nothing");
         assertNull(t.restored, "not even the weights");
     }
+
+    @Test
+    void versionTwoCarriesWhereItWasSavedTheImagesAndTheClassroom(@TempDir Path tmp) throws IOException {
+        Stub s = new Stub();
+        s.params.set(GanParams.BATCH, 64);
+        s.params.setClassroom(new dev.genlab.scene.Classroom(java.util.Set.of("seed"), java.util.Set.of("batch")));
+        Path f = tmp.resolve("e.genlab");
+        ScenarioFile.save(s, f, new ScenarioFile.Where("08-gan-minimax", 5, "C:\\data\\fashion"));
+        String text = Files.readString(f);
+        assertTrue(text.contains("version = 2\n") && text.contains("lesson = 08-gan-minimax\n") && text.contains("step = 5\n")
+                && text.contains("classroom.hidden = seed\n") && text.contains("classroom.locked = batch\n"), text);
+        ScenarioFile.Contents c = ScenarioFile.read(f);
+        assertEquals(2, c.version());
+        assertEquals("08-gan-minimax", c.lessonId());
+        assertEquals(5, c.step());
+        assertEquals("C:\\data\\fashion", c.images(), "a folder's backslashes come back");
+        assertFalse(c.knobs().containsKey("lesson") || c.knobs().containsKey("classroom.locked"), "not knobs");
+        // another scene (a student's) opens it: the knobs, then the classroom pinning them
+        Stub t = new Stub();
+        ScenarioFile.load(t, f);
+        assertEquals(64, t.params.values().get(GanParams.BATCH));
+        assertEquals(java.util.Set.of("batch"), t.params.classroom().locked());
+        assertEquals(java.util.Set.of("seed"), t.params.classroom().hidden());
+        t.params.reset();
+        assertEquals(64, t.params.values().get(GanParams.BATCH), "Reset keeps a locked knob");
+        t.params.applyOverDefaults(Map.of("batch", "128"));
+        assertEquals(64, t.params.values().get(GanParams.BATCH), "a step's preset too");
+    }
+
+    @Test
+    void versionOneFilesOpenAndLaterVersionsAndBadLinesAreRefused(@TempDir Path tmp) throws IOException {
+        Path old = tmp.resolve("old.genlab");
+        Files.writeString(old, "# GenLab scenario\nscene = gan\nbatch = 32\n");
+        Stub t = new Stub();
+        ScenarioFile.load(t, old);
+        assertEquals(32, t.params.values().get(GanParams.BATCH));
+        assertEquals(1, ScenarioFile.read(old).version());
+        assertTrue(t.params.classroom().isEmpty());
+        for (String bad : new String[] {"version = 3\n", "version = two\n", "step = 0\n", "classroom.locked = warp\n",
+                "classroom.locked = batch\nclassroom.hidden = batch\n"}) {
+            Path f = tmp.resolve("bad.genlab");
+            Files.writeString(f, "scene = gan\n" + bad + "batch = 128\n");
+            Stub u = new Stub();
+            assertThrows(IllegalArgumentException.class, () -> ScenarioFile.load(u, f), bad);
+            assertEquals(GanParams.BATCH.spec().defaultValue(), u.params.get("batch"), "nothing changed: " + bad);
+        }
+    }
 }
