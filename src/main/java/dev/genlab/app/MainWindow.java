@@ -102,6 +102,8 @@ public final class MainWindow {
     private final AppPrefs prefs;
     private final Consumer<String> linkOpener;
     private final MarkdownRenderer renderer = new MarkdownRenderer(new MathRenderer());
+    /** The lecturer's notes for a second screen, made when first opened. */
+    private NotesWindow notes;
 
     private final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>(this, "lesson");
     private final IntegerProperty step = new SimpleIntegerProperty(this, "step", 0);
@@ -389,6 +391,45 @@ public final class MainWindow {
                 registry.find(l.sceneId()).map(SceneDescriptor::colours).orElse(Map.of()));
         lessonPane.previous.setDisable(!hasPrevious());
         lessonPane.next.setDisable(!hasNext());
+        refreshNotes();
+    }
+
+    /** The notes window's text: the current step at reading size, and the next step's heading. */
+    private void refreshNotes() {
+        Lesson l = lesson.get();
+        if (notes == null || !notes.isShowing() || l == null) {
+            return;
+        }
+        boolean dark = theme.get() == AppPrefs.Theme.DARK;
+        RenderOptions o = new RenderOptions(1.15 * BASE_FONT * zoom.get(), dark ? Color.web("#e6edf3") : Color.web("#1f2328"),
+                dark ? Color.web("#4493f8") : Color.web("#0969da"), false, outputScale(), this::followLink);
+        notes.text.show(l, step.get(), I18n.lang(), o, registry.find(l.sceneId()).map(SceneDescriptor::colours).orElse(Map.of()));
+        notes.text.previous.setDisable(!hasPrevious());
+        notes.text.next.setDisable(!hasNext());
+        String next = l.text(I18n.lang()).filter(t -> step.get() + 1 < t.steps().size())
+                .map(t -> t.steps().get(step.get() + 1).heading()).orElse(null);
+        notes.setNext(next);
+    }
+
+    /** View → Lecture notes window: opens (or brings forward) the notes for a second screen. */
+    void showNotes() {
+        if (notes == null) {
+            notes = new NotesWindow(renderer, e -> {
+                for (Shortcut sc : Shortcut.ALL) {
+                    if (sc.matches(e)) {
+                        return actions.get(sc).getAsBoolean();
+                    }
+                }
+                return false;
+            }, this::previous, this::next, scene);
+        }
+        notes.show();
+        applyLook();
+    }
+
+    /** The notes window, or null before it was first opened (tests). */
+    NotesWindow notes() {
+        return notes;
     }
 
     RenderOptions renderOptions() {
@@ -805,6 +846,13 @@ public final class MainWindow {
         StringBuilder style = new StringBuilder(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", size));
         UiFonts.familyFor(I18n.lang()).ifPresent(f -> style.append(" -fx-font-family: \"").append(f).append("\";"));
         root.setStyle(style.toString());
+        if (notes != null) {
+            // the notes are read on the laptop: the theme's look at reading size, never presenter mode's
+            notes.styleAs(t == AppPrefs.Theme.DARK ? "dark" : "light");
+            StringBuilder ns = new StringBuilder(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * zoom.get()));
+            UiFonts.familyFor(I18n.lang()).ifPresent(f -> ns.append(" -fx-font-family: \"").append(f).append("\";"));
+            notes.stage().getScene().getRoot().setStyle(ns.toString());
+        }
         prefs.setTheme(t);
         prefs.setZoom(zoom.get());
         refreshText();
@@ -909,7 +957,8 @@ public final class MainWindow {
                 item("menu.view.zoomIn", Shortcut.ZOOM_IN),
                 item("menu.view.zoomOut", Shortcut.ZOOM_OUT),
                 item("menu.view.zoomReset", Shortcut.ZOOM_RESET));
-        Menu view = menu("menu.view", presenterItem, themeMenu, langMenu, zoomMenu);
+        MenuItem notesItem = item("menu.view.notes", null, e -> showNotes());
+        Menu view = menu("menu.view", presenterItem, notesItem, themeMenu, langMenu, zoomMenu);
 
         Menu help = menu("menu.help",
                 item("menu.help.shortcuts", Shortcut.HELP),
@@ -1213,6 +1262,9 @@ public final class MainWindow {
         prefs.flush();
         sceneHost.clear();
         datasets.shutdown();
+        if (notes != null) {
+            notes.close();
+        }
     }
 
     // ---- for tests ----
