@@ -45,7 +45,8 @@ import dev.genlab.scene.TrainerScene;
  * Writes {@code rss_mb_round1}, {@code rss_mb_roundN}, {@code heap_mb_round1}, {@code heap_mb_roundN} (N the number of
  * rounds, 50 by default: {@code -Dgenlab.rounds=5}) to {@code target/bench.txt} and every round to
  * {@code target/memory-rounds.csv}; with {@code -Dgenlab.rounds.histo=true} the live objects by class after each round
- * to {@code target/rounds-histo-N.txt}. Run: {@code ./mvnw -o -Prounds test} (README, Reliability figures).
+ * to {@code target/rounds-histo-N.txt}, with {@code -Dgenlab.rounds.dump=N} the heap after round N to
+ * {@code target/rounds-N.hprof}. Run: {@code ./mvnw -o -Prounds test} (README, Reliability figures).
  */
 @Tag("rounds")
 @ExtendWith(ApplicationExtension.class)
@@ -56,6 +57,7 @@ class MemoryRoundsTest {
     static final double CLIMB_MB = 8;
     /** At least this long on each step (its text and figures are laid out; its trainer started). */
     static final long MIN_DWELL_MS = 40;
+    private static final double MB = 1024.0 * 1024.0;
 
     private MainWindow window;
 
@@ -77,7 +79,7 @@ class MemoryRoundsTest {
         List<Lesson> lessons = fx(() -> window.catalogue().lessons().stream().filter(Lesson::isUsable).toList());
         assertTrue(lessons.size() >= 8, "usable lessons: " + lessons.size());
         List<double[]> rows = new ArrayList<>(); // round, heap MB, RSS MB, seconds, steps
-        List<String> csv = new ArrayList<>(List.of("round,lang,theme,steps,seconds,heap_mb,rss_mb"));
+        List<String> csv = new ArrayList<>(List.of("round,lang,theme,steps,seconds,heap_mb,rss_mb,heap_committed_mb,javacpp_mb,threads"));
         Path csvFile = Path.of(System.getProperty("genlab.project.dir", ".")).resolve("target/memory-rounds.csv");
         Files.createDirectories(csvFile.getParent());
         int stepsPerRound = -1;
@@ -96,9 +98,17 @@ class MemoryRoundsTest {
             double heap = heapMbAfterGc();
             double rss = rssMb();
             histogram(r + 1);
+            if (Boolean.getBoolean("genlab.rounds.native")) {
+                nativeMemory(r + 1);
+            }
+            if (Integer.getInteger("genlab.rounds.dump", 0) == r + 1) {
+                dumpHeap(r + 1);
+            }
             rows.add(new double[] {r + 1, heap, rss, seconds, steps});
-            String line = String.format(Locale.ROOT, "%d,%s,%s,%d,%.1f,%.2f,%.1f", r + 1, lang.getLanguage(),
-                    theme.name().toLowerCase(Locale.ROOT), steps, seconds, heap, rss);
+            String line = String.format(Locale.ROOT, "%d,%s,%s,%d,%.1f,%.2f,%.1f,%.1f,%.1f,%d", r + 1,
+                    lang.getLanguage(), theme.name().toLowerCase(Locale.ROOT), steps, seconds, heap, rss,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / MB,
+                    org.bytedeco.javacpp.Pointer.totalBytes() / MB, Thread.activeCount());
             csv.add(line);
             Files.write(csvFile, csv);
             System.out.println("memory round " + line);
@@ -239,6 +249,62 @@ class MemoryRoundsTest {
             // not Linux
         }
         return Double.NaN;
+    }
+
+    /**
+     * With -Dgenlab.rounds.native=true: the resident memory by mapping (/proc/self/smaps, largest first) and, when
+     * the JVM runs with -XX:NativeMemoryTracking=summary, the JVM's own native memory, into
+     * target/rounds-native-N.txt.
+     */
+    private static void nativeMemory(int round) {
+        StringBuilder out = new StringBuilder();
+        try {
+            Object nmt = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                    new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
+            out.append(nmt).append('\n');
+        } catch (Exception e) {
+            out.append("no NMT: ").append(e).append('\n');
+        }
+        try {
+            List<String[]> maps = new ArrayList<>();
+            String head = null;
+            long anon = 0;
+            long file = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+                if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                    head = line;
+                } else if (line.startsWith("Rss:") && head != null) {
+                    long kb = Long.parseLong(line.trim().split("\\s+")[1]);
+                    String[] f = head.trim().split("\\s+", 6);
+                    String name = f.length > 5 ? f[5] : "[anon]";
+                    if (name.startsWith("/")) {
+                        file += kb;
+                    } else {
+                        anon += kb;
+                    }
+                    maps.add(new String[] {String.valueOf(kb), head});
+                }
+            }
+            maps.sort((a, b) -> Long.compare(Long.parseLong(b[0]), Long.parseLong(a[0])));
+            out.append(String.format(Locale.ROOT, "RSS anonymous %.1f MB, file-backed %.1f MB%n", anon / 1024.0,
+                    file / 1024.0));
+            for (String[] m : maps.subList(0, Math.min(40, maps.size()))) {
+                out.append(String.format(Locale.ROOT, "%9.1f MB  %s%n", Long.parseLong(m[0]) / 1024.0, m[1]));
+            }
+            Files.writeString(Path.of(System.getProperty("genlab.project.dir", "."))
+                    .resolve("target/rounds-native-" + round + ".txt"), out);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("memory rounds: no smaps: " + e);
+        }
+    }
+
+    /** With -Dgenlab.rounds.dump=N: the live heap after round N into target/rounds-N.hprof (leak hunting). */
+    private static void dumpHeap(int round) throws IOException {
+        Path f = Path.of(System.getProperty("genlab.project.dir", ".")).resolve("target/rounds-" + round + ".hprof");
+        Files.deleteIfExists(f);
+        ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                .dumpHeap(f.toString(), true);
     }
 
     /** With -Dgenlab.rounds.histo=true: the live objects by class into target/rounds-histo-N.txt. */
