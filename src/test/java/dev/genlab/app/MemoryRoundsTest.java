@@ -10,8 +10,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javafx.stage.Stage;
@@ -76,6 +78,12 @@ class MemoryRoundsTest {
     @Test
     void everyStepFiftyTimesKeepsMemoryFlat() throws IOException {
         assertTrue(ROUNDS >= 2, "genlab.rounds must be at least 2: " + ROUNDS);
+        // the resident memory is the app's only in the environment its launcher gives it (pom.xml, surefire)
+        Map<String, String> app = new HashMap<>();
+        Launcher.childEnvironment(app);
+        for (Map.Entry<String, String> e : app.entrySet()) {
+            assertEquals(e.getValue(), System.getenv(e.getKey()), e.getKey());
+        }
         List<Lesson> lessons = fx(() -> window.catalogue().lessons().stream().filter(Lesson::isUsable).toList());
         assertTrue(lessons.size() >= 8, "usable lessons: " + lessons.size());
         List<double[]> rows = new ArrayList<>(); // round, heap MB, RSS MB, seconds, steps
