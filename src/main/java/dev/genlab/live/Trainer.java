@@ -2,6 +2,7 @@ package dev.genlab.live;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +29,11 @@ import dev.genlab.i18n.I18n;
  *
  * <p>Divergence guard: after every step the objective must be finite and the model healthy;
  * otherwise the last good state is restored, play stops and {@link Event#diverged} is reported.
+ *
+ * <p>{@link #stop()} interrupts the thread. A model's computation that takes seconds (lesson 7's reference
+ * log-likelihoods of lesson 5's networks, 4 s on a busy machine) checks the interrupt between its batches and
+ * throws {@link CancellationException}: the thread then ends at once, with no divergence reported, instead of
+ * outliving the scene that was left.
  */
 public final class Trainer<M extends LiveModel<P, S>, P, S> {
 
@@ -187,12 +193,12 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
 
     private void run() {
         P p = params.get();
-        model.reset(p);
-        Object good = model.saveState();
-        publish(p);
-        long nextDue = System.nanoTime();
-        long lastPublish = System.nanoTime();
         try {
+            model.reset(p);
+            Object good = model.saveState();
+            publish(p);
+            long nextDue = System.nanoTime();
+            long lastPublish = System.nanoTime();
             while (true) {
                 boolean doStep;
                 boolean doReset;
@@ -279,6 +285,11 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
                             lastPublish = now;
                         }
                     }
+                } catch (CancellationException e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw e;
+                    }
+                    diverged(good, p, I18n.get("live.reason.error", e.getClass().getSimpleName() + ": " + e.getMessage()));
                 } catch (RuntimeException e) {
                     // a model bug or a numerical failure must not kill the scene: back to the last good state
                     diverged(good, p, I18n.get("live.reason.error", e.getClass().getSimpleName() + ": " + e.getMessage()));
@@ -289,6 +300,9 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (CancellationException e) {
+            // stop() interrupted a long computation (a reset, a snapshot, a job) that checks for it: the thread ends
+            // now instead of after it, and its model is freed below
         } finally {
             try {
                 model.close();

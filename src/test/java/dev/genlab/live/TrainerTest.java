@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -142,6 +143,64 @@ class TrainerTest {
         assertEquals("trainer-closer", m.closedOn, "ND4J workspaces are the trainer thread's");
         trainer.stop();
         assertEquals(1, m.closes, "a second stop frees nothing twice");
+    }
+
+    /** A model whose reset or step computes until its thread is interrupted, checking between "batches". */
+    static class Endless extends Counter {
+        final boolean inReset;
+        volatile boolean computing;
+
+        Endless(boolean inReset) {
+            this.inReset = inReset;
+        }
+
+        void compute() {
+            computing = true;
+            while (true) {
+                dev.genlab.model.autoregressive.AutoregressiveModel.stopIfInterrupted();
+                Thread.onSpinWait();
+            }
+        }
+
+        @Override
+        public void reset(Double rate) {
+            super.reset(rate);
+            if (inReset) {
+                compute();
+            }
+        }
+
+        @Override
+        public double step(Double rate) {
+            compute();
+            return 0;
+        }
+    }
+
+    /** Issue 16: lesson 7's trainer outlived its scene by 2 s, in a long evaluation that did not hear the stop. */
+    @Test
+    void stopEndsALongComputationAtOnceWithoutReportingIt() {
+        for (boolean inReset : new boolean[] {true, false}) {
+            Endless m = new Endless(inReset);
+            List<Trainer.Event> events = new CopyOnWriteArrayList<>();
+            trainer = new Trainer<>("long", m, 1.0, 10);
+            trainer.setEventListener(events::add);
+            trainer.start();
+            if (!inReset) {
+                await(() -> trainer.latest() != null, "start");
+                trainer.stepOnce();
+            }
+            await(() -> m.computing, "the long computation");
+            Thread t = Thread.getAllStackTraces().keySet().stream()
+                    .filter(th -> th.getName().equals("trainer-long")).findFirst().orElseThrow();
+            long t0 = System.nanoTime();
+            trainer.stop();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertFalse(t.isAlive(), "the thread ended (in " + (inReset ? "reset" : "step") + ")");
+            assertTrue(ms < 1000, "stop took " + ms + " ms");
+            assertEquals(1, m.closes, "the model freed");
+            assertEquals(List.of(), events, "a stop is no divergence");
+        }
     }
 
     @Test

@@ -55,6 +55,17 @@ public interface AutoregressiveModel {
     /** ln p(x) in nats of every image of the set, evaluated in batches. */
     double[] logProb(BinaryImages data);
 
+    /**
+     * Throws {@link java.util.concurrent.CancellationException} when the current thread was interrupted: long
+     * evaluations call it between batches, so a trainer that is stopped (a scene left) ends promptly. The
+     * interrupt stays set.
+     */
+    static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("interrupted");
+        }
+    }
+
     /** Mean −ln p(x) in nats per image over the set. */
     default double meanNll(BinaryImages data) {
         double[] lp = logProb(data);

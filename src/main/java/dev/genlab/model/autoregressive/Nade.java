@@ -478,6 +478,9 @@ public final class Nade implements AutoregressiveModel {
         if (engine == Engine.JAVA) {
             double[] p = paramsCopy();
             for (int k = 0; k < out.length; k++) {
+                if (k % 32 == 0) {
+                    AutoregressiveModel.stopIfInterrupted();
+                }
                 out[k] = -kernel.forward(p, bits, k * d, null, 0);
             }
             return out;
@@ -485,6 +488,7 @@ public final class Nade implements AutoregressiveModel {
         int batch = evalBatch();
         for (int from = 0; from < data.count(); from += batch) {
             int n = Math.min(batch, data.count() - from);
+            AutoregressiveModel.stopIfInterrupted();
             try (MemoryWorkspace ws = workspace.open()) {
                 Forward f = forward(bits, from, n, false);
                 INDArray z = f.logits;

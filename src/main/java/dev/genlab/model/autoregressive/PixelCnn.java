@@ -537,6 +537,7 @@ public final class PixelCnn implements AutoregressiveModel {
         int step = evalBatch();
         for (int from = 0; from < data.count(); from += step) {
             int n = Math.min(step, data.count() - from);
+            AutoregressiveModel.stopIfInterrupted();
             int[] starts = new int[n];
             for (int i = 0; i < n; i++) {
                 starts[i] = (from + i) * d;
