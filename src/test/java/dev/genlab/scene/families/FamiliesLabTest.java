@@ -150,6 +150,24 @@ class FamiliesLabTest {
         }
     }
 
+    /** The lesson asks which columns a new seed changes: the samples and times, never the likelihoods. */
+    @Test
+    void anotherSeedDrawsOtherSamplesButMeasuresTheSameLikelihoods() {
+        FamiliesLab lab = new FamiliesLab();
+        FamiliesParams p = new FamiliesParams(2, digits);
+        lab.reset(p);
+        for (int i = 0; i < 3; i++) {
+            lab.step(p);
+        }
+        for (Row r : lab.snapshot(p).rows()) {
+            Row first = rows.get(r.family());
+            assertEquals(first.nll(), r.nll(), 1e-12, r.family().toString());
+            assertEquals(first.params(), r.params());
+            assertFalse(java.util.Arrays.equals(first.samples().get(0), r.samples().get(0)), r.family() + ": other samples");
+        }
+        lab.close();
+    }
+
     @Test
     void onOtherImagesTheShippedNetworksAreNotMeasured() {
         ImageDataset others = ProceduralDigits.generate(1_000, 8);
