@@ -195,6 +195,8 @@ class ScreenshotsTest {
     private void advanceFamilies(dev.genlab.scene.families.FamiliesScene f) {
         long end = System.nanoTime() + 120_000_000_000L;
         fxRun(() -> f.playingProperty().set(true));
+        // a reset just before (the first step's) reaches the trainer after the last run's snapshot: let it land
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         while (System.nanoTime() < end && !fx(() -> {
             f.pumpNow();
             return f.lastShown() != null && f.lastShown().evalCount() > 0 && f.lastShown().next() == null;

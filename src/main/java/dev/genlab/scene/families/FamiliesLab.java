@@ -48,7 +48,7 @@ import dev.genlab.scene.flow.FlowParams;
 public final class FamiliesLab implements LiveModel<FamiliesParams, FamiliesSnapshot> {
 
     /** Samples in each family's grid. */
-    public static final int GRID = 8;
+    public static final int GRID = 6;
     /** Single-image draws timed per family; the median is reported. */
     public static final int DRAWS = 5;
     /** Adam steps the dequantisation flow takes here (lesson 6's text: below 2 bits/dim by step 250). */

@@ -31,6 +31,8 @@ import dev.genlab.scene.families.FamiliesSnapshot.Row;
 final class FamiliesView extends BorderPane {
 
     /** The table's columns: bundle keys families.col.&lt;id&gt;. */
+    /** Columns of each family's grid of samples. */
+    static final int GRID_COLUMNS = 2;
     static final List<String> COLUMNS = List.of("family", "kind", "nll", "time", "params", "latent");
 
     private final Map<Family, Label[]> cells = new EnumMap<>(Family.class);
@@ -53,7 +55,7 @@ final class FamiliesView extends BorderPane {
         table.setId("families-table");
         table.setHgap(10);
         table.setVgap(3);
-        double[] widths = {17, 15, 22, 12, 16, 18};
+        double[] widths = {19, 15, 21, 11, 15, 19};
         for (int c = 0; c < COLUMNS.size(); c++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(widths[c]);
@@ -62,6 +64,7 @@ final class FamiliesView extends BorderPane {
             headers[c] = new Label();
             headers[c].setId("families-col-" + COLUMNS.get(c));
             headers[c].setWrapText(true);
+            headers[c].setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             headers[c].setStyle("-fx-font-weight: bold;");
             table.add(headers[c], c, 0);
         }
@@ -85,7 +88,9 @@ final class FamiliesView extends BorderPane {
             Label title = new Label();
             title.setId("families-grid-title-" + f.id());
             title.setWrapText(true);
+            title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             title.setAlignment(Pos.CENTER);
+            title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             title.setMaxWidth(Double.MAX_VALUE);
             gridTitles.put(f, title);
             VBox box = new VBox(2, title, grid);
@@ -96,17 +101,19 @@ final class FamiliesView extends BorderPane {
         }
         Grids.readout(status, notes, footnote);
         notes.setStyle("-fx-opacity: 0.8;");
-        footnote.setStyle("-fx-opacity: 0.8;");
         status.setId("families-status");
         notes.setId("families-notes");
         footnote.setId("families-footnote");
-        VBox top = new VBox(6, status, table, footnote);
+        VBox top = new VBox(6, status, table);
         top.setPadding(new Insets(6, 8, 4, 8));
         setTop(top);
         GridPane row = Grids.row(percents, columns.toArray(javafx.scene.Node[]::new));
         BorderPane.setMargin(row, new Insets(2, 8, 2, 8));
+        // the grids keep room for their titles and a few samples: a window too low for all of it scrolls
+        row.setMinHeight(150);
         setCenter(row);
-        VBox bottom = new VBox(notes);
+        footnote.setStyle("-fx-opacity: 0.8; -fx-font-size: 0.9em;");
+        VBox bottom = new VBox(2, footnote, notes);
         bottom.setPadding(new Insets(2, 8, 4, 8));
         setBottom(bottom);
         status.setText(I18n.get("families.loading"));
@@ -129,7 +136,9 @@ final class FamiliesView extends BorderPane {
         for (Family f : Family.values()) {
             Label[] row = cells.get(f);
             Row r = done.get(f);
-            row[0].setText(I18n.get("families.family." + f.id()) + (r == null ? "" : "\n" + detail(r)));
+            // on one line where the column is wide enough (a projector), "k = 7" never split by a wrap
+            String detail = r == null ? "" : detail(r).replace(" = ", "\u00a0=\u00a0");
+            row[0].setText(I18n.get("families.family." + f.id()) + (detail.isBlank() ? "" : ", " + detail));
             gridTitles.get(f).setText(I18n.get("families.family." + f.id()));
             if (r == null) {
                 String pending = f == s.next() ? I18n.get("families.next") : "";
@@ -137,17 +146,17 @@ final class FamiliesView extends BorderPane {
                 for (int c = 2; c < row.length; c++) {
                     row[c].setText("");
                 }
-                grids.get(f).setImages(List.of(), 1, 1, 4);
+                grids.get(f).setImages(List.of(), 1, 1, GRID_COLUMNS);
                 continue;
             }
             row[1].setText(I18n.get("families.kind." + r.kind().name().toLowerCase(Locale.ROOT)));
             row[2].setText(value(r));
-            row[3].setText(r.measured() ? I18n.get("families.time", ms(r.sampleMs())) : "\u2014");
+            row[3].setText(r.measured() ? ms(r.sampleMs()) : "\u2014");
             row[4].setText(!r.measured() ? "\u2014" : r.generatorParams() >= 0
                     ? I18n.get("families.paramsG", count(r.params()), count(r.generatorParams()))
                     : count(r.params()));
             row[5].setText(latent(r));
-            grids.get(f).setImages(r.samples(), r.side(), r.side(), 4);
+            grids.get(f).setImages(r.samples(), r.side(), r.side(), GRID_COLUMNS);
         }
         status.setText(s.next() != null
                 ? I18n.get(s.rows().isEmpty() ? "families.status.start" : "families.status.running",
@@ -171,11 +180,10 @@ final class FamiliesView extends BorderPane {
 
     private static String value(Row r) {
         return switch (r.kind()) {
-            case EXACT -> I18n.get("families.value.exact", nats(r.nll()), nats(r.se()), r.images());
+            case EXACT -> I18n.get("families.value.exact", nats(r.nll()), nats(r.se()));
             case BOUND -> I18n.get("families.value.bound", nats(r.nll()), nats(r.estimate()), r.images(),
                     r.estimateK(), r.estimateImages());
-            case OTHER_DATA -> I18n.get("families.value.otherData", String.format(Locale.ROOT, "%.2f", r.estimate()),
-                    nats(r.nll()), r.images());
+            case OTHER_DATA -> I18n.get("families.value.otherData", String.format(Locale.ROOT, "%.2f", r.estimate()));
             case NONE -> I18n.get("families.value.none");
             case NOT_TRAINED -> "\u2014";
         };
@@ -199,12 +207,15 @@ final class FamiliesView extends BorderPane {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "\u2014";
     }
 
-    /** Milliseconds with three significant digits (0.0123, 1.23, 123). */
+    /** A time given in milliseconds, to three significant digits at most; below 1 ms in microseconds (99.3 µs). */
     static String ms(double v) {
         if (!Double.isFinite(v)) {
             return "\u2014";
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        boolean micro = v < 1;
+        String n = new java.math.BigDecimal(micro ? v * 1000 : v).round(new java.math.MathContext(3))
+                .stripTrailingZeros().toPlainString();
+        return I18n.get(micro ? "families.timeMicro" : "families.time", n);
     }
 
     static String count(long n) {
