@@ -123,6 +123,22 @@ class FamiliesLabTest {
         assertTrue(r.estimate() <= r.nll() + 1, r.estimate() + " vs " + r.nll());
     }
 
+    /** The flow's row is lesson 6's dequantisation read-out after the same number of steps with the same seed. */
+    @Test
+    void flowIsLessonSixsDequantisationReadOut() {
+        dev.genlab.scene.flow.DequantLab lab = new dev.genlab.scene.flow.DequantLab(true,
+                dev.genlab.scene.flow.FlowParams.SEED.defaultValue());
+        for (int i = 0; i < FamiliesLab.FLOW_STEPS; i++) {
+            lab.step();
+        }
+        dev.genlab.scene.flow.DequantLab.View v = lab.view(false);
+        Row flow = rows.get(Family.FLOW);
+        assertEquals(FamiliesLab.FLOW_STEPS, v.steps());
+        assertEquals(v.bitsPerDim(), flow.estimate(), 1e-12);
+        assertEquals(v.discreteBound(), flow.nll(), 1e-12);
+        assertEquals(lab.flow().numParams(), flow.params());
+    }
+
     @Test
     void flowGanAndEveryRowAreComplete() {
         Row flow = rows.get(Family.FLOW);
