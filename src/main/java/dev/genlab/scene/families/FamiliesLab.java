@@ -258,8 +258,12 @@ public final class FamiliesLab implements LiveModel<FamiliesParams, FamiliesSnap
         }
     }
 
-    /** The median of {@value #DRAWS} timed runs, in milliseconds. */
+    /**
+     * The median of {@value #DRAWS} timed runs, in milliseconds, after one untimed run: the first call of a new
+     * network also pays for its buffers (and the JIT), which is not the time of a sample.
+     */
     private static double medianMs(Runnable draw) {
+        draw.run();
         long[] t = new long[DRAWS];
         for (int i = 0; i < DRAWS; i++) {
             long t0 = System.nanoTime();
