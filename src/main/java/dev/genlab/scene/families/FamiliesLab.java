@@ -174,16 +174,25 @@ public final class FamiliesLab implements LiveModel<FamiliesParams, FamiliesSnap
         }
     }
 
+    /** Draws every pixel, a few at a time, so that leaving the scene (an interrupt) is not kept waiting. */
     private static byte[] drawAll(AutoregressiveModel.Completion c) {
-        while (!c.done()) {
-            c.advance(D);
+        while (!c.done() && !stopping()) {
+            c.advance(16);
         }
         return c.images();
     }
 
+    /**
+     * True when the trainer is being stopped (the scene was left): a family's long loops then end at once and
+     * their row, which nobody will see, is left incomplete; the JavaFX thread waits for the trainer to end.
+     */
+    private static boolean stopping() {
+        return Thread.currentThread().isInterrupted();
+    }
+
     private Row flow() {
         DequantLab lab = new DequantLab(true, FlowParams.SEED.defaultValue());
-        for (int i = 0; i < FLOW_STEPS; i++) {
+        for (int i = 0; i < FLOW_STEPS && !stopping(); i++) {
             lab.step();
         }
         DequantLab.View v = lab.view(false);
@@ -265,7 +274,7 @@ public final class FamiliesLab implements LiveModel<FamiliesParams, FamiliesSnap
     private static double medianMs(Runnable draw) {
         draw.run();
         long[] t = new long[DRAWS];
-        for (int i = 0; i < DRAWS; i++) {
+        for (int i = 0; i < DRAWS && !stopping(); i++) {
             long t0 = System.nanoTime();
             draw.run();
             t[i] = System.nanoTime() - t0;

@@ -191,6 +191,34 @@ class FamiliesLabTest {
         }
     }
 
+    /**
+     * Leaving the scene interrupts the trainer and the JavaFX thread waits for it: a family that takes seconds
+     * (PixelCNN draws pixel by pixel) must end soon after the interrupt, not when its row is done.
+     */
+    @Test
+    void aLongFamilyEndsSoonAfterAnInterrupt() throws Exception {
+        FamiliesLab lab = new FamiliesLab();
+        FamiliesParams p = new FamiliesParams(FamiliesParams.SEED, digits);
+        java.util.concurrent.CountDownLatch atPixelCnn = new java.util.concurrent.CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            lab.reset(p);
+            while (lab.next() != Family.PIXELCNN) {
+                lab.step(p);
+            }
+            atPixelCnn.countDown();
+            lab.step(p);
+        }, "families-interrupt-test");
+        t.start();
+        assertTrue(atPixelCnn.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        Thread.sleep(400);
+        long t0 = System.nanoTime();
+        t.interrupt();
+        t.join(5_000);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertFalse(t.isAlive());
+        assertTrue(ms < 1_000, "ended " + ms + " ms after the interrupt");
+    }
+
     @Test
     void onOtherImagesTheShippedNetworksAreNotMeasured() {
         ImageDataset others = ProceduralDigits.generate(1_000, 8);
