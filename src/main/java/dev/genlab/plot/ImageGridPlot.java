@@ -51,6 +51,11 @@ public class ImageGridPlot extends Figure {
         redraw();
     }
 
+    /** How many images the grid holds. */
+    public int imageCount() {
+        return count;
+    }
+
     /** One caption per image (e.g. a label or a log-likelihood); an empty list for none. */
     public void setCaptions(List<String> captions) {
         this.captions = List.copyOf(captions);

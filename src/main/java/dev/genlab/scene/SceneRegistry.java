@@ -28,6 +28,7 @@ public final class SceneRegistry {
         all.add(dev.genlab.scene.flow.FlowScene.DESCRIPTOR);
         all.add(dev.genlab.scene.elbo.ElboScene.DESCRIPTOR);
         all.add(dev.genlab.scene.gan.GanScene.DESCRIPTOR);
+        all.add(dev.genlab.scene.families.FamiliesScene.DESCRIPTOR);
         return new SceneRegistry(all);
     }
 

@@ -173,6 +173,9 @@ class ScreenshotsTest {
         if (s instanceof dev.genlab.scene.elbo.ElboScene e) {
             advanceElbo(e);
         }
+        if (s instanceof dev.genlab.scene.families.FamiliesScene f) {
+            advanceFamilies(f);
+        }
         if (s instanceof dev.genlab.scene.gan.GanScene g && fx(() -> g.params().getChoice("panel")).equals("plane")) {
             advanceGanPlane(g);
         } else if (s instanceof dev.genlab.scene.gan.GanScene g && fx(() -> g.params().getChoice("panel")).equals("images")) {
@@ -186,6 +189,21 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The families comparison: played until every family's row and grid is measured, as after the first step's Play. */
+    private void advanceFamilies(dev.genlab.scene.families.FamiliesScene f) {
+        long end = System.nanoTime() + 120_000_000_000L;
+        fxRun(() -> f.playingProperty().set(true));
+        // a reset just before (the first step's) reaches the trainer after the last run's snapshot: let it land
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        while (System.nanoTime() < end && !fx(() -> {
+            f.pumpNow();
+            return f.lastShown() != null && f.lastShown().evalCount() > 0 && f.lastShown().next() == null;
+        })) {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
+        fxRun(() -> f.playingProperty().set(false));
     }
 
     /**

@@ -17,11 +17,7 @@ import dev.genlab.model.autoregressive.MaskedMlp;
 import dev.genlab.model.autoregressive.Nade;
 import dev.genlab.model.autoregressive.PixelCnn;
 import dev.genlab.model.autoregressive.ReceptiveFields;
-import dev.genlab.model.discrete.BinaryImageModel;
 import dev.genlab.model.discrete.BinaryImages;
-import dev.genlab.model.discrete.IndependentModel;
-import dev.genlab.model.discrete.MarkovModel;
-import dev.genlab.model.discrete.PixelOrdering;
 import dev.genlab.model.nn.Adam;
 import dev.genlab.model.nn.Nd4jReady;
 import dev.genlab.scene.counting.CountingModel;
@@ -293,38 +289,13 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     }
 
     private void loadData(AutoregressiveParams p) {
-        Split s = split(p.images(), p.trainImages());
-        train = s.train();
-        BinaryImages test = s.test() != null ? s.test() : train;
-        eval = test.subset(0, Math.min(EVAL_IMAGES, test.count()));
-        dataNotes = "";
-        if (p.images().rows() != SIDE || p.images().cols() != SIDE) {
-            dataNotes = "ar.note.resized";
-        }
-        if (s.test() == null) {
-            dataNotes = (dataNotes + " ar.note.noHeldOut").strip();
-        }
-        PixelOrdering raster = PixelOrdering.raster(SIDE, SIDE);
-        IndependentModel ind = new IndependentModel(raster, BASELINE_ALPHA);
-        ind.fit(train);
-        independentNll = ind.nll(eval);
-        // the chain's order k is chosen on other held-out images than those it is scored on, so that the
-        // baseline's number is not the best of eight tries on the very images it reports
-        BinaryImages validation = test.count() >= 2 * eval.count() ? test.subset(eval.count(), 2 * eval.count()) : eval;
-        double best = Double.POSITIVE_INFINITY;
-        BinaryImageModel bestModel = null;
-        markovK = -1;
-        for (int k = 1; k <= 8; k++) {
-            BinaryImageModel m = new MarkovModel(raster, k, BASELINE_ALPHA);
-            m.fit(train);
-            double v = m.nll(validation);
-            if (v < best) {
-                best = v;
-                markovK = k;
-                bestModel = m;
-            }
-        }
-        markovNll = bestModel.nll(eval);
+        HeldOut h = HeldOut.load(p.images(), p.trainImages());
+        train = h.train();
+        eval = h.eval();
+        dataNotes = h.notes();
+        independentNll = h.independentNll();
+        markovNll = h.markovNll();
+        markovK = h.markovK();
     }
 
     private void buildModel(AutoregressiveParams p) {
@@ -457,19 +428,10 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     /** Held-out −ln p(x) on the eval images, and its standard error over them (sd / √n). */
     private void evaluate() {
-        double[] lp = model.logProb(eval);
-        double mean = 0;
-        for (double v : lp) {
-            mean -= v;
-        }
-        mean /= lp.length;
-        double ss = 0;
-        for (double v : lp) {
-            ss += (-v - mean) * (-v - mean);
-        }
-        testSe = lp.length > 1 ? Math.sqrt(ss / (lp.length - 1) / lp.length) : Double.NaN;
+        double[] m = HeldOut.meanAndSe(model.logProb(eval));
+        testSe = m[1];
         testX.add(steps);
-        testY.add(mean);
+        testY.add(m[0]);
     }
 
     private double testSe = Double.NaN;

@@ -27,6 +27,15 @@ public final class ShippedModels {
         return OptionalDouble.of(loaded.model().meanNll(images));
     }
 
+    /**
+     * A new instance of the shipped "nade" or "pixelcnn" network (the one lesson 5 starts from), or null when the
+     * checkpoint cannot be read. Trainer threads only (ND4J); the caller closes it.
+     */
+    public static dev.genlab.model.autoregressive.AutoregressiveModel network(String model) {
+        ModelFactory.Loaded loaded = StandardModels.INSTANCE.checkpoint(model, DataType.FLOAT);
+        return loaded == null ? null : loaded.model();
+    }
+
     /** True when these images are the ones the shipped checkpoints were trained on (the built-in digits). */
     public static boolean trainedOn(dev.genlab.data.ImageDataset images) {
         return images.fingerprint() == StandardModels.dataFingerprint(

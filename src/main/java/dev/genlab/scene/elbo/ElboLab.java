@@ -50,10 +50,10 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
     static final int D = SIDE * SIDE;
     static final int TEST_IMAGES = 2000;
     static final double THRESHOLD = 0.5;
-    static final int EVAL_IMAGES = 500;
-    static final int IW_IMAGES = 100;
+    public static final int EVAL_IMAGES = 500;
+    public static final int IW_IMAGES = 100;
     /** Importance samples per image of the log p(x) estimate. */
-    static final int IW_K = 50;
+    public static final int IW_K = 50;
     static final int MAP_POINTS = 1000;
     static final int RECON = 6;
     static final int SAMPLES = 12;
@@ -341,8 +341,7 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
     }
 
     private void evaluate() {
-        int n = Math.min(EVAL_IMAGES, testCount);
-        StepStats e = vae.evaluate(Arrays.copyOf(test, n * D), n, 7);
+        StepStats e = heldOutStats(vae, test, testCount);
         testX.add(steps);
         testElbo.add(e.elbo());
         klPerDim = e.klPerDim().clone();
@@ -352,9 +351,27 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         int n = Math.min(IW_IMAGES, testCount);
         float[] images = Arrays.copyOf(test, n * D);
         iwX.add(steps);
-        iwLogPx.add(vae.importanceLogLikelihood(images, n, IW_K, 11));
+        iwLogPx.add(heldOutLogPx(vae, test, testCount));
         // the same images, the same network: the gap log p(x) − ELBO is only meaningful between these two
         iwElbo.add(vae.evaluate(images, n, 11).elbo());
+    }
+
+    /**
+     * The held-out ELBO read-out of lesson 7 (and of the families comparison): the first
+     * {@value #EVAL_IMAGES} held-out images (count × 784 in [0, 1]), one ε per image from seed 7.
+     */
+    public static StepStats heldOutStats(Vae vae, float[] test, int testCount) {
+        int n = Math.min(EVAL_IMAGES, testCount);
+        return vae.evaluate(Arrays.copyOf(test, n * D), n, 7);
+    }
+
+    /**
+     * The importance-sampled log p(x) read-out of lesson 7: the first {@value #IW_IMAGES} held-out images,
+     * {@value #IW_K} samples of q each, seed 11; nats per image.
+     */
+    public static double heldOutLogPx(Vae vae, float[] test, int testCount) {
+        int n = Math.min(IW_IMAGES, testCount);
+        return vae.importanceLogLikelihood(Arrays.copyOf(test, n * D), n, IW_K, 11);
     }
 
     /** Held-out NLL of the counting baseline and, on the built-in digits, of lesson 5's shipped networks. */

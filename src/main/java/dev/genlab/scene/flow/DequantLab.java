@@ -17,16 +17,16 @@ import dev.genlab.model.flow.Dequantization;
  */
 public final class DequantLab {
 
-    static final int SIDE = 8;
-    static final int DIMS = SIDE * SIDE;
-    static final int LEVELS = 16;
-    static final int TRAIN = 2000;
-    static final int TEST = 500;
+    public static final int SIDE = 8;
+    public static final int DIMS = SIDE * SIDE;
+    public static final int LEVELS = 16;
+    public static final int TRAIN = 2000;
+    public static final int TEST = 500;
     static final int COUPLINGS = 4;
     static final int HIDDEN = 32;
     static final int BATCH = 64;
     static final double LEARNING_RATE = 2e-3;
-    static final int SAMPLES = 16;
+    public static final int SAMPLES = 16;
     static final long EVAL_PERIOD_NS = 1_000_000_000L;
 
     /** The digits, quantised once for every lab (immutable after the first use). */
@@ -66,14 +66,14 @@ public final class DequantLab {
     private long viewAt;
     private long viewSteps = -1;
 
-    DequantLab(boolean noise, long seed) {
+    public DequantLab(boolean noise, long seed) {
         this.noise = noise;
         this.seed = seed;
         this.flow = DequantFlow.forImages(SIDE, SIDE, COUPLINGS, HIDDEN, seed);
         this.rng = new SplittableRandom(seed * 31 + 5);
     }
 
-    DequantFlow flow() {
+    public DequantFlow flow() {
         return flow;
     }
 
@@ -82,7 +82,7 @@ public final class DequantLab {
     }
 
     /** One Adam step on a batch; the batch NLL (nats per image) before it. */
-    double step() {
+    public double step() {
         int[][] train = data()[0];
         for (int i = 0; i < BATCH; i++) {
             batch[i] = train[rng.nextInt(train.length)];
@@ -123,7 +123,7 @@ public final class DequantLab {
     }
 
     /** The read-out; re-evaluated when training moved on and, while playing, at most every EVAL_PERIOD_NS. */
-    View view(boolean playing) {
+    public View view(boolean playing) {
         long now = System.nanoTime();
         if (view != null && (viewSteps == steps || playing && now - viewAt < EVAL_PERIOD_NS)) {
             return view;
@@ -156,7 +156,7 @@ public final class DequantLab {
         return v;
     }
 
-    String health() {
+    public String health() {
         return flow.health();
     }
 

@@ -1,0 +1,237 @@
+package dev.genlab.scene.families;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import dev.genlab.i18n.I18n;
+import dev.genlab.plot.ImageGridPlot;
+import dev.genlab.scene.Grids;
+import dev.genlab.scene.families.FamiliesSnapshot.Family;
+import dev.genlab.scene.families.FamiliesSnapshot.Kind;
+import dev.genlab.scene.families.FamiliesSnapshot.Row;
+
+/**
+ * The comparison: a table (one row per family: what its likelihood is, the number, the time of one sample,
+ * parameters, latent space) and, under it, one grid of samples per family, all of one size. Draws what the
+ * lab measured; computes nothing.
+ */
+final class FamiliesView extends BorderPane {
+
+    /** The table's columns: bundle keys families.col.&lt;id&gt;. */
+    /** Columns of each family's grid of samples. */
+    static final int GRID_COLUMNS = 2;
+    static final List<String> COLUMNS = List.of("family", "kind", "nll", "time", "params", "latent");
+
+    private final Map<Family, Label[]> cells = new EnumMap<>(Family.class);
+    private final Map<Family, ImageGridPlot> grids = new EnumMap<>(Family.class);
+    private final Map<Family, Label> gridTitles = new EnumMap<>(Family.class);
+    private final Label[] headers = new Label[COLUMNS.size()];
+    final Label status = new Label();
+    final Label notes = new Label();
+    final Label footnote = new Label();
+    private FamiliesSnapshot last;
+    private final ChangeListener<Locale> languageListener = I18n.listen((o, a, b) -> {
+        if (last != null) {
+            show(last);
+        }
+    });
+
+    FamiliesView() {
+        setId("families");
+        GridPane table = new GridPane();
+        table.setId("families-table");
+        table.setHgap(10);
+        table.setVgap(3);
+        double[] widths = {19, 15, 21, 11, 15, 19};
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(widths[c]);
+            cc.setHgrow(Priority.ALWAYS);
+            table.getColumnConstraints().add(cc);
+            headers[c] = new Label();
+            headers[c].setId("families-col-" + COLUMNS.get(c));
+            headers[c].setWrapText(true);
+            headers[c].setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            headers[c].setStyle("-fx-font-weight: bold;");
+            table.add(headers[c], c, 0);
+        }
+        List<javafx.scene.Node> columns = new ArrayList<>();
+        double[] percents = new double[Family.values().length];
+        for (Family f : Family.values()) {
+            Label[] row = new Label[COLUMNS.size()];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = new Label();
+                row[c].setId("families-" + f.id() + "-" + COLUMNS.get(c));
+                row[c].setWrapText(true);
+                row[c].setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                row[c].getStyleClass().add("readout");
+                table.add(row[c], c, f.ordinal() + 1);
+            }
+            cells.put(f, row);
+            ImageGridPlot grid = new ImageGridPlot();
+            grid.setId("families-grid-" + f.id());
+            grid.setMinSize(40, 40);
+            grids.put(f, grid);
+            Label title = new Label();
+            title.setId("families-grid-title-" + f.id());
+            title.setWrapText(true);
+            title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            title.setAlignment(Pos.CENTER);
+            title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            title.setMaxWidth(Double.MAX_VALUE);
+            gridTitles.put(f, title);
+            VBox box = new VBox(2, title, grid);
+            VBox.setVgrow(grid, Priority.ALWAYS);
+            box.setMinSize(0, 0);
+            columns.add(box);
+            percents[f.ordinal()] = 100.0 / Family.values().length;
+        }
+        Grids.readout(status, notes, footnote);
+        notes.setStyle("-fx-opacity: 0.8;");
+        status.setId("families-status");
+        notes.setId("families-notes");
+        footnote.setId("families-footnote");
+        VBox top = new VBox(6, status, table);
+        top.setPadding(new Insets(6, 8, 4, 8));
+        setTop(top);
+        GridPane row = Grids.row(percents, columns.toArray(javafx.scene.Node[]::new));
+        BorderPane.setMargin(row, new Insets(2, 8, 2, 8));
+        // the grids keep room for their titles and a few samples: a window too low for all of it scrolls
+        row.setMinHeight(150);
+        setCenter(row);
+        footnote.setStyle("-fx-opacity: 0.8; -fx-font-size: 0.9em;");
+        VBox bottom = new VBox(2, footnote, notes);
+        bottom.setPadding(new Insets(2, 8, 4, 8));
+        setBottom(bottom);
+        status.setText(I18n.get("families.loading"));
+        headersText();
+    }
+
+    private void headersText() {
+        for (int c = 0; c < headers.length; c++) {
+            headers[c].setText(I18n.get("families.col." + COLUMNS.get(c)));
+        }
+    }
+
+    void show(FamiliesSnapshot s) {
+        last = s;
+        headersText();
+        Map<Family, Row> done = new EnumMap<>(Family.class);
+        for (Row r : s.rows()) {
+            done.put(r.family(), r);
+        }
+        for (Family f : Family.values()) {
+            Label[] row = cells.get(f);
+            Row r = done.get(f);
+            // on one line where the column is wide enough (a projector), "k = 7" never split by a wrap
+            String detail = r == null ? "" : detail(r).replace(" = ", "\u00a0=\u00a0");
+            row[0].setText(I18n.get("families.family." + f.id()) + (detail.isBlank() ? "" : ", " + detail));
+            gridTitles.get(f).setText(I18n.get("families.family." + f.id()));
+            if (r == null) {
+                String pending = f == s.next() ? I18n.get("families.next") : "";
+                row[1].setText(pending);
+                for (int c = 2; c < row.length; c++) {
+                    row[c].setText("");
+                }
+                grids.get(f).setImages(List.of(), 1, 1, GRID_COLUMNS);
+                continue;
+            }
+            row[1].setText(I18n.get("families.kind." + r.kind().name().toLowerCase(Locale.ROOT)));
+            row[2].setText(value(r));
+            row[3].setText(r.measured() ? ms(r.sampleMs()) : "\u2014");
+            row[4].setText(!r.measured() ? "\u2014" : r.generatorParams() >= 0
+                    ? I18n.get("families.paramsG", count(r.params()), count(r.generatorParams()))
+                    : count(r.params()));
+            row[5].setText(latent(r));
+            grids.get(f).setImages(r.samples(), r.side(), r.side(), GRID_COLUMNS);
+        }
+        status.setText(s.next() != null
+                ? I18n.get(s.rows().isEmpty() ? "families.status.start" : "families.status.running",
+                        s.rows().size(), Family.values().length)
+                : s.evalCount() == 0 ? I18n.get("families.loading")
+                : I18n.get("families.status.done", Family.values().length));
+        footnote.setText(I18n.get("families.footnote", s.evalCount(), s.trainCount(), FamiliesLab.DRAWS));
+        StringBuilder b = new StringBuilder();
+        for (String key : s.notes().split(" ")) {
+            if (!key.isBlank() && I18n.has(key)) {
+                b.append(b.length() == 0 ? "" : "\n").append(I18n.get(key));
+            }
+        }
+        notes.setText(b.toString());
+    }
+
+    private static String detail(Row r) {
+        List<String> d = r.detail();
+        return d.isEmpty() ? "" : I18n.get(d.get(0), d.subList(1, d.size()).toArray());
+    }
+
+    private static String value(Row r) {
+        return switch (r.kind()) {
+            case EXACT -> I18n.get("families.value.exact", nats(r.nll()), nats(r.se()));
+            case BOUND -> I18n.get("families.value.bound", nats(r.nll()), nats(r.estimate()), r.images(),
+                    r.estimateK(), r.estimateImages());
+            case OTHER_DATA -> I18n.get("families.value.otherData", String.format(Locale.ROOT, "%.2f", r.estimate()));
+            case NONE -> I18n.get("families.value.none");
+            case NOT_TRAINED -> "\u2014";
+        };
+    }
+
+    private static String latent(Row r) {
+        if (!r.measured()) {
+            return "\u2014";
+        }
+        if (r.latent() == 0) {
+            return I18n.get("families.latent.none");
+        }
+        return I18n.get(switch (r.family()) {
+            case FLOW -> "families.latent.flow";
+            case VAE -> "families.latent.vae";
+            default -> "families.latent.noEncoder";
+        }, r.latent());
+    }
+
+    static String nats(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "\u2014";
+    }
+
+    /** A time given in milliseconds, to three significant digits at most; below 1 ms in microseconds (99.3 µs). */
+    static String ms(double v) {
+        if (!Double.isFinite(v)) {
+            return "\u2014";
+        }
+        boolean micro = v < 1;
+        String n = new java.math.BigDecimal(micro ? v * 1000 : v).round(new java.math.MathContext(3))
+                .stripTrailingZeros().toPlainString();
+        return I18n.get(micro ? "families.timeMicro" : "families.time", n);
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** The cells of a family's row, in {@link #COLUMNS} order (tests). */
+    List<String> rowText(Family f) {
+        return java.util.Arrays.stream(cells.get(f)).map(Label::getText).toList();
+    }
+
+    ImageGridPlot grid(Family f) {
+        return grids.get(f);
+    }
+
+    FamiliesSnapshot last() {
+        return last;
+    }
+}
