@@ -135,7 +135,7 @@ final class CommandLine {
 
                 @Override
                 public boolean readDatasets() {
-                    return !Boolean.getBoolean(Launcher.DATASETS_READ);
+                    return !Boolean.getBoolean(Launcher.DATASETS_READ) && !"true".equals(System.getenv(Launcher.DATASETS_READ_ENV));
                 }
             };
         }
