@@ -85,6 +85,8 @@ public final class Launcher {
      * Set by the native launcher of an installed app (jpackage) to its own path, e.g. {@code /opt/genlab/bin/GenLab}.
      */
     static final String APP_PATH = "jpackage.app-path";
+    /** Set by the installed app's Linux launcher in the environment of the JVM it starts (JDK 17's jpackage). */
+    static final String JPACKAGE_LAUNCHER_ENV = "_JPACKAGE_LAUNCHER";
     /** The environment's twin of {@link #DATASETS_READ}, for a child started through the installed app's launcher. */
     static final String DATASETS_READ_ENV = "GENLAB_DATASETS_READ";
 
@@ -97,6 +99,9 @@ public final class Launcher {
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().put(OMP, "1");
         pb.environment().put(DATASETS_READ_ENV, "true");
+        // the installed app's launcher leaves this for the process it re-executes itself into; a launcher that
+        // finds it takes its arguments as a java command line ("Unrecognized option: --lesson") and not the .cfg
+        pb.environment().remove(JPACKAGE_LAUNCHER_ENV);
         try {
             Process p = pb.start();
             Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
