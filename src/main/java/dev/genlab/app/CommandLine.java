@@ -135,7 +135,7 @@ final class CommandLine {
 
                 @Override
                 public boolean readDatasets() {
-                    return !Boolean.getBoolean(Launcher.DATASETS_READ);
+                    return !Boolean.getBoolean(Launcher.DATASETS_READ) && !"true".equals(System.getenv(Launcher.DATASETS_READ_ENV));
                 }
             };
         }
@@ -172,6 +172,8 @@ final class CommandLine {
                   --scenario FILE    set the knobs from a saved .genlab scenario (File > Save scenario),
                                      as File > Open scenario does; without --lesson, opens where it
                                      was saved (an old file: the first lesson that shows its scene)
+                  FILE.genlab        the same as --scenario FILE.genlab (what a double-click on
+                                     a .genlab file passes to an installed GenLab)
                   --presenter        start in presenter mode (full screen; Esc leaves it)
                   --lang en|ko       the language
                   --theme light|dark the theme
@@ -230,7 +232,11 @@ final class CommandLine {
             String name = a;
             String value = null;
             int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
+            if (isBareScenario(a)) {
+                // what a double-click on a .genlab file passes (the installer's file association): the path alone
+                name = "--scenario";
+                value = a;
+            } else if (a.startsWith("--") && eq > 0) {
                 name = a.substring(0, eq);
                 value = a.substring(eq + 1);
             }
@@ -288,6 +294,11 @@ final class CommandLine {
         }
         Optional<String> dir = dataset == null ? Optional.empty() : Optional.of(dataset(dataset, facts));
         return new Options(l.map(Lesson::id), stepIndex, scenarioPath, presenter, locale, th, dir);
+    }
+
+    /** A lone argument naming a scenario file: not an option, ending in .genlab (any case). */
+    static boolean isBareScenario(String arg) {
+        return !arg.startsWith("-") && arg.toLowerCase(Locale.ROOT).endsWith(".genlab");
     }
 
     private static final List<String> KNOWN = List.of("--lesson", "--step", "--scenario", "--presenter", "--lang",

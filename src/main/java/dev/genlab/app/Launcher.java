@@ -20,8 +20,8 @@ import javafx.application.Application;
  * when its native library loads; on 2 cores two OpenMP threads fight the JavaFX thread and
  * frame times spike (STACK.md), and ND4J's in-process setter did not fully take effect. An
  * environment variable can only be set for a new process, so when it is missing the launcher
- * starts the same JVM again with {@code OMP_NUM_THREADS=1} and waits for it. Should that fail,
- * the app runs in this process as it is.</li>
+ * starts the same JVM again with {@code OMP_NUM_THREADS=1} and waits for it (in an installed app: the app's
+ * own native launcher, see {@link #relaunchCommand}). Should that fail, the app runs in this process as it is.</li>
  * <li>A plain class path ({@code java -cp ...}, a shaded jar) cannot start an
  * {@link Application} subclass as its main class; this class is not one.</li>
  * </ol>
@@ -81,14 +81,59 @@ public final class Launcher {
         return 0;
     }
 
+    /**
+     * Set by the native launcher of an installed app (jpackage) to its own path, e.g. {@code /opt/genlab/bin/GenLab}.
+     */
+    static final String APP_PATH = "jpackage.app-path";
+    /** Set by the installed app's Linux launcher in the environment of the JVM it starts (JDK 17's jpackage). */
+    static final String JPACKAGE_LAUNCHER_ENV = "_JPACKAGE_LAUNCHER";
+    /** The environment's twin of {@link #DATASETS_READ}, for a child started through the installed app's launcher. */
+    static final String DATASETS_READ_ENV = "GENLAB_DATASETS_READ";
+
     /** Runs this JVM again with OMP_NUM_THREADS=1 ({@link #childEnvironment}); empty when that is not possible. */
     static Optional<Integer> relaunch(String[] args) {
-        Optional<String> java = ProcessHandle.current().info().command();
-        if (java.isEmpty()) {
+        List<String> cmd = relaunchCommand(args, System.getProperty(APP_PATH), ProcessHandle.current().info().command());
+        if (cmd.isEmpty()) {
             return Optional.empty();
         }
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        childEnvironment(pb.environment());
+        pb.environment().put(DATASETS_READ_ENV, "true");
+        // the installed app's launcher leaves this for the process it re-executes itself into; a launcher that
+        // finds it takes its arguments as a java command line ("Unrecognized option: --lesson") and not the .cfg
+        pb.environment().remove(JPACKAGE_LAUNCHER_ENV);
+        try {
+            Process p = pb.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
+            return Optional.of(p.waitFor());
+        } catch (Exception e) {
+            System.err.println("GenLab: could not restart with " + OMP + "=1 (" + e.getMessage()
+                    + "); ND4J may use more than one thread");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The command that starts the app again; empty when there is none.
+     *
+     * <p>In an installed app (jpackage) the process is the app's native launcher, which loads the JVM into itself:
+     * its command is {@code bin/GenLab}, not a {@code java}, and the trimmed runtime has no {@code bin/java} at all.
+     * That launcher, given only the app's arguments, starts the same JVM with the same class path and options
+     * again (it reads them from its {@code .cfg}), so it is what runs again: simpler than keeping a
+     * {@code java} in the runtime and rebuilding its class path, and the child is still the installed app.
+     * Anywhere else the JVM's own {@code java} runs again with its options and class path.
+     */
+    static List<String> relaunchCommand(String[] args, String appPath, Optional<String> command) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(java.get());
+        if (appPath != null && !appPath.isBlank()) {
+            cmd.add(appPath);
+            cmd.addAll(List.of(args));
+            return cmd;
+        }
+        if (command.isEmpty()) {
+            return List.of();
+        }
+        cmd.add(command.get());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // the module options arrive here as jdk.module.* properties the JVM refuses on a command line
             if (!a.startsWith("-Djdk.module.") && !a.startsWith("--module-path") && !a.startsWith("--add-modules")) {
@@ -100,17 +145,7 @@ public final class Launcher {
         cmd.add(classPath());
         cmd.add(Launcher.class.getName());
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        childEnvironment(pb.environment());
-        try {
-            Process p = pb.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
-            return Optional.of(p.waitFor());
-        } catch (Exception e) {
-            System.err.println("GenLab: could not restart with " + OMP + "=1 (" + e.getMessage()
-                    + "); ND4J may use more than one thread");
-            return Optional.empty();
-        }
+        return cmd;
     }
 
     /**

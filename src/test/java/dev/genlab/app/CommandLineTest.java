@@ -225,6 +225,21 @@ class CommandLineTest {
                 "05-neural-autoregressive", "01-generative-models");
     }
 
+    /** What a double-click on a .genlab file passes to the installed app (jpackage's file association): the path alone. */
+    @Test
+    void aLoneScenarioPathIsTakenAsScenario() throws IOException {
+        Path f = scenario("clicked.genlab", "scene = density\ncomponents = 4\n");
+        CommandLine.Options o = ok(f.toString());
+        assertEquals(Optional.of(f.toAbsolutePath()), o.scenario());
+        assertEquals(Optional.of("01-generative-models"), o.lessonId());
+        Path upper = scenario("CLICKED.GENLAB", "scene = density\ncomponents = 4\n");
+        assertEquals(Optional.of(upper.toAbsolutePath()), ok(upper.toString()).scenario());
+        assertEquals(1, ok(f.toString(), "--step", "2").stepIndex());
+        assertMentions(refused(f.toString(), "--scenario", f.toString()), "--scenario is given twice");
+        assertMentions(refused(tmp.resolve("gone.genlab").toString()), "no such file");
+        assertMentions(refused(scenario("notes.txt", "scene = density\n").toString()), "unexpected argument");
+    }
+
     @Test
     void brokenScenariosAreRefused() throws IOException {
         assertMentions(refused("--scenario", tmp.resolve("none.genlab").toString()), "no such file");
