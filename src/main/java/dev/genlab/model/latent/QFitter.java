@@ -106,14 +106,26 @@ public final class QFitter {
         return BoundParts.expectedLogLikelihood(model, x, q, nodes) - q.klToStandardNormal();
     }
 
+    /**
+     * One ascent step; each coordinate moves at most {@link #MAX_STEP} (μ in its units, log σ in nats). Far from
+     * the data the non-linear decoder's gradient is huge: at x = (−4, −4) with q = N(−4, 3²) a raw step took σ to
+     * exp(−hundreds) = 0, which no Gaussian has, and "fit q" threw on every frame (found by the UI monkey).
+     */
     private static DiagGaussian apply(DiagGaussian q, double[] g, double lr) {
         int m = q.dim();
         double[] mu = q.mean();
         double[] sd = new double[m];
         for (int j = 0; j < m; j++) {
-            mu[j] += lr * g[j];
-            sd[j] = Math.exp(Math.log(q.sd(j)) + lr * g[m + j]);
+            mu[j] += bounded(lr * g[j]);
+            sd[j] = q.sd(j) * Math.exp(bounded(lr * g[m + j]));
         }
         return new DiagGaussian(mu, sd);
+    }
+
+    /** The largest move of one coordinate in one step. */
+    static final double MAX_STEP = 1;
+
+    private static double bounded(double step) {
+        return Double.isFinite(step) ? Math.max(-MAX_STEP, Math.min(MAX_STEP, step)) : 0;
     }
 }

@@ -129,4 +129,23 @@ class QFitterTest {
             assertTrue(end.klPosterior() > 0.01, "KL " + end.klPosterior());
         }
     }
+
+    /** Found by the UI monkey: far from the data a raw step took σ to 0 and "fit q" threw on every frame. */
+    @Test
+    void aStepFarFromTheDataKeepsAGaussian() {
+        TinyDecoder d = TinyDecoder.banana(1);
+        for (double x1 = -4; x1 <= 4; x1 += 0.5) {
+            for (double x2 = -4; x2 <= 4; x2 += 0.5) {
+                for (double m : new double[] {-4, 0, 4}) {
+                    for (double s : new double[] {0.05, 1, 3}) {
+                        DiagGaussian q = new DiagGaussian(new double[] {m}, new double[] {s});
+                        DiagGaussian n = QFitter.step(d, new double[] {x1, x2}, q, 0.05);
+                        assertTrue(n.sd()[0] > 0 && Double.isFinite(n.sd()[0]) && Double.isFinite(n.mean()[0]));
+                        assertTrue(Math.abs(Math.log(n.sd()[0] / s)) <= QFitter.MAX_STEP + 1e-12);
+                        assertTrue(Math.abs(n.mean()[0] - m) <= QFitter.MAX_STEP + 1e-12);
+                    }
+                }
+            }
+        }
+    }
 }
