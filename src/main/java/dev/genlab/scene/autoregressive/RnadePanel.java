@@ -91,6 +91,8 @@ final class RnadePanel extends VBox {
         }
         nll.setPrefHeight(150);
         nll.setMinHeight(90);
+        // at least a quarter of the panel's height, as every chart a lecture shows (PresenterLayoutTest at 1080)
+        nll.keepHeightShare(this, 0.26);
         // the map over the NLL chart on the left; the two conditionals, the figure's subject, take the whole right
         VBox left = new VBox(4, density, nll);
         VBox.setVgrow(density, Priority.ALWAYS);
