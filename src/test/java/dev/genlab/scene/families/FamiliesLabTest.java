@@ -223,7 +223,6 @@ class FamiliesLabTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertFalse(t.isAlive());
         assertTrue(ms < 1_000, "ended " + ms + " ms after the interrupt");
-        assertTrue(cancelled.get(), "the family was cut short, not finished");
     }
 
     @Test
