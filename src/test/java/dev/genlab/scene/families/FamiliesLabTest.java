@@ -216,17 +216,15 @@ class FamiliesLabTest {
         }, "families-interrupt-test");
         t.start();
         assertTrue(atPixelCnn.await(60, java.util.concurrent.TimeUnit.SECONDS));
-        Thread.sleep(400);
+        // early in the row, which takes about 2 s in all (2,084 ms after the interrupt before the fix): the
+        // assertion below then fails if the interrupt is not heeded
+        Thread.sleep(50);
         long t0 = System.nanoTime();
-        boolean stillMeasuring = t.isAlive();
         t.interrupt();
         t.join(5_000);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertFalse(t.isAlive());
         assertTrue(ms < 1_000, "ended " + ms + " ms after the interrupt");
-        // a PixelCNN row still being drawn when the interrupt came is cut short, not finished
-        assertTrue(!stillMeasuring || cancelled.get() || lab.next() == Family.PIXELCNN,
-                "the family ran on after the interrupt");
     }
 
     @Test
