@@ -35,6 +35,9 @@ public final class GenLabApp extends Application {
 
     private MainWindow window;
 
+    /** Files macOS asks this run to open (a double-clicked scenario), kept until the window can open them. */
+    private static final OpenFileRequests OPEN_FILES = new OpenFileRequests();
+
     /** The command-line options {@link Launcher} checked before launching; null when started some other way. */
     private static volatile CommandLine.Options launchOptions;
 
@@ -71,6 +74,8 @@ public final class GenLabApp extends Application {
     public void start(Stage stage) {
         boolean probe = Boolean.getBoolean(STARTUP_PROBE);
         CommandLine.Options options = options();
+        // before anything slow: macOS may send the file that started the app as an event
+        OPEN_FILES.install();
         AppPrefs prefs = AppPrefs.user();
         options.applyTo(prefs);
         I18n.setLocale(prefs.locale());
@@ -92,6 +97,7 @@ public final class GenLabApp extends Application {
         }).thenAccept(catalogue -> javafx.application.Platform.runLater(() -> {
             window = open(stage, prefs, url -> getHostServices().showDocument(url), registry, catalogue);
             show(window, options);
+            OPEN_FILES.deliverTo(window::openScenario, javafx.application.Platform::runLater);
             if (probe) {
                 probe("genlab-ready " + System.currentTimeMillis());
                 nd4jReported.completeOnTimeout(null, 60, java.util.concurrent.TimeUnit.SECONDS)

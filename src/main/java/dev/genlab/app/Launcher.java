@@ -70,7 +70,8 @@ public final class Launcher {
 
     /** Runs the app in a child with OMP_NUM_THREADS=1 (see above), or here if that cannot be done or is not needed. */
     private static int start(String[] args, CommandLine.Options options) {
-        if (System.getenv(OMP) == null && !Boolean.getBoolean("genlab.noRelaunch")) {
+        if (relaunches(System.getenv(OMP), Boolean.getBoolean("genlab.noRelaunch"), System.getProperty("os.name"),
+                System.getProperty(APP_PATH))) {
             Optional<Integer> exit = relaunch(args);
             if (exit.isPresent()) {
                 return exit.get();
@@ -79,6 +80,20 @@ public final class Launcher {
         GenLabApp.startWith(options);
         Application.launch(GenLabApp.class, args);
         return 0;
+    }
+
+    /**
+     * Whether to run the app again in a child process with OMP_NUM_THREADS=1: when that variable is not set and
+     * {@code -Dgenlab.noRelaunch} is not given, except in an installed macOS app. There a double-clicked
+     * {@code .genlab} file arrives as an Apple event sent to the process macOS started ({@link OpenFileRequests}),
+     * which, waiting for its child, would never open it; such an app runs in its own process, where ND4J may use
+     * more than one OpenMP thread (not measured: no Mac was at hand).
+     */
+    static boolean relaunches(String ompEnv, boolean noRelaunch, String osName, String appPath) {
+        if (ompEnv != null || noRelaunch) {
+            return false;
+        }
+        return !(OpenFileRequests.eventsOnThisOs(osName) && appPath != null && !appPath.isBlank());
     }
 
     /**

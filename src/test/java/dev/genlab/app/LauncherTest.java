@@ -1,6 +1,7 @@
 package dev.genlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -27,5 +28,16 @@ class LauncherTest {
         assertEquals(List.of(Launcher.class.getName(), "--lesson", "5", "/home/a b/x.genlab"),
                 cmd.subList(cmd.size() - 4, cmd.size()));
         assertEquals(List.of(), Launcher.relaunchCommand(ARGS, "", Optional.empty()));
+    }
+
+    @Test
+    void anInstalledMacAppRunsInItsOwnProcessSoThatOpenFileEventsReachIt() {
+        assertTrue(Launcher.relaunches(null, false, "Linux", "/opt/genlab/bin/GenLab"));
+        assertTrue(Launcher.relaunches(null, false, "Linux", null));
+        assertTrue(Launcher.relaunches(null, false, "Mac OS X", null), "a checkout on a Mac restarts as elsewhere");
+        assertTrue(Launcher.relaunches(null, false, "Windows 11", "C:\\Program Files\\GenLab\\GenLab.exe"));
+        assertFalse(Launcher.relaunches(null, false, "Mac OS X", "/Applications/GenLab.app/Contents/MacOS/GenLab"));
+        assertFalse(Launcher.relaunches("1", false, "Linux", null), "already one OpenMP thread");
+        assertFalse(Launcher.relaunches(null, true, "Linux", null), "-Dgenlab.noRelaunch");
     }
 }
