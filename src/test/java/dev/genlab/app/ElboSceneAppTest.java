@@ -143,6 +143,41 @@ class ElboSceneAppTest {
         assertTrue(b.elbo() > a.elbo(), "and raised the ELBO");
     }
 
+    /**
+     * The UI monkey's find (seed 20261205, 11.5 minutes in): "fit q" on the non-linear decoder, its point far from
+     * the data, took σ to 0 in one ascent step and then threw on every frame of the JavaFX thread.
+     */
+    @Test
+    void fitQFarFromTheDataKeepsAGaussianAndThrowsNothing(FxRobot robot) {
+        java.util.List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = fx(() -> Thread.currentThread().getUncaughtExceptionHandler());
+        fxRun(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> thrown.add(e)));
+        try {
+            fxRun(() -> window.open(LESSON, STEP_BOUND));
+            AppTestSupport.awaitFx(() -> scene().boundParts(), p -> p != null, "the bound");
+            fxRun(() -> {
+                scene().params().set("bound_model", "nonlinear");
+                scene().params().set("x1", -4.0);
+                scene().params().set("x2", -4.0);
+                scene().params().set("q_mean", -4.0);
+                scene().params().set("q_sd", 3.0);
+            });
+            robot.clickOn("#elbo-fit-q");
+            // the old code threw at the first frame of the fit; 3 s is well over a hundred frames of it
+            long end = System.nanoTime() + 3_000_000_000L;
+            while (System.nanoTime() < end && thrown.isEmpty()) {
+                org.testfx.util.WaitForAsyncUtils.sleep(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            assertEquals(java.util.List.of(), thrown, "nothing thrown on the JavaFX thread");
+            BoundParts p = parts(robot);
+            assertTrue(Double.isFinite(p.elbo()) && Double.isFinite(p.klPosterior()), p.toString());
+            double sd = fx(() -> scene().params().get(dev.genlab.scene.elbo.ElboParams.Q_SD));
+            assertTrue(sd >= 0.05 && sd <= 3, "q's sd stays on its knob: " + sd);
+        } finally {
+            fxRun(() -> Thread.currentThread().setUncaughtExceptionHandler(before));
+        }
+    }
+
     @Test
     void aClickOnTheLatentMapDecodesAnImageThere(FxRobot robot) {
         fxRun(() -> window.open(LESSON, STEP_VAE));
