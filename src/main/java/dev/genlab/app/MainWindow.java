@@ -1177,7 +1177,11 @@ public final class MainWindow {
                 box.setValue(now.hidden().contains(k.id()) ? "hidden" : now.locked().contains(k.id()) ? "locked" : "shown");
                 box.setId("classroom-" + k.id());
                 boxes.put(k.id(), box);
-                grid.addRow(row++, new Label(I18n.get(k.labelKey())), new Label(k.format(params.get(k.id()))), box);
+                Object v = params.get(k.id());
+                // a choice as its knob shows it ("체크포인트"), not its id in the file ("checkpoint")
+                String shown = k.choices().isEmpty() || !(v instanceof String c)
+                        ? k.format(v) : dev.genlab.scene.ParamPanel.choiceLabel(k, c);
+                grid.addRow(row++, new Label(I18n.get(k.labelKey())), new Label(shown), box);
             }
             javafx.scene.control.Dialog<ButtonType> d = new javafx.scene.control.Dialog<>();
             d.initOwner(stage);

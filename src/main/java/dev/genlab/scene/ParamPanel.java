@@ -219,7 +219,8 @@ public final class ParamPanel extends FlowPane {
         return s;
     }
 
-    static String choiceLabel(KnobSpec k, String choice) {
+    /** What a choice knob shows for a choice: its label in the current language, or the choice itself. */
+    public static String choiceLabel(KnobSpec k, String choice) {
         String key = k.labelKey() + "." + choice;
         return I18n.has(key) ? I18n.get(key) : choice;
     }

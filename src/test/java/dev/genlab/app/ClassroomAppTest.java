@@ -74,6 +74,12 @@ class ClassroomAppTest {
                 "the classroom dialog");
         @SuppressWarnings("unchecked")
         ComboBox<String> seed = robot.lookup("#classroom-seed").queryAs(ComboBox.class);
+        // a choice shows as its knob shows it, not as the id the scenario file stores
+        String dataset = fx(() -> scene().params().get("dataset").toString());
+        String datasetShown = dev.genlab.i18n.I18n.get("density.dataset." + dataset);
+        assertFalse(datasetShown.equals(dataset), "the data set has a label: " + dataset);
+        assertTrue(fx(() -> robot.lookup("#classroom-dialog .label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().anyMatch(l -> datasetShown.equals(l.getText()))), "the dialog shows " + datasetShown);
         fxRun(() -> {
             components.setValue("locked");
             seed.setValue("hidden");
