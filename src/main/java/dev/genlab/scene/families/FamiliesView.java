@@ -54,9 +54,11 @@ final class FamiliesView extends BorderPane {
         setId("families");
         GridPane table = new GridPane();
         table.setId("families-table");
-        table.setHgap(10);
+        table.setHgap(6);
         table.setVgap(3);
-        double[] widths = {16, 12, 18, 9, 17, 12, 16};
+        // headers on one line at 1280 × 800 ("Likelihood", "Parameters" are single words); the time to quality
+        // and the latent space wrap to two
+        double[] widths = {14, 13, 17, 9, 17, 13, 17};
         for (int c = 0; c < COLUMNS.size(); c++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(widths[c]);
@@ -112,7 +114,7 @@ final class FamiliesView extends BorderPane {
         GridPane row = Grids.row(percents, columns.toArray(javafx.scene.Node[]::new));
         BorderPane.setMargin(row, new Insets(2, 8, 2, 8));
         // the grids keep room for their titles and a few samples: a window too low for all of it scrolls
-        row.setMinHeight(150);
+        row.setMinHeight(120);
         setCenter(row);
         footnote.setStyle("-fx-opacity: 0.8; -fx-font-size: 0.9em;");
         VBox bottom = new VBox(2, footnote, notes);
