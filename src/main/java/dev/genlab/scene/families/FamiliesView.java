@@ -58,7 +58,7 @@ final class FamiliesView extends BorderPane {
         table.setVgap(3);
         // headers on one line at 1280 × 800 ("Likelihood", "Parameters" are single words); the time to quality
         // and the latent space wrap to two
-        double[] widths = {14, 13, 17, 9, 17, 13, 17};
+        double[] widths = {14, 13, 16, 9, 17, 14, 17};
         for (int c = 0; c < COLUMNS.size(); c++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(widths[c]);
