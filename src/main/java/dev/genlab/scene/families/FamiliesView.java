@@ -56,9 +56,9 @@ final class FamiliesView extends BorderPane {
         table.setId("families-table");
         table.setHgap(6);
         table.setVgap(3);
-        // headers on one line at 1280 × 800 ("Likelihood", "Parameters" are single words); the time to quality
-        // and the latent space wrap to two
-        double[] widths = {14, 13, 16, 9, 17, 14, 17};
+        // headers on one line at 1280 × 800 ("Likelihood", "Parameters" are single words); the cells wrap where
+        // they must, so that on a projector's width most rows are one line and the grids stay in view
+        double[] widths = {15, 13, 16, 9, 16, 14, 17};
         for (int c = 0; c < COLUMNS.size(); c++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(widths[c]);
@@ -219,7 +219,7 @@ final class FamiliesView extends BorderPane {
         String of = Double.isFinite(p.budgetSeconds())
                 ? I18n.get("families.progress", t, seconds(p.budgetSeconds()), p.trainSteps())
                 : I18n.get("families.progress.steps", t, p.trainSteps());
-        return Double.isFinite(p.reachedSeconds()) ? of + "\n" + I18n.get("families.progress.reached",
+        return Double.isFinite(p.reachedSeconds()) ? of + "; " + I18n.get("families.progress.reached",
                 seconds(p.reachedSeconds())) : of;
     }
 
