@@ -191,9 +191,13 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The families comparison: played until every family's row and grid is measured, as after the first step's Play. */
+    /**
+     * The families comparison: played until every family's row and grid is measured, as after the first step's Play.
+     * With the default training time (five networks, 30 s of training each, plus their evaluations and samples) that
+     * takes a few minutes, once per language: the scene keeps its table from step to step.
+     */
     private void advanceFamilies(dev.genlab.scene.families.FamiliesScene f) {
-        long end = System.nanoTime() + 120_000_000_000L;
+        long end = System.nanoTime() + 600_000_000_000L;
         fxRun(() -> f.playingProperty().set(true));
         // a reset just before (the first step's) reaches the trainer after the last run's snapshot: let it land
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);

@@ -248,6 +248,23 @@ class ModelsUnderAbuseTest {
         return new Reading(s.steps(), n, String.join(" ", s.notes()));
     }
 
+    /**
+     * Lesson 9: the rows finished (a million each) and the optimiser steps of the network in progress; the numbers of
+     * every finished row and its training time so far.
+     */
+    static Reading families(Object o) {
+        dev.genlab.scene.families.FamiliesSnapshot s = (dev.genlab.scene.families.FamiliesSnapshot) o;
+        Map<String, double[]> n = new LinkedHashMap<>();
+        n.put("row NLLs", s.rows().stream().filter(r -> r.kind() == dev.genlab.scene.families.FamiliesSnapshot.Kind.EXACT
+                || r.kind() == dev.genlab.scene.families.FamiliesSnapshot.Kind.BOUND).mapToDouble(r -> r.nll()).toArray());
+        n.put("sample times", s.rows().stream().mapToDouble(r -> r.sampleMs()).toArray());
+        if (s.current() != null) {
+            n.put("training time", of(s.current().trainedSeconds()));
+        }
+        long steps = s.rows().size() * 1_000_000L + (s.current() == null ? 0 : s.current().trainSteps());
+        return new Reading(steps, n, s.notes());
+    }
+
     /** The cases: every trainer scene's extremes. */
     static List<Case> cases() {
         List<Case> c = new ArrayList<>();
@@ -356,6 +373,12 @@ class ModelsUnderAbuseTest {
         c.add(new Case("gan", "conditional image GAN trained, rate 0.002",
                 knobs("panel", "images", "img_model", "cgan", "img_start", "trained", "img_lr", 0.002), 0, 5,
                 ModelsUnderAbuseTest::images));
+        // lesson 9: the training time per network at both ends of its knob; Step fits the counting models, then
+        // trains NADE a slice at a time
+        for (int budget : new int[] {10, 120}) {
+            c.add(new Case("families", "training time " + budget + " s", knobs("budget", budget), 0, 4,
+                    ModelsUnderAbuseTest::families));
+        }
         return c;
     }
 

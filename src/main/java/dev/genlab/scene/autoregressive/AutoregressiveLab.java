@@ -101,9 +101,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     private record Saved(double[] params, long steps, long examples) {
     }
-    private SplittableRandom batchRng = new SplittableRandom(1);
-    private int[] perm = new int[0];
-    private int permAt;
+    private BatchOrder batches = new BatchOrder(0);
     private final DoubleList trainX = new DoubleList();
     private final DoubleList trainY = new DoubleList();
     private final DoubleList testX = new DoubleList();
@@ -202,9 +200,8 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         modelKey = p;
         clearCurves();
         evaluate();
-        batchRng = new SplittableRandom(p.seed() * 7_919L + 17);
+        batches = new BatchOrder(p.seed());
         sampleRng = new SplittableRandom(p.seed() * 104_729L + 3);
-        perm = new int[0];
         inpaintInput = eval.image(0);
         inpaintDirty = true;
         completions = new byte[0];
@@ -337,11 +334,28 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
 
     /** NADE's b or MADE's and FVSBN's output biases from the pixel frequencies, as Larochelle and Murray start: the first steps need not learn them. */
     private void initOutputBias() {
+        initOutputBias(model, train);
+    }
+
+    /** The output biases of a new network from the training images' pixel frequencies (lesson 5's start). */
+    static void initOutputBias(AutoregressiveModel model, BinaryImages train) {
         if (model instanceof Nade nade) {
             nade.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
         } else if (model instanceof MaskedMlp masked) {
             masked.initOutputBiasFromMarginals(train, BASELINE_ALPHA);
         }
+    }
+
+    /** One training step of lesson 5: forward and backward on the batch, then one Adam step; the batch's mean NLL. */
+    static double trainStep(AutoregressiveModel model, Adam adam, BinaryImages train, int[] batch) {
+        double loss = model.lossAndGradients(train, batch);
+        adam.step(model.params(), model.gradients());
+        return loss;
+    }
+
+    /** Lesson 5's held-out read-out: mean −ln p(x) over the eval images and its standard error. */
+    public static double[] heldOutNll(AutoregressiveModel model, BinaryImages eval) {
+        return HeldOut.meanAndSe(model.logProb(eval));
     }
 
     /** The data notes followed by one about the model. */
@@ -380,8 +394,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         int[] batch = nextBatch(p.batch());
         long t0 = System.nanoTime();
         boolean slow = t0 - lastTrainAt > 250_000_000L; // Step pressed by hand, or a slow speed
-        double loss = model.lossAndGradients(train, batch);
-        adam.step(model.params(), model.gradients());
+        double loss = trainStep(model, adam, train, batch);
         batchNs[batchCount++ % batchNs.length] = System.nanoTime() - t0;
         lastTrainAt = System.nanoTime();
         batchSize = batch.length;
@@ -405,30 +418,12 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     }
 
     private int[] nextBatch(int size) {
-        int n = train.count();
-        int[] out = new int[Math.min(size, n)];
-        for (int k = 0; k < out.length; k++) {
-            if (permAt >= perm.length) {
-                perm = new int[n];
-                for (int i = 0; i < n; i++) {
-                    perm[i] = i;
-                }
-                for (int i = n - 1; i > 0; i--) {
-                    int j = batchRng.nextInt(i + 1);
-                    int t = perm[i];
-                    perm[i] = perm[j];
-                    perm[j] = t;
-                }
-                permAt = 0;
-            }
-            out[k] = perm[permAt++];
-        }
-        return out;
+        return batches.next(size, train.count());
     }
 
     /** Held-out −ln p(x) on the eval images, and its standard error over them (sd / √n). */
     private void evaluate() {
-        double[] m = HeldOut.meanAndSe(model.logProb(eval));
+        double[] m = heldOutNll(model, eval);
         testSe = m[1];
         testX.add(steps);
         testY.add(m[0]);

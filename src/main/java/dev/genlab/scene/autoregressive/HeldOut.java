@@ -33,8 +33,7 @@ public record HeldOut(BinaryImages train, BinaryImages eval, String notes, Indep
         if (s.test() == null) {
             notes = (notes + " ar.note.noHeldOut").strip();
         }
-        PixelOrdering raster = PixelOrdering.raster(AutoregressiveLab.SIDE, AutoregressiveLab.SIDE);
-        IndependentModel ind = new IndependentModel(raster, AutoregressiveLab.BASELINE_ALPHA);
+        IndependentModel ind = independentModel();
         ind.fit(train);
         double independentNll = ind.nll(eval);
         // the chain's order k is chosen on other held-out images than those it is scored on, so that the
@@ -44,7 +43,7 @@ public record HeldOut(BinaryImages train, BinaryImages eval, String notes, Indep
         BinaryImageModel bestModel = null;
         int markovK = -1;
         for (int k = 1; k <= 8; k++) {
-            BinaryImageModel m = new MarkovModel(raster, k, AutoregressiveLab.BASELINE_ALPHA);
+            BinaryImageModel m = markovModel(k);
             m.fit(train);
             double v = m.nll(validation);
             if (v < best) {
@@ -54,6 +53,18 @@ public record HeldOut(BinaryImages train, BinaryImages eval, String notes, Indep
             }
         }
         return new HeldOut(train, eval, notes, ind, independentNll, bestModel, markovK, bestModel.nll(eval));
+    }
+
+    /** A new, unfitted independent-pixels baseline as lesson 5 fits it (raster order, its smoothing). */
+    public static IndependentModel independentModel() {
+        return new IndependentModel(PixelOrdering.raster(AutoregressiveLab.SIDE, AutoregressiveLab.SIDE),
+                AutoregressiveLab.BASELINE_ALPHA);
+    }
+
+    /** A new, unfitted Markov chain of order k along the raster, as lesson 5 fits its baseline. */
+    public static MarkovModel markovModel(int k) {
+        return new MarkovModel(PixelOrdering.raster(AutoregressiveLab.SIDE, AutoregressiveLab.SIDE), k,
+                AutoregressiveLab.BASELINE_ALPHA);
     }
 
     /** The default number of training images of lesson 5 (its "Training images" knob). */

@@ -87,7 +87,7 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
     private boolean fromCheckpoint;
     private long steps;
     private SplittableRandom rng;
-    private final float[] batchBuf = new float[256 * D];
+    private final float[] batchBuf = batchBuffer();
     private double lastBeta;
     // curves
     private final DoubleList trainX = new DoubleList();
@@ -157,7 +157,6 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         likelihood = p.likelihood();
         int n = source.size();
         int tc = Math.min(TEST_IMAGES, n / 5);
-        int trc = Math.max(1, n - tc);
         dataNotes = "";
         if (source.rows() != SIDE || source.cols() != SIDE) {
             dataNotes = "elbo.note.resized";
@@ -165,12 +164,11 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         if (tc == 0) {
             dataNotes = (dataNotes + " elbo.note.noHeldOut").strip();
         }
-        float[] trainPx = pixels(source.subset(0, trc), trc);
-        float[] testPx = tc == 0 ? trainPx : pixels(source.subset(n - tc, n), tc);
-        trainCount = trc;
-        testCount = tc == 0 ? trc : tc;
-        train = trainPx;
-        test = testPx;
+        Images im = images(source, likelihood);
+        trainCount = im.trainCount();
+        testCount = im.testCount();
+        train = im.train();
+        test = im.test();
         int from = tc == 0 ? 0 : n - tc;
         testLabels = new int[testCount];
         for (int i = 0; i < testCount; i++) {
@@ -179,8 +177,25 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         testFactors = builtInFactors(source, from, testCount);
     }
 
+    /**
+     * Lesson 7's images: 28 × 28 rows in [0, 1] (count × 784), the last fifth (at most {@value #TEST_IMAGES})
+     * held out and the rest for training; with no image to spare the held-out images are the training images.
+     */
+    public record Images(float[] train, int trainCount, float[] test, int testCount) {
+    }
+
+    /** The images as lesson 7 trains on them for this likelihood ("bernoulli": binarised as lesson 5 does). */
+    public static Images images(ImageDataset source, String likelihood) {
+        int n = source.size();
+        int tc = Math.min(TEST_IMAGES, n / 5);
+        int trc = Math.max(1, n - tc);
+        float[] trainPx = pixels(source.subset(0, trc), trc, likelihood);
+        float[] testPx = tc == 0 ? trainPx : pixels(source.subset(n - tc, n), tc, likelihood);
+        return new Images(trainPx, trc, testPx, tc == 0 ? trc : tc);
+    }
+
     /** The images as 28 × 28 rows in [0, 1], binarised as lesson 5 does for the Bernoulli likelihood. */
-    private float[] pixels(ImageDataset d, int count) {
+    private static float[] pixels(ImageDataset d, int count, String likelihood) {
         if ("bernoulli".equals(likelihood)) {
             BinaryImages b = CountingModel.binarise(d, SIDE, THRESHOLD, count);
             byte[] bits = b.bits();
@@ -263,16 +278,10 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
             }
         }
         if (!fromCheckpoint) {
-            Vae.Likelihood lik = "gaussian".equals(p.likelihood()) ? Vae.Likelihood.GAUSSIAN : Vae.Likelihood.BERNOULLI;
-            Vae.Decoder dec = switch (p.decoder()) {
-                case "autoregressive" -> Vae.Decoder.AUTOREGRESSIVE;
-                case "nade" -> Vae.Decoder.NADE;
-                default -> Vae.Decoder.MLP;
-            };
             closeModels();
-            vae = new Vae(new Vae.Config(D, p.hidden(), p.latent(), lik, dec, false, p.seed()));
-            ae = new Vae(new Vae.Config(D, p.hidden(), p.latent(), lik, dec, true, p.seed() + 1));
-            if (dec == Vae.Decoder.NADE) {
+            vae = new Vae(vaeConfig(p, false));
+            ae = new Vae(vaeConfig(p, true));
+            if (vae.config().decoder() == Vae.Decoder.NADE) {
                 startNade();
             }
         }
@@ -300,6 +309,45 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         vaePart = null;
     }
 
+    /** The VAE (or, autoencoder, its AE twin, seeded one further) that lesson 7 builds from scratch for these knobs. */
+    public static Vae.Config vaeConfig(ElboParams p, boolean autoencoder) {
+        Vae.Likelihood lik = "gaussian".equals(p.likelihood()) ? Vae.Likelihood.GAUSSIAN : Vae.Likelihood.BERNOULLI;
+        Vae.Decoder dec = switch (p.decoder()) {
+            case "autoregressive" -> Vae.Decoder.AUTOREGRESSIVE;
+            case "nade" -> Vae.Decoder.NADE;
+            default -> Vae.Decoder.MLP;
+        };
+        return new Vae.Config(D, p.hidden(), p.latent(), lik, dec, autoencoder, autoencoder ? p.seed() + 1 : p.seed());
+    }
+
+    /** Lesson 7's knobs as a student finds them, from scratch, on these images (its default recipe). */
+    public static ElboParams scratchDefaults(ImageDataset images) {
+        dev.genlab.scene.ParamSet v = new dev.genlab.scene.ParamSet(ElboParams.SPEC);
+        v.set(ElboParams.PANEL, Panel.VAE);
+        v.set(ElboParams.START, ElboParams.SCRATCH);
+        return ElboParams.from(v.values(), images);
+    }
+
+    /**
+     * One training step of lesson 7's VAE: {@code min(batch, trainCount)} training images drawn at random by
+     * {@code rng} into {@code batchBuf}, then one Adam step on the ELBO with β at this step. The lab's step and the
+     * families comparison both train through here.
+     */
+    public static StepStats trainStep(Vae vae, ElboParams p, long step, float[] train, int trainCount, float[] batchBuf,
+                                      SplittableRandom rng) {
+        int b = Math.min(p.batch(), trainCount);
+        for (int i = 0; i < b; i++) {
+            int j = rng.nextInt(trainCount);
+            System.arraycopy(train, j * D, batchBuf, i * D, D);
+        }
+        return vae.step(batchBuf, b, p.betaAt(step), p.learningRate(), rng);
+    }
+
+    /** A batch buffer large enough for every batch knob value. */
+    public static float[] batchBuffer() {
+        return new float[256 * D];
+    }
+
     @Override
     public double step(ElboParams p) {
         params = p;
@@ -308,12 +356,8 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         }
         long t0 = System.nanoTime();
         int b = Math.min(p.batch(), trainCount);
-        for (int i = 0; i < b; i++) {
-            int j = rng.nextInt(trainCount);
-            System.arraycopy(train, j * D, batchBuf, i * D, D);
-        }
         lastBeta = p.betaAt(steps);
-        StepStats s = vae.step(batchBuf, b, lastBeta, p.learningRate(), rng);
+        StepStats s = trainStep(vae, p, steps, train, trainCount, batchBuf, rng);
         ae.step(batchBuf, b, 0, p.learningRate(), rng);
         steps++;
         stepMs[(int) (steps % stepMs.length)] = (System.nanoTime() - t0) / 1e6;

@@ -12,15 +12,18 @@ import dev.genlab.scene.SceneDescriptor;
 import dev.genlab.scene.TrainerScene;
 
 /**
- * The closing lesson's scene: every family GenLab teaches, measured one after another on the same images
+ * The closing lesson's scene: every family GenLab teaches, trained and measured one after another on the same images
  * (FamiliesLab, on the trainer thread), as a table and a row of sample grids (FamiliesView). Wiring only.
  */
 public final class FamiliesScene extends TrainerScene<FamiliesLab, FamiliesParams, FamiliesSnapshot> {
 
     public static final String ID = "families";
     public static final SceneDescriptor DESCRIPTOR = new SceneDescriptor(ID, FamiliesParams.SPEC, FamiliesScene::new);
-    /** Families measured per second at speed 1 while playing (each takes what it takes). */
-    static final double BASE_RATE = 2;
+    /**
+     * Steps per second at speed 1 while playing: a step is one slice of work (at most a quarter second of training,
+     * an evaluation or a batch of draws), so playing runs them back to back.
+     */
+    static final double BASE_RATE = 50;
 
     private final SceneContext context;
     private final FamiliesView view = new FamiliesView();
@@ -64,7 +67,6 @@ public final class FamiliesScene extends TrainerScene<FamiliesLab, FamiliesParam
 
     /** True when the family's grid has images (tests). */
     public boolean gridDrawn(FamiliesSnapshot.Family f) {
-        FamiliesSnapshot s = view.last();
         return view.grid(f).imageCount() > 0;
     }
 }

@@ -3,18 +3,21 @@ package dev.genlab.scene.families;
 import java.util.List;
 
 /**
- * What the families comparison has measured so far: one row per family that has run, in the order they
- * run, and what the next one is.
+ * What the families comparison has measured so far: one row per family that has finished, in the order they
+ * run, the family in progress and how far it is.
  *
- * @param rows       the finished rows
- * @param next       the family that runs at the next step, or null when every row is done
- * @param notes      message keys about the images, space separated ("" for none)
- * @param trainCount binarised training images of the counting models
- * @param evalCount  held-out images every exact NLL and the ELBO are measured on
- * @param shipped    true on the built-in digits, where the shipped networks were trained
+ * @param rows          the finished rows
+ * @param next          the family in progress or the one the next step starts; null when every row is done
+ * @param current       the network in training, evaluation or sampling now; null between families
+ * @param notes         message keys about the images, space separated ("" for none)
+ * @param trainCount    binarised training images of the counting models (and of NADE and PixelCNN)
+ * @param evalCount     held-out images every exact NLL and the ELBO are measured on
+ * @param target        the stated quality: the Markov chain's held-out −ln p(x), nats per image (NaN before the data)
+ * @param budgetSeconds each network's training time
+ * @param classes       classes of the images the GAN's coverage counts (0: no labels, no stated quality for the GAN)
  */
-public record FamiliesSnapshot(List<Row> rows, Family next, String notes, int trainCount, int evalCount,
-                               boolean shipped) {
+public record FamiliesSnapshot(List<Row> rows, Family next, Progress current, String notes, int trainCount,
+                               int evalCount, double target, int budgetSeconds, int classes) {
 
     public FamiliesSnapshot {
         rows = List.copyOf(rows);
@@ -40,8 +43,61 @@ public record FamiliesSnapshot(List<Row> rows, Family next, String notes, int tr
         OTHER_DATA,
         /** The model defines no likelihood. */
         NONE,
-        /** No trained network for these images: nothing measured. */
+        /** No network could be trained (ND4J did not load): nothing measured. */
         NOT_TRAINED
+    }
+
+    /** How a family's time to the stated quality reads. */
+    public enum QualityKind {
+        /** The Markov chain: its fit time; its held-out NLL is the target. */
+        SETS_TARGET,
+        /** A counting model at or below the target: its fit time. */
+        FIT,
+        /** A counting model above the target: more time changes nothing. */
+        NEVER,
+        /** A network's training time at its first evaluation at the target or better. */
+        REACHED,
+        /** A network that did not reach the target within its budget (best value reached given). */
+        NOT_REACHED,
+        /** No stated quality for this family on these images (the GAN without labels). */
+        NO_CRITERION,
+        /** Not measured. */
+        NONE
+    }
+
+    /**
+     * A family's time to the stated quality.
+     *
+     * @param kind           how to read it
+     * @param seconds        fit time (counting models), training time at the first evaluation that met the target
+     *                       (REACHED), or training time in all (NOT_REACHED); NaN otherwise
+     * @param best           the best evaluated value (nats, bits/dim for the flow, classes covered for the GAN)
+     * @param trainSteps     optimiser steps taken (0 for the counting models)
+     * @param reachedStep    the step count at the evaluation that met the target; −1 if none
+     * @param evalSeconds    training time at each evaluation
+     * @param evalValues     the value evaluated there
+     */
+    public record Quality(QualityKind kind, double seconds, double best, long trainSteps, long reachedStep,
+                          double[] evalSeconds, double[] evalValues) {
+
+        static Quality none() {
+            return new Quality(QualityKind.NONE, Double.NaN, Double.NaN, 0, -1, new double[0], new double[0]);
+        }
+    }
+
+    /**
+     * The network in progress.
+     *
+     * @param family         which
+     * @param phase          "training", "evaluating" (the budget is spent: the last read-out), "sampling"
+     * @param trainedSeconds training time so far (training steps only)
+     * @param budgetSeconds  its budget
+     * @param trainSteps     optimiser steps so far
+     * @param latest         the latest evaluated value (NaN before the first)
+     * @param reachedSeconds training time at which it met the target, or NaN
+     */
+    public record Progress(Family family, String phase, double trainedSeconds, double budgetSeconds, long trainSteps,
+                           double latest, double reachedSeconds) {
     }
 
     /**
@@ -59,13 +115,15 @@ public record FamiliesSnapshot(List<Row> rows, Family next, String notes, int tr
      * @param params          parameters of the whole model (a GAN: G and D)
      * @param generatorParams the parameters that draw a sample (the GAN's G), or −1 when that is all of them
      * @param latent          dimensions of the latent space; 0 for none
-     * @param detail          what defines the model (order k, hidden units, training steps): a bundle key and its arguments
+     * @param detail          what defines the model (order k, hidden units): a bundle key and its arguments
      * @param samples         the grid's images in [0, 1], each side × side
      * @param side            the samples' side in pixels
+     * @param quality         its time to the stated quality
      */
     public record Row(Family family, Kind kind, double nll, double se, int images, double estimate,
                       int estimateImages, int estimateK, double sampleMs, int draws, long params,
-                      long generatorParams, int latent, List<String> detail, List<float[]> samples, int side) {
+                      long generatorParams, int latent, List<String> detail, List<float[]> samples, int side,
+                      Quality quality) {
 
         public Row {
             detail = List.copyOf(detail);

@@ -30,16 +30,17 @@ import dev.genlab.scene.families.FamiliesSnapshot.Row;
  */
 final class FamiliesView extends BorderPane {
 
-    /** The table's columns: bundle keys families.col.&lt;id&gt;. */
     /** Columns of each family's grid of samples. */
     static final int GRID_COLUMNS = 2;
-    static final List<String> COLUMNS = List.of("family", "kind", "nll", "time", "params", "latent");
+    /** The table's columns: bundle keys families.col.&lt;id&gt;. */
+    static final List<String> COLUMNS = List.of("family", "kind", "nll", "time", "quality", "params", "latent");
 
     private final Map<Family, Label[]> cells = new EnumMap<>(Family.class);
     private final Map<Family, ImageGridPlot> grids = new EnumMap<>(Family.class);
     private final Map<Family, Label> gridTitles = new EnumMap<>(Family.class);
     private final Label[] headers = new Label[COLUMNS.size()];
     final Label status = new Label();
+    final Label target = new Label();
     final Label notes = new Label();
     final Label footnote = new Label();
     private FamiliesSnapshot last;
@@ -53,9 +54,11 @@ final class FamiliesView extends BorderPane {
         setId("families");
         GridPane table = new GridPane();
         table.setId("families-table");
-        table.setHgap(10);
+        table.setHgap(6);
         table.setVgap(3);
-        double[] widths = {19, 15, 21, 11, 15, 19};
+        // headers on one line at 1280 × 800 ("Likelihood", "Parameters" are single words); the cells wrap where
+        // they must, so that on a projector's width most rows are one line and the grids stay in view
+        double[] widths = {15, 13, 16, 9, 16, 14, 17};
         for (int c = 0; c < COLUMNS.size(); c++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(widths[c]);
@@ -99,18 +102,19 @@ final class FamiliesView extends BorderPane {
             columns.add(box);
             percents[f.ordinal()] = 100.0 / Family.values().length;
         }
-        Grids.readout(status, notes, footnote);
+        Grids.readout(status, target, notes, footnote);
+        target.setId("families-target");
         notes.setStyle("-fx-opacity: 0.8;");
         status.setId("families-status");
         notes.setId("families-notes");
         footnote.setId("families-footnote");
-        VBox top = new VBox(6, status, table);
+        VBox top = new VBox(4, status, target, table);
         top.setPadding(new Insets(6, 8, 4, 8));
         setTop(top);
         GridPane row = Grids.row(percents, columns.toArray(javafx.scene.Node[]::new));
         BorderPane.setMargin(row, new Insets(2, 8, 2, 8));
         // the grids keep room for their titles and a few samples: a window too low for all of it scrolls
-        row.setMinHeight(150);
+        row.setMinHeight(120);
         setCenter(row);
         footnote.setStyle("-fx-opacity: 0.8; -fx-font-size: 0.9em;");
         VBox bottom = new VBox(2, footnote, notes);
@@ -141,10 +145,16 @@ final class FamiliesView extends BorderPane {
             row[0].setText(I18n.get("families.family." + f.id()) + (detail.isBlank() ? "" : ", " + detail));
             gridTitles.get(f).setText(I18n.get("families.family." + f.id()));
             if (r == null) {
-                String pending = f == s.next() ? I18n.get("families.next") : "";
+                FamiliesSnapshot.Progress pr = s.current() != null && s.current().family() == f ? s.current() : null;
+                String pending = pr != null ? I18n.get("families.phase." + pr.phase())
+                        : f == s.next() ? I18n.get("families.next") : "";
                 row[1].setText(pending);
                 for (int c = 2; c < row.length; c++) {
                     row[c].setText("");
+                }
+                if (pr != null) {
+                    row[2].setText(Double.isFinite(pr.latest()) ? I18n.get("families.latest", value(f, pr.latest())) : "");
+                    row[4].setText(progress(pr));
                 }
                 grids.get(f).setImages(List.of(), 1, 1, GRID_COLUMNS);
                 continue;
@@ -152,18 +162,24 @@ final class FamiliesView extends BorderPane {
             row[1].setText(I18n.get("families.kind." + r.kind().name().toLowerCase(Locale.ROOT)));
             row[2].setText(value(r));
             row[3].setText(r.measured() ? ms(r.sampleMs()) : "\u2014");
-            row[4].setText(!r.measured() ? "\u2014" : r.generatorParams() >= 0
+            row[4].setText(quality(r, s));
+            row[5].setText(!r.measured() ? "\u2014" : r.generatorParams() >= 0
                     ? I18n.get("families.paramsG", count(r.params()), count(r.generatorParams()))
                     : count(r.params()));
-            row[5].setText(latent(r));
+            row[6].setText(latent(r));
             grids.get(f).setImages(r.samples(), r.side(), r.side(), GRID_COLUMNS);
         }
+        target.setText(Double.isFinite(s.target()) ? I18n.get("families.target", nats(s.target()),
+                String.format(Locale.ROOT, "%.0f", FamiliesLab.FLOW_TARGET_BITS),
+                s.classes() > 0 ? I18n.get("families.target.classes", s.classes()) : I18n.get("families.target.noLabels"))
+                : "");
         status.setText(s.next() != null
-                ? I18n.get(s.rows().isEmpty() ? "families.status.start" : "families.status.running",
-                        s.rows().size(), Family.values().length)
+                ? I18n.get(s.rows().isEmpty() && s.current() == null ? "families.status.start" : "families.status.running",
+                        s.rows().size(), Family.values().length, s.budgetSeconds())
                 : s.evalCount() == 0 ? I18n.get("families.loading")
                 : I18n.get("families.status.done", Family.values().length));
-        footnote.setText(I18n.get("families.footnote", s.evalCount(), s.trainCount(), FamiliesLab.DRAWS));
+        footnote.setText(I18n.get("families.footnote", s.evalCount(), s.trainCount(), FamiliesLab.DRAWS,
+                FamiliesLab.EVAL_EVERY_MS / 1000, s.budgetSeconds()));
         StringBuilder b = new StringBuilder();
         for (String key : s.notes().split(" ")) {
             if (!key.isBlank() && I18n.has(key)) {
@@ -187,6 +203,45 @@ final class FamiliesView extends BorderPane {
             case NONE -> I18n.get("families.value.none");
             case NOT_TRAINED -> "\u2014";
         };
+    }
+
+    /** A value of the stated quality in its unit: nats, bits/dim (the flow), classes covered (the GAN). */
+    private static String value(Family f, double v) {
+        return switch (f) {
+            case FLOW -> I18n.get("families.bits", String.format(Locale.ROOT, "%.2f", v));
+            case GAN -> I18n.get("families.classes", String.format(Locale.ROOT, "%.0f", v));
+            default -> I18n.get("families.nats", nats(v));
+        };
+    }
+
+    private static String progress(FamiliesSnapshot.Progress p) {
+        String t = seconds(p.trainedSeconds());
+        String of = Double.isFinite(p.budgetSeconds())
+                ? I18n.get("families.progress", t, seconds(p.budgetSeconds()), p.trainSteps())
+                : I18n.get("families.progress.steps", t, p.trainSteps());
+        return Double.isFinite(p.reachedSeconds()) ? of + "; " + I18n.get("families.progress.reached",
+                seconds(p.reachedSeconds())) : of;
+    }
+
+    /** The time-to-quality cell of a finished row. */
+    static String quality(Row r, FamiliesSnapshot s) {
+        FamiliesSnapshot.Quality q = r.quality();
+        return switch (q.kind()) {
+            case SETS_TARGET -> I18n.get("families.quality.setsTarget", ms(q.seconds() * 1000));
+            case FIT -> I18n.get("families.quality.fit", ms(q.seconds() * 1000));
+            case NEVER -> I18n.get("families.quality.never", ms(q.seconds() * 1000));
+            case REACHED -> I18n.get(r.family() == Family.FLOW ? "families.quality.reachedOther"
+                    : "families.quality.reached", seconds(q.seconds()), count(q.reachedStep()));
+            case NOT_REACHED -> I18n.get(r.family() == Family.FLOW ? "families.quality.notReachedOther"
+                    : "families.quality.notReached", seconds(q.seconds()), value(r.family(), q.best()), count(q.trainSteps()));
+            case NO_CRITERION -> I18n.get("families.quality.noCriterion");
+            case NONE -> "\u2014";
+        };
+    }
+
+    /** Seconds to one decimal. */
+    static String seconds(double v) {
+        return Double.isFinite(v) ? I18n.get("families.seconds", String.format(Locale.ROOT, "%.1f", v)) : "\u2014";
     }
 
     private static String latent(Row r) {

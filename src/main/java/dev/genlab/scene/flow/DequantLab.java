@@ -77,7 +77,7 @@ public final class DequantLab {
         return flow;
     }
 
-    long steps() {
+    public long steps() {
         return steps;
     }
 
@@ -160,15 +160,16 @@ public final class DequantLab {
         return flow.health();
     }
 
-    record Saved(double[] params, long steps) {
+    /** A state to go back to: the flow's parameters and its step count. */
+    public record Saved(double[] params, long steps) {
     }
 
-    Saved save() {
+    public Saved save() {
         return new Saved(flow.params(), steps);
     }
 
     /** Back to a saved state; to the untrained flow (ActNorm not yet fitted to a batch) before the first step. */
-    void restore(Saved s) {
+    public void restore(Saved s) {
         if (s.steps() == 0) {
             flow = DequantFlow.forImages(SIDE, SIDE, COUPLINGS, HIDDEN, seed);
         } else {

@@ -31,7 +31,7 @@ import dev.genlab.scene.autoregressive.ShippedModels;
  * the class coverage: {@value #COVERAGE_SAMPLES} samples of fixed noise labelled by the nearest class
  * mean of the training images ({@link NearestCentroidClassifier}), every {@value #COVERAGE_EVERY_MS} ms.
  */
-final class ImageLab {
+public final class ImageLab {
 
     static final int SIDE = 28;
     static final int D = SIDE * SIDE;
@@ -82,6 +82,13 @@ final class ImageLab {
     private long coverageNs;
     private ImageSnapshot last;
 
+    /** Lesson 8's image panel as a student finds it, but from scratch: an unconditional GAN with the default loss and rate. */
+    public static ImageParams scratchDefaults(ImageDataset images) {
+        dev.genlab.scene.ParamSet v = new dev.genlab.scene.ParamSet(GanParams.SPEC);
+        v.set(GanParams.IMG_START, "scratch");
+        return ImageParams.from(v.values(), images);
+    }
+
     /** Drops the GAN: the next step or snapshot builds it anew (the scene's Reset, or the plane's reset). */
     void forget() {
         params = null;
@@ -98,13 +105,13 @@ final class ImageLab {
     }
 
     /** Frees what the image GAN holds outside the heap: the trainer is stopping. */
-    void close() {
+    public void close() {
         drop();
         params = null;
     }
 
     /** Builds the GAN for these params (the shipped one where it fits) and forgets the curves. */
-    void reset(ImageParams p) {
+    public void reset(ImageParams p) {
         params = p;
         notes.clear();
         steps = 0;
@@ -205,7 +212,7 @@ final class ImageLab {
     }
 
     /** One D step and one G step; the sum of the two losses (NaN when there is nothing to train). */
-    double step(ImageParams p) {
+    public double step(ImageParams p) {
         adopt(p);
         if (gan == null) {
             return 0;
@@ -229,7 +236,7 @@ final class ImageLab {
         return s.dLoss() + s.gLoss();
     }
 
-    long steps() {
+    public long steps() {
         return steps;
     }
 
@@ -237,16 +244,16 @@ final class ImageLab {
         playing = now;
     }
 
-    boolean isHealthy() {
+    public boolean isHealthy() {
         return gan == null || gan.isFinite();
     }
 
     /** The weights and the step count, for the trainer's divergence guard. */
-    Object saveState() {
+    public Object saveState() {
         return gan == null ? null : new State(gan.parameters(), steps);
     }
 
-    void restoreState(Object state) {
+    public void restoreState(Object state) {
         if (state instanceof State s && gan != null && s.parameters().length == gan.numParams()) {
             gan.setParameters(s.parameters());
             steps = s.steps();
@@ -334,8 +341,7 @@ final class ImageLab {
                 y[i] = i % c;
             }
         }
-        float[] samples = gan.sample(COVERAGE_SAMPLES, y, new SplittableRandom(COVERAGE_SEED));
-        int[] predicted = classifier.classify(samples, COVERAGE_SAMPLES);
+        int[] predicted = classify(y);
         NearestCentroidClassifier.Coverage cov = classifier.coverage(predicted);
         counts = cov.counts();
         covered = cov.covered();
@@ -353,6 +359,28 @@ final class ImageLab {
         }
         coverageStep = steps;
         coverageVersion = version;
+    }
+
+    /** The classes the nearest class mean gives {@value #COVERAGE_SAMPLES} samples of fixed noise (labels y, or null). */
+    private int[] classify(int[] y) {
+        float[] samples = gan.sample(COVERAGE_SAMPLES, y, new SplittableRandom(COVERAGE_SEED));
+        return classifier.classify(samples, COVERAGE_SAMPLES);
+    }
+
+    /**
+     * The image panel's class coverage of the GAN now (the read-out its snapshot shows), for an unconditional GAN;
+     * null when the images have no labels to classify by (or no GAN). Trainer thread.
+     */
+    public NearestCentroidClassifier.Coverage coverageNow() {
+        if (gan == null || classifier == null || gan.config().conditional()) {
+            return null;
+        }
+        return classifier.coverage(classify(null));
+    }
+
+    /** Classes of the images (0 when they have no labels). */
+    public int classes() {
+        return classifier == null ? 0 : classes;
     }
 
     /** At most {@value #MAX_CURVE_POINTS} points of a curve, the last one always in. */
@@ -373,11 +401,11 @@ final class ImageLab {
 
     // ---------------------------------------------------------------- for tests
 
-    ImageGan gan() {
+    public ImageGan gan() {
         return gan;
     }
 
-    NearestCentroidClassifier classifier() {
+    public NearestCentroidClassifier classifier() {
         return classifier;
     }
 }
