@@ -42,6 +42,11 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
 
     private final String id;
     private final double baseRate;
+    /**
+     * How long leaving the scene waits for its trainer thread to end, on the JavaFX thread. Most end at once; one in
+     * a long computation ends when that is done, in the background (MemoryRoundsTest and the monkey check it does).
+     */
+    static final long LEAVE_WAIT_MS = 50;
     private final ParamSet params;
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
@@ -222,7 +227,11 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
             pump = null;
         }
         if (trainer != null) {
-            trainer.stop();
+            // the JavaFX thread waits a moment only: a step that does not check the interrupt (lesson 7's took
+            // 0.6 s on a busy machine) ends on the trainer thread, which then stops, instead of stalling the window
+            // (issue 16); a late event of the scene left is not reported
+            trainer.setEventListener(null);
+            trainer.stop(LEAVE_WAIT_MS);
             trainer = null;
         }
     }
