@@ -57,6 +57,9 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
     private AnimationTimer frame;
     private S firstDrawn;
     private volatile Trainer.Event lastDivergence;
+    /** Knob changes of a batch ({@link ParamSet#inBatch}) that wait for its end. */
+    private boolean viewPending;
+    private boolean pushPending;
 
     /**
      * @param id       the scene id (also names the trainer thread)
@@ -68,6 +71,16 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
         this.baseRate = baseRate;
         this.params = new ParamSet(spec);
         spec.knobs().forEach(k -> params.property(k.id()).addListener((obs, o, n) -> {
+            if (params.inBatch()) {
+                // a preset sets many knobs: the filter, the trainer's knobs and the view follow once, at its end
+                // (lesson 7 recomputed its bound panel on the JavaFX thread for every view knob of a step's preset)
+                if (k.viewOnly()) {
+                    viewPending = true;
+                } else {
+                    pushPending = true;
+                }
+                return;
+            }
             updateKnobFilter();
             if (k.viewOnly()) {
                 viewKnobsChanged();
@@ -75,6 +88,23 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
                 push();
             }
         }));
+        params.onBatchEnd(() -> {
+            if (!viewPending && !pushPending) {
+                return;
+            }
+            boolean view = viewPending;
+            boolean model = pushPending;
+            viewPending = false;
+            pushPending = false;
+            updateKnobFilter();
+            // the knobs first: a command the view sends then acts on the model they make
+            if (model) {
+                push();
+            }
+            if (view) {
+                viewKnobsChanged();
+            }
+        });
         updateKnobFilter();
         playing.addListener((obs, o, n) -> playingRuleChanged());
         speed.addListener((obs, o, n) -> {
