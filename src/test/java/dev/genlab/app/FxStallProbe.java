@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 
 import javafx.application.Platform;
 
+import dev.genlab.bench.BenchReport;
+
 /**
  * Measures stalls of the JavaFX thread as a user would meet them: a thread posts a no-op with
  * {@link Platform#runLater}, waits for it to run, sleeps {@code periodMs} and posts the next. A probe's wait is
@@ -30,9 +32,11 @@ final class FxStallProbe implements AutoCloseable {
     /**
      * One wait: when the probe was posted (System.nanoTime), its wall time, the JavaFX thread's CPU time meanwhile,
      * and how long the JavaFX thread meanwhile was ready to run but waited for a core (Linux's run delay from
-     * {@code /proc/<pid>/task/<tid>/schedstat}; -1 where that file is missing).
+     * {@code /proc/<pid>/task/<tid>/schedstat}; -1 where that file is missing), the cores' worth of CPU that other
+     * processes used meanwhile ({@link BenchReport#otherCpuCores}; NaN where {@code /proc/stat} is missing) and the
+     * time the collectors report spent collecting meanwhile (ms; pauses stop the JavaFX thread too).
      */
-    record Stall(long postedNs, long wallNs, long cpuNs, long runDelayNs) {
+    record Stall(long postedNs, long wallNs, long cpuNs, long runDelayNs, double otherCores, long gcMs) {
 
         /** The wait less the time the JavaFX thread waited for a core (the wall time where that is unknown). */
         double ownMs() {
@@ -96,6 +100,8 @@ final class FxStallProbe implements AutoCloseable {
                     AtomicLong cpuAtRun = new AtomicLong();
                     long c0 = THREADS.getThreadCpuTime(fxThreadId);
                     long d0 = schedstat == null ? -1 : runDelay(schedstat);
+                    BenchReport.CpuMark m0 = BenchReport.cpuMark();
+                    long gc0 = gcMs();
                     long t0 = System.nanoTime();
                     waitingSince = t0;
                     Platform.runLater(() -> {
@@ -111,7 +117,7 @@ final class FxStallProbe implements AutoCloseable {
                     }
                     long d1 = schedstat == null ? -1 : runDelay(schedstat);
                     Stall s = new Stall(t0, wall, Math.max(0, cpuAtRun.get() - c0),
-                            d0 < 0 || d1 < 0 ? -1 : Math.max(0, d1 - d0));
+                            d0 < 0 || d1 < 0 ? -1 : Math.max(0, d1 - d0), BenchReport.otherCpuCores(m0), gcMs() - gc0);
                     if (wall >= recordNs) {
                         synchronized (stalls) {
                             stalls.add(s);
@@ -138,6 +144,15 @@ final class FxStallProbe implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** Milliseconds all collectors have spent collecting so far. */
+    private static long gcMs() {
+        long t = 0;
+        for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            t += Math.max(0, b.getCollectionTime());
+        }
+        return t;
     }
 
     /** True where the run delay is measured (Linux). */
