@@ -196,6 +196,23 @@ final class LessonPane extends BorderPane {
         next.setDisable(i == n - 1);
     }
 
+    /**
+     * The step's place before its text is rendered (see MainWindow's refreshTextSoon): the lesson's title, the
+     * counter and the step buttons, as {@link #show} leaves them.
+     */
+    void showPosition(Lesson lesson, int index, String lang) {
+        if (!lesson.isUsable()) {
+            return;
+        }
+        LessonText text = lesson.text(lang).orElseThrow();
+        int n = text.steps().size();
+        int i = Math.max(0, Math.min(index, n - 1));
+        title.setText(text.title());
+        counter.setText(I18n.get("nav.counter", i + 1, n));
+        previous.setDisable(i == 0);
+        next.setDisable(i == n - 1);
+    }
+
     /** The rendered document (tests read it): the side pane's, or in presenter mode the band's formulas. */
     Parent document() {
         return banded ? bandFormulas : (Parent) scroll.getContent();

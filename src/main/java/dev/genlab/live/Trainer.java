@@ -93,7 +93,15 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
     }
 
     /** Stops the thread and waits (up to 2 s) until it has ended. */
-    public synchronized void stop() {
+    public void stop() {
+        stop(TimeUnit.SECONDS.toMillis(2));
+    }
+
+    /**
+     * Stops the thread and waits at most {@code maxWaitMs} for it to end; a thread in the middle of a long
+     * computation that does not check the interrupt ends on its own when that is done (it takes no further step).
+     */
+    public synchronized void stop(long maxWaitMs) {
         Thread t = thread;
         if (t == null) {
             return;
@@ -101,7 +109,7 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
         signal(() -> stopRequested = true);
         t.interrupt();
         try {
-            t.join(TimeUnit.SECONDS.toMillis(2));
+            t.join(maxWaitMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -112,15 +112,36 @@ public final class ParamPanel extends FlowPane {
         applyClassroom();
     }
 
-    /** Shows the tiles of the knobs the predicate accepts (and no classroom hides) and takes the others out of the layout. */
+    /**
+     * Shows the tiles of the knobs the predicate accepts (and no classroom hides) and takes the others out of the layout.
+     * The tiles the predicate refuses (another panel's knobs) are also out of the scene graph until it accepts them,
+     * so that opening a scene styles only the knobs it shows: lesson 8's 45 knobs (a dozen a panel, ten of them
+     * combo boxes, each with a list view that JavaFX styles and measures) made most of its first opening's pulse
+     * (JFR). A tile a classroom hides stays in the graph, invisible.
+     */
     public void showOnly(java.util.function.Predicate<String> shown) {
         this.shown = shown;
         Classroom c = params.classroom();
-        tiles.forEach((id, tile) -> {
-            boolean on = (shown == null || shown.test(id)) && !c.hidden().contains(id);
+        java.util.List<Node> attached = new java.util.ArrayList<>();
+        for (KnobSpec k : params.spec().knobs()) {
+            String id = k.id();
+            Node tile = tiles.get(id);
+            boolean inPanel = shown == null || shown.test(id);
+            boolean on = inPanel && !c.hidden().contains(id);
             tile.setVisible(on);
             tile.setManaged(on);
-        });
+            if (inPanel) {
+                attached.add(tile);
+            }
+        }
+        // in the knobs' order, moving no tile that stays (a tile put back in the graph is styled again)
+        javafx.collections.ObservableList<Node> children = getChildren();
+        children.removeIf(n -> !attached.contains(n));
+        for (int i = 0; i < attached.size(); i++) {
+            if (i >= children.size() || children.get(i) != attached.get(i)) {
+                children.add(i, attached.get(i));
+            }
+        }
     }
 
     /** Hides the classroom's hidden knobs and disables its locked ones, with a note saying so. */
@@ -182,8 +203,10 @@ public final class ParamPanel extends FlowPane {
 
     /** True for a choice among numbers (image sides, say): a slider over them fits it better than a list. */
     static boolean numeric(KnobSpec k) {
-        return k.choices().size() > 1 && k.choices().stream().allMatch(c -> c.matches("-?\\d+(\\.\\d+)?"));
+        return k.choices().size() > 1 && k.choices().stream().allMatch(c -> NUMBER.matcher(c).matches());
     }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
 
     /** A slider whose stops are the choices, in their order; the value label shows the chosen one. */
     private Node choiceSlider(KnobSpec k, ObjectProperty<Object> p, Label value) {
@@ -231,8 +254,11 @@ public final class ParamPanel extends FlowPane {
         box.setValue((String) p.get());
         box.setMaxWidth(Double.MAX_VALUE);
         box.setCellFactory(lv -> new ChoiceCell(k));
-        box.setButtonCell(new ChoiceCell(k));
-        keep.add(I18n.listen((obs, o, n) -> box.setButtonCell(new ChoiceCell(k))));
+        ChoiceCell button = new ChoiceCell(k);
+        box.setButtonCell(button);
+        // the same cell relabelled: a new button cell re-ran CSS on the combo box's display area, the largest part
+        // of a language change in lesson 7 (JFR)
+        keep.add(I18n.listen((obs, o, n) -> button.relabel()));
         box.valueProperty().addListener((obs, o, n) -> {
             if (n != null && !n.equals(p.get())) {
                 p.set(k.validate(n));
@@ -272,6 +298,11 @@ public final class ParamPanel extends FlowPane {
 
         ChoiceCell(KnobSpec knob) {
             this.knob = knob;
+        }
+
+        /** Shows the item again in the current language. */
+        void relabel() {
+            updateItem(getItem(), isEmpty());
         }
 
         @Override

@@ -26,6 +26,9 @@ public final class ParamSet {
     private final ObjectProperty<Classroom> classroom = new SimpleObjectProperty<>(this, "classroom", Classroom.NONE);
     /** The values the classroom pins (its hidden and locked knobs), taken when it was set. */
     private Map<String, Object> pinned = Map.of();
+    /** Nesting depth of {@link #batch}: above 0 while a preset, a scenario or a reset sets several knobs. */
+    private int batchDepth;
+    private final java.util.List<Runnable> batchEnds = new java.util.ArrayList<>();
 
     public ParamSet(ParamSpec spec) {
         this.spec = spec;
@@ -36,6 +39,34 @@ public final class ParamSet {
 
     public ParamSpec spec() {
         return spec;
+    }
+
+    /**
+     * True while several knobs are being set as one change ({@link #apply}, {@link #applyOverDefaults},
+     * {@link #reset}, {@link #batch}): each knob still fires its own change, and a listener that redraws or
+     * recomputes may wait for {@link #onBatchEnd} to do it once.
+     */
+    public boolean inBatch() {
+        return batchDepth > 0;
+    }
+
+    /** Runs {@code r} after every outermost batch of knob changes, on the thread that made it. */
+    public void onBatchEnd(Runnable r) {
+        batchEnds.add(java.util.Objects.requireNonNull(r));
+    }
+
+    /** Sets several knobs as one change (see {@link #inBatch}). */
+    public void batch(Runnable changes) {
+        batchDepth++;
+        try {
+            changes.run();
+        } finally {
+            if (--batchDepth == 0) {
+                for (Runnable r : List.copyOf(batchEnds)) {
+                    r.run();
+                }
+            }
+        }
     }
 
     /** The knob's value in its type. */
@@ -106,7 +137,7 @@ public final class ParamSet {
         for (Map.Entry<String, String> e : preset.entrySet()) {
             parsed.put(e.getKey(), spec.get(e.getKey()).parse(e.getValue()));
         }
-        parsed.forEach((id, v) -> values.get(id).set(pinned.getOrDefault(id, v)));
+        batch(() -> parsed.forEach((id, v) -> values.get(id).set(pinned.getOrDefault(id, v))));
     }
 
     /**
@@ -156,14 +187,16 @@ public final class ParamSet {
             target.put(e.getKey(), spec.get(e.getKey()).parse(e.getValue()));
         }
         target.putAll(pinned);
-        target.forEach((id, v) -> values.get(id).set(v));
+        batch(() -> target.forEach((id, v) -> values.get(id).set(v)));
     }
 
     /** Every knob to its default, but those a classroom pins. */
     public void reset() {
-        for (KnobSpec k : spec.knobs()) {
-            values.get(k.id()).set(pinned.getOrDefault(k.id(), k.defaultValue()));
-        }
+        batch(() -> {
+            for (KnobSpec k : spec.knobs()) {
+                values.get(k.id()).set(pinned.getOrDefault(k.id(), k.defaultValue()));
+            }
+        });
     }
 
     /** An immutable copy of the current values, for handing to a trainer thread. */

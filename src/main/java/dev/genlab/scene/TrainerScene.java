@@ -42,6 +42,11 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
 
     private final String id;
     private final double baseRate;
+    /**
+     * How long leaving the scene waits for its trainer thread to end, on the JavaFX thread. Most end at once; one in
+     * a long computation ends when that is done, in the background (MemoryRoundsTest and the monkey check it does).
+     */
+    static final long LEAVE_WAIT_MS = 50;
     private final ParamSet params;
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
@@ -52,6 +57,9 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
     private AnimationTimer frame;
     private S firstDrawn;
     private volatile Trainer.Event lastDivergence;
+    /** Knob changes of a batch ({@link ParamSet#inBatch}) that wait for its end. */
+    private boolean viewPending;
+    private boolean pushPending;
 
     /**
      * @param id       the scene id (also names the trainer thread)
@@ -63,6 +71,16 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
         this.baseRate = baseRate;
         this.params = new ParamSet(spec);
         spec.knobs().forEach(k -> params.property(k.id()).addListener((obs, o, n) -> {
+            if (params.inBatch()) {
+                // a preset sets many knobs: the filter, the trainer's knobs and the view follow once, at its end
+                // (lesson 7 recomputed its bound panel on the JavaFX thread for every view knob of a step's preset)
+                if (k.viewOnly()) {
+                    viewPending = true;
+                } else {
+                    pushPending = true;
+                }
+                return;
+            }
             updateKnobFilter();
             if (k.viewOnly()) {
                 viewKnobsChanged();
@@ -70,6 +88,23 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
                 push();
             }
         }));
+        params.onBatchEnd(() -> {
+            if (!viewPending && !pushPending) {
+                return;
+            }
+            boolean view = viewPending;
+            boolean model = pushPending;
+            viewPending = false;
+            pushPending = false;
+            updateKnobFilter();
+            // the knobs first: a command the view sends then acts on the model they make
+            if (model) {
+                push();
+            }
+            if (view) {
+                viewKnobsChanged();
+            }
+        });
         updateKnobFilter();
         playing.addListener((obs, o, n) -> playingRuleChanged());
         speed.addListener((obs, o, n) -> {
@@ -222,7 +257,11 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
             pump = null;
         }
         if (trainer != null) {
-            trainer.stop();
+            // the JavaFX thread waits a moment only: a step that does not check the interrupt (lesson 7's took
+            // 0.6 s on a busy machine) ends on the trainer thread, which then stops, instead of stalling the window
+            // (issue 16); a late event of the scene left is not reported
+            trainer.setEventListener(null);
+            trainer.stop(LEAVE_WAIT_MS);
             trainer = null;
         }
     }

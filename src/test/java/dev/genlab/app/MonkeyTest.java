@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,12 +54,16 @@ import dev.genlab.scene.LessonScene;
  * knobs to random values (both ends of their ranges included), plays, pauses, steps, resets and changes the speed,
  * switches language, theme, zoom and presenter mode, clicks, drags and scrolls on figures, types the shortcuts, and
  * opens the file dialogs (answered with "cancel") and the help windows. It fails on an uncaught exception on any
- * thread (and on a stack trace the JavaFX threads print), a JavaFX-thread stall over {@value #STALL_MS} ms, a label
- * or text showing NaN, a trainer thread still running for a scene that was left, and a heap (after GC) that grows in
- * every round. Every event is printed and written to {@code target/monkey-events.txt}; the same seed sends the same
- * events. {@code ./mvnw verify} runs 2 minutes; longer: {@code -Dgenlab.monkey.minutes=30 -Dgenlab.monkey.seed=7}
- * with {@code -Dtest=MonkeyTest}. Reports {@code monkey_minutes}, {@code monkey_events}, {@code monkey_failures},
- * {@code fx_stall_ms_max}.
+ * thread (and on a stack trace the JavaFX threads print), a JavaFX-thread stall over {@value #STALL_MS} ms (after any
+ * event, opening a step and changing the layout included, but within 2 s of a scene's first opening in the run; on a
+ * machine other processes keep busy, only one in which the JavaFX thread itself computes that long:
+ * {@link #fails}), a label or text showing NaN, a trainer thread still
+ * running for a scene that was left, and a heap (after GC) that grows in every round. Every event is printed and
+ * written to {@code target/monkey-events.txt}; the same seed sends the same events. {@code ./mvnw verify} runs 2
+ * minutes; longer: {@code -Dgenlab.monkey.minutes=30 -Dgenlab.monkey.seed=7} with {@code -Dtest=MonkeyTest}. Reports
+ * {@code monkey_minutes}, {@code monkey_events}, {@code monkey_failures}, {@code fx_stall_ms_max},
+ * {@code fx_stall_cpu_ms_max}, {@code fx_stall_ms_max_navigation}, {@code monkey_busy_stalls},
+ * {@code fx_stall_ms_max_first_opening}, {@code monkey_first_opening_stalls}.
  */
 @Tag("monkey")
 @ExtendWith(ApplicationExtension.class)
@@ -75,22 +79,54 @@ class MonkeyTest {
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final List<String> events = new ArrayList<>();
     private final AtomicReference<String> lastEvent = new AtomicReference<>("start");
-    /** Stalls while a step, a language, the presenter layout, the theme or the zoom was being built (reported). */
-    private final List<String> navigationStalls = Collections.synchronizedList(new ArrayList<>());
+    /** Stalls over the limit on a busy machine that the JavaFX thread's own CPU time does not explain (reported). */
+    private final List<String> busyStalls = Collections.synchronizedList(new ArrayList<>());
+    /** Stalls over the limit, judged when the run ends: the stall and how it reads. */
+    private final List<Map.Entry<FxStallProbe.Stall, String>> overLimit = Collections.synchronizedList(new ArrayList<>());
+    /** Stalls over the limit within {@link #NAVIGATION_TAIL_NS} of a scene's first opening in the run (reported). */
+    private final List<String> firstOpeningStalls = new ArrayList<>();
+    /** When each event after which a scene showed for the first time in the run was sent (System.nanoTime). */
+    private final List<Long> firstOpenings = new ArrayList<>();
+    private final java.util.Set<String> scenesSeen = new java.util.HashSet<>();
+    /** When the last event was sent (System.nanoTime). */
+    private long lastEventNs;
+    /** The longest stall within {@link #NAVIGATION_TAIL_NS} of an event that builds a step or a layout. */
     private final AtomicLong navigationMax = new AtomicLong();
+    private final AtomicLong firstOpeningMax = new AtomicLong();
     /** When the last event that builds a step or a layout was sent (System.nanoTime). */
     private final AtomicLong lastNavigation = new AtomicLong(System.nanoTime());
     /** A stall that starts this soon after such an event belongs to it (the step's scene, text and first frames). */
     static final long NAVIGATION_TAIL_NS = 2_000_000_000L;
+    /**
+     * Other processes using this many cores' worth of CPU during a stall make the machine busy (2 = another build
+     * saturating both cores of this 2-core machine).
+     */
+    static final double BUSY_CORES = 0.5;
 
     /**
-     * Events after which the window builds a new step or lays itself out anew. Their stalls are measured and
-     * reported ({@code fx_stall_ms_max_navigation}) but do not fail the run yet: opening a step builds its scene and
-     * renders its text and formulas on the JavaFX thread, 0.3–2 s on this 2-core machine (issue 16 keeps it open).
+     * Events after which the window builds a new step or lays itself out anew. Their stalls fail like any other
+     * (issue 16; until 2026-12-05 they were exempt for 2 s), but a scene's first opening in the run; the longest within
+     * {@link #NAVIGATION_TAIL_NS} of one is also reported apart, {@code fx_stall_ms_max_navigation}.
      */
     static boolean rebuildsTheWindow(String event) {
         return event.matches("#\\d+ (open|next step|previous step|language|presenter|theme|zoom|menu|key (LEFT|RIGHT"
                 + "|ESCAPE)|start).*");
+    }
+
+    /**
+     * Whether a wait of the JavaFX thread fails the run: over {@value #STALL_MS} ms of wall time, unless other
+     * processes kept the machine busy meanwhile ({@link #BUSY_CORES}), where it fails only if the JavaFX thread itself
+     * computed for over {@value #STALL_MS} ms of it. On a busy 2-core machine a garbage collection's pause, the render
+     * thread the JavaFX thread waits for in every pulse, and the JavaFX thread itself all wait for a core: stalls of
+     * 0.3 s with 4 ms of JavaFX-thread CPU were measured there (NavStallBenchTest, BENCHMARKS.md).
+     */
+    static boolean fails(FxStallProbe.Stall s) {
+        // the one exemption left, judged in randomUseBreaksNothing: a scene's first opening in the run (see there)
+        if (s.wallMs() <= STALL_MS) {
+            return false;
+        }
+        boolean busy = s.otherCores() >= BUSY_CORES; // NaN (no /proc/stat): not known to be busy
+        return !busy || s.cpuMs() > STALL_MS;
     }
 
     @Start
@@ -121,6 +157,7 @@ class MonkeyTest {
     }
 
     private void log(String e) {
+        lastEventNs = System.nanoTime();
         String line = "#" + events.size() + " " + e;
         if (rebuildsTheWindow(line)) {
             lastNavigation.set(System.nanoTime());
@@ -142,7 +179,9 @@ class MonkeyTest {
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
         System.setErr(new PrintStream(new TeeStream(err, errBytes), true, StandardCharsets.UTF_8));
         AtomicLong stallMax = new AtomicLong();
-        Thread watchdog = stallWatchdog(stallMax);
+        AtomicLong stallCpuMax = new AtomicLong();
+        scenesSeen.add(fx(() -> window.currentScene().map(LessonScene::id).orElse("")));
+        FxStallProbe watchdog = stallWatchdog(stallMax, stallCpuMax);
         SplittableRandom r = new SplittableRandom(SEED);
         List<Lesson> lessons = fx(() -> window.catalogue().lessons().stream().filter(Lesson::isUsable).toList());
         List<Double> heap = new ArrayList<>();
@@ -157,6 +196,11 @@ class MonkeyTest {
                     nextRound += ROUND_S * 1_000_000_000L;
                 }
                 event(robot, r, lessons);
+                long sent = lastEventNs;
+                String shown = fx(() -> window.currentScene().map(LessonScene::id).orElse(""));
+                if (!shown.isEmpty() && scenesSeen.add(shown)) {
+                    firstOpenings.add(sent);
+                }
                 WaitForAsyncUtils.sleep(r.nextInt(150), TimeUnit.MILLISECONDS);
                 if (events.size() % 15 == 0) {
                     check();
@@ -164,7 +208,7 @@ class MonkeyTest {
             }
             check();
         } finally {
-            watchdog.interrupt();
+            watchdog.close();
             System.setErr(err);
             Thread.setDefaultUncaughtExceptionHandler(before);
             Path log = Path.of(System.getProperty("genlab.project.dir", ".")).resolve("target/monkey-events.txt");
@@ -184,14 +228,37 @@ class MonkeyTest {
         if (grows && heap.get(heap.size() - 1) - heap.get(0) > 64) {
             failures.add("the heap after GC grew in every round: " + heap);
         }
+        // A scene's first opening in the run is exempt, the one kind left (issue 16): in a fresh JVM lesson 8's first
+        // opening took 338 ms on a quiet machine (176 ms of JavaFX-thread CPU, class loading and code not yet
+        // compiled; BENCHMARKS.md), at most nine events a run. Every later opening of a scene fails over the limit.
+        for (Map.Entry<FxStallProbe.Stall, String> o : List.copyOf(overLimit)) {
+            FxStallProbe.Stall st = o.getKey();
+            boolean first = firstOpenings.stream().anyMatch(t -> st.postedNs() + st.wallNs() >= t
+                    && st.postedNs() - t < NAVIGATION_TAIL_NS);
+            if (first) {
+                firstOpeningStalls.add(o.getValue());
+                firstOpeningMax.accumulateAndGet(Math.round(st.wallMs()), Math::max);
+            } else if (fails(st)) {
+                failures.add("the JavaFX thread stalled " + o.getValue());
+                stallMax.accumulateAndGet(Math.round(st.wallMs()), Math::max);
+            } else {
+                busyStalls.add(o.getValue());
+                stallMax.accumulateAndGet(Math.round(st.wallMs()), Math::max);
+            }
+        }
         double minutes = (System.nanoTime() - start) / 60e9;
         BenchReport.row("monkey_minutes", minutes, "min");
         BenchReport.row("monkey_events", events.size(), "events");
         BenchReport.row("monkey_failures", failures.size(), "failures");
         BenchReport.row("fx_stall_ms_max", stallMax.get(), "ms");
+        BenchReport.row("fx_stall_cpu_ms_max", stallCpuMax.get(), "ms");
         BenchReport.row("fx_stall_ms_max_navigation", navigationMax.get(), "ms");
-        BenchReport.row("monkey_navigation_stalls", navigationStalls.size(), "stalls");
-        System.out.println("monkey stalls while building a step or the layout: " + navigationStalls);
+        BenchReport.row("monkey_busy_stalls", busyStalls.size(), "stalls");
+        BenchReport.row("fx_stall_ms_max_first_opening", firstOpeningMax.get(), "ms");
+        BenchReport.row("monkey_first_opening_stalls", firstOpeningStalls.size(), "stalls");
+        System.out.println("monkey stalls over " + STALL_MS + " ms on a busy machine, not failed: " + busyStalls);
+        System.out.println("monkey stalls over " + STALL_MS + " ms at a scene's first opening, not failed: "
+                + firstOpeningStalls);
         System.out.println("monkey heap after GC per round (MB): " + heap);
         assertEquals(List.of(), failures, "seed " + SEED + "; events in target/monkey-events.txt");
         assertTrue(events.size() > 50, "events sent: " + events.size());
@@ -436,38 +503,29 @@ class MonkeyTest {
         return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
     }
 
-    /** Posts a no-op to the JavaFX thread every 50 ms and records how long it waited; a wait over the limit fails. */
-    private Thread stallWatchdog(AtomicLong max) {
-        Thread t = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    CountDownLatch ran = new CountDownLatch(1);
-                    long t0 = System.nanoTime();
-                    Platform.runLater(ran::countDown);
-                    ran.await();
-                    long ms = (System.nanoTime() - t0) / 1_000_000;
-                    boolean navigating = t0 - lastNavigation.get() < NAVIGATION_TAIL_NS;
-                    if (ms > max.get() && !navigating) {
-                        max.set(ms);
-                    }
-                    if (ms > STALL_MS) {
-                        String around = lastEvent.get();
-                        if (navigating) {
-                            navigationStalls.add(ms + " ms around " + around);
-                            navigationMax.accumulateAndGet(ms, Math::max);
-                        } else {
-                            failures.add("the JavaFX thread stalled " + ms + " ms around " + around);
-                        }
-                    }
-                    Thread.sleep(50);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /**
+     * Posts a no-op to the JavaFX thread every 50 ms and records how long it waited ({@link FxStallProbe}); a wait
+     * over the limit is judged when the run ends ({@link #fails}, first openings). {@code max}: the longest wait not
+     * exempt; {@code cpuMax}: the most JavaFX-thread CPU time within one wait.
+     */
+    private FxStallProbe stallWatchdog(AtomicLong max, AtomicLong cpuMax) {
+        return new FxStallProbe(50, Long.MAX_VALUE, STALL_MS, s -> {
+            long ms = Math.round(s.wallMs());
+            if (ms <= STALL_MS) {
+                max.accumulateAndGet(ms, Math::max);
             }
-        }, "monkey-watchdog");
-        t.setDaemon(true);
-        t.start();
-        return t;
+            cpuMax.accumulateAndGet(Math.round(s.cpuMs()), Math::max);
+            if (s.postedNs() - lastNavigation.get() < NAVIGATION_TAIL_NS) {
+                navigationMax.accumulateAndGet(ms, Math::max);
+            }
+            if (ms > STALL_MS) {
+                String what = String.format(Locale.ROOT, "%d ms (the JavaFX thread's CPU time %.0f ms, %s, garbage "
+                        + "collection %d ms, other processes %.2f cores) around %s", ms, s.cpuMs(),
+                        s.runDelayNs() < 0 ? "run delay unknown" : String.format(Locale.ROOT, "waiting for a core %.0f ms",
+                                s.runDelayMs()), s.gcMs(), s.otherCores(), lastEvent.get());
+                overLimit.add(Map.entry(s, what));
+            }
+        });
     }
 
     /** Writes to two streams. */

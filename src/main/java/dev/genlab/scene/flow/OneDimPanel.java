@@ -46,7 +46,8 @@ import dev.genlab.scene.ScenePanel;
 final class OneDimPanel extends BorderPane implements ScenePanel<FlowLabSnapshot> {
 
     private final javafx.beans.value.ChangeListener<java.util.Locale> languageListener;
-    private final javafx.beans.InvalidationListener themeListener = o -> recompute();
+    /** Only while shown: {@link #shown} computes it all again (a left scene's panel waits for the collector). */
+    private final javafx.beans.InvalidationListener themeListener = o -> recomputeIfShown();
 
     static final int POINTS = 400;
     static final double PLOT_Z = 3.5;
@@ -160,7 +161,7 @@ final class OneDimPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
         });
         // both held here and listened to weakly: plain listeners on the static language and theme
         // kept every closed lesson 6 (and its window) alive
-        languageListener = I18n.listen((obs, o, n) -> recompute());
+        languageListener = I18n.listen((obs, o, n) -> recomputeIfShown());
         // the curves carry the theme's palette colours: pick them again when the theme changes
         PlotTheme.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(themeListener));
     }
@@ -285,6 +286,12 @@ final class OneDimPanel extends BorderPane implements ScenePanel<FlowLabSnapshot
     @Override
     public void shown() {
         recompute();
+    }
+
+    private void recomputeIfShown() {
+        if (getScene() != null) {
+            recompute();
+        }
     }
 
     void recompute() {
