@@ -106,7 +106,8 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
     private final DoubleList trainY = new DoubleList();
     private final DoubleList testX = new DoubleList();
     private final DoubleList testY = new DoubleList();
-    private String previousLabel = "";
+    /** The previous run's name, made in the language of the moment: a language change renames its curve. */
+    private java.util.function.Supplier<String> previousLabel = () -> "";
     /** The previous run's parameters (free ones for the masked models); 0 when there is none. */
     private long previousParams;
     private double[] previousX = new double[0];
@@ -170,13 +171,16 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         boolean sameImages = dataKey != null && p.images() != null && dataKey.images() != null
                 && dataKey.images().fingerprint() == p.images().fingerprint();
         if (!sameImages) {
-            previousLabel = "";
+            previousLabel = () -> "";
             previousParams = 0;
             previousX = new double[0];
             previousY = new double[0];
         } else if (model != null && testX.size() > 1) {
             previousParams = model instanceof MaskedMlp masked ? masked.numFreeParams() : model.numParams();
-            previousLabel = arch.describe() + (checkpointImages < 0 ? "" : dev.genlab.i18n.I18n.get("ar.arch.fromCheckpoint"));
+            ModelFactory.Arch before = arch;
+            boolean fromCheckpoint = checkpointImages >= 0;
+            previousLabel = () -> before.describe()
+                    + (fromCheckpoint ? dev.genlab.i18n.I18n.get("ar.arch.fromCheckpoint") : "");
             previousX = testX.toArray();
             previousY = testY.toArray();
         }
@@ -661,7 +665,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         }
         if (model == null) {
             return new AutoregressiveSnapshot(0, p.model(), "", 0, -1, 0, 0, 0, 0, new double[0], new double[0],
-                    new double[0], new double[0], previousLabel, previousX, previousY, Double.NaN, Double.NaN, -1,
+                    new double[0], new double[0], previousLabel.get(), previousX, previousY, Double.NaN, Double.NaN, -1,
                     0, Double.NaN, GRID, Double.NaN, new byte[0], -1, new int[0], new byte[0], 0, Double.NaN, 0,
                     new float[0], -1, ESTIMATES, -1, 0, 0, new boolean[0], new boolean[0], new byte[0], 0, new byte[0], 0, 1,
                     message, Double.NaN, 0, 0, -1, -1, null, "model", -1, 0, previousParams, continuous);
@@ -702,7 +706,7 @@ public final class AutoregressiveLab implements LiveModel<AutoregressiveParams, 
         Job waiting = p.view() == AutoregressiveParams.Panel.SAMPLE ? estimateJob : p.view() == AutoregressiveParams.Panel.INPAINT ? inpaintJob : gridJob;
         return new AutoregressiveSnapshot(SIDE, arch.model(), arch.describe(), model.numParams(), checkpointImages,
                 train.count(), eval.count(), steps, examples, trainX.toArray(), trainY.toArray(), testX.toArray(),
-                testY.toArray(), previousLabel, previousX, previousY, independentNll, markovNll, markovK, batchSize,
+                testY.toArray(), previousLabel.get(), previousX, previousY, independentNll, markovNll, markovK, batchSize,
                 medianBatchMs(), GRID, sampleMs, samples, samplesStep, model.ordering().order(), samplerImage,
                 samplerStep, samplerP, samplerNll, estimates, estimateStep, ESTIMATES, fieldPixel, fieldDepth,
                 maxDepth, field.clone(), fullField.clone(), inpaintInput.clone(), inpaintKeep < 0 ? p.keepSteps() : inpaintKeep,

@@ -259,6 +259,7 @@ final class AutoregressiveView extends HBox {
     private void showCurves(AutoregressiveSnapshot s) {
         AutoregressiveSnapshot c = curvesShown;
         boolean sameRun = c != null && c.architecture().equals(s.architecture()) && c.previousY() == s.previousY()
+                && c.previousLabel().equals(s.previousLabel())
                 && c.independentNll() == s.independentNll() && c.trainX().length <= s.trainX().length
                 && c.testX().length <= s.testX().length && batchSeries != null
                 && batchSeries.size() == c.trainX().length && testSeries.size() == c.testX().length

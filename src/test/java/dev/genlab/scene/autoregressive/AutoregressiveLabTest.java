@@ -342,6 +342,17 @@ class AutoregressiveLabTest {
         AutoregressiveParams reseeded = params("seed", "5");
         lab.reset(reseeded);
         assertTrue(lab.snapshot(reseeded).previousY().length > 1, "the previous run is kept");
+        // its name follows the language, as the rest of the chart does (it was made once, in English)
+        java.util.Locale before = dev.genlab.i18n.I18n.getLocale();
+        try {
+            dev.genlab.i18n.I18n.setLocale(java.util.Locale.ENGLISH);
+            String en = lab.snapshot(reseeded).previousLabel();
+            dev.genlab.i18n.I18n.setLocale(java.util.Locale.KOREAN);
+            String ko = lab.snapshot(reseeded).previousLabel();
+            assertFalse(en.isEmpty() || en.equals(ko), en + " / " + ko);
+        } finally {
+            dev.genlab.i18n.I18n.setLocale(before);
+        }
         // other images: their curve would compare two data sets, so it goes
         ImageDataset others = ProceduralDigits.generate(3_000, 8);
         ParamSet v = new ParamSet(AutoregressiveParams.SPEC);
