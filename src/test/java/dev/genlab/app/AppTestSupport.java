@@ -113,11 +113,17 @@ final class AppTestSupport {
         }
     }
 
+    /**
+     * Runs {@code r} on the JavaFX thread, then waits for the jobs it posted there too: opening a step renders its
+     * text in a job of its own (MainWindow#refreshTextSoon), and a lookup from the test thread that ran meanwhile
+     * walked a scene graph the JavaFX thread was changing (CI, 2026-12-05: GanImagesAppTest found no image panel).
+     */
     static void fxRun(Runnable r) {
         fx(() -> {
             r.run();
             return null;
         });
+        fx(() -> null);
     }
 
     /** The real main window at 1280 × 800 with fresh preferences, shown. */

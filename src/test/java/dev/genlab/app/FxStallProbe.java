@@ -3,10 +3,13 @@ package dev.genlab.app;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,7 +39,8 @@ final class FxStallProbe implements AutoCloseable {
      * processes used meanwhile ({@link BenchReport#otherCpuCores}; NaN where {@code /proc/stat} is missing) and the
      * time the collectors report spent collecting meanwhile (ms; pauses stop the JavaFX thread too).
      */
-    record Stall(long postedNs, long wallNs, long cpuNs, long runDelayNs, double otherCores, long gcMs) {
+    record Stall(long postedNs, long wallNs, long cpuNs, long runDelayNs, double otherCores, long gcMs,
+            String busiest) {
 
         /** The wait less the time the JavaFX thread waited for a core (the wall time where that is unknown). */
         double ownMs() {
@@ -102,6 +106,7 @@ final class FxStallProbe implements AutoCloseable {
                     long d0 = schedstat == null ? -1 : runDelay(schedstat);
                     BenchReport.CpuMark m0 = BenchReport.cpuMark();
                     long gc0 = gcMs();
+                    Map<String, long[]> tasks0 = tasksCpu();
                     long t0 = System.nanoTime();
                     waitingSince = t0;
                     Platform.runLater(() -> {
@@ -117,7 +122,8 @@ final class FxStallProbe implements AutoCloseable {
                     }
                     long d1 = schedstat == null ? -1 : runDelay(schedstat);
                     Stall s = new Stall(t0, wall, Math.max(0, cpuAtRun.get() - c0),
-                            d0 < 0 || d1 < 0 ? -1 : Math.max(0, d1 - d0), BenchReport.otherCpuCores(m0), gcMs() - gc0);
+                            d0 < 0 || d1 < 0 ? -1 : Math.max(0, d1 - d0), BenchReport.otherCpuCores(m0), gcMs() - gc0,
+                            wall >= quietThresholdNs ? busiest(tasks0, tasksCpu()) : "");
                     if (wall >= recordNs) {
                         synchronized (stalls) {
                             stalls.add(s);
@@ -144,6 +150,43 @@ final class FxStallProbe implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * This process's threads by id (Linux {@code /proc/self/task/<tid>/stat}): {CPU time in clock ticks of 10 ms,
+     * name}; empty elsewhere. Read at every probe (about 60 small files, well under a millisecond) so that a long
+     * wait can say which of the app's own threads had the cores meanwhile.
+     */
+    private static Map<String, long[]> tasksCpu() {
+        Map<String, long[]> out = new HashMap<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path t : ds) {
+                try {
+                    String st = Files.readString(t.resolve("stat"));
+                    int close = st.lastIndexOf(')');
+                    String[] f = st.substring(close + 2).split(" ");
+                    // after "pid (comm) ": state is f[0]; utime, stime are the 14th and 15th fields of the line
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    out.put(t.getFileName() + " " + st.substring(st.indexOf('(') + 1, close), new long[] {ticks});
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    /** The three threads of this process that used the most CPU between two {@link #tasksCpu} reads, in ms. */
+    private static String busiest(Map<String, long[]> before, Map<String, long[]> after) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey().substring(e.getKey().indexOf(' ') + 1),
+                        (e.getValue()[0] - before.getOrDefault(e.getKey(), new long[] {0})[0]) * 10))
+                .filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(3).map(e -> e.getKey() + " " + e.getValue() + " ms")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Milliseconds all collectors have spent collecting so far. */

@@ -57,13 +57,13 @@ import dev.genlab.scene.LessonScene;
  * thread (and on a stack trace the JavaFX threads print), a JavaFX-thread stall over {@value #STALL_MS} ms (after any
  * event, opening a step and changing the layout included, but within 2 s of a scene's first opening in the run; on a
  * machine other processes keep busy, only one in which the JavaFX thread itself computes that long:
- * {@link #fails}), a label or text showing NaN, a trainer thread still
+ * {@link #fails}; nor while the test itself collects the garbage to read the heap), a label or text showing NaN, a trainer thread still
  * running for a scene that was left, and a heap (after GC) that grows in every round. Every event is printed and
  * written to {@code target/monkey-events.txt}; the same seed sends the same events. {@code ./mvnw verify} runs 2
  * minutes; longer: {@code -Dgenlab.monkey.minutes=30 -Dgenlab.monkey.seed=7} with {@code -Dtest=MonkeyTest}. Reports
  * {@code monkey_minutes}, {@code monkey_events}, {@code monkey_failures}, {@code fx_stall_ms_max},
  * {@code fx_stall_cpu_ms_max}, {@code fx_stall_ms_max_navigation}, {@code monkey_busy_stalls},
- * {@code fx_stall_ms_max_first_opening}, {@code monkey_first_opening_stalls}.
+ * {@code fx_stall_ms_max_first_opening}, {@code monkey_first_opening_stalls}, {@code monkey_own_gc_stalls}.
  */
 @Tag("monkey")
 @ExtendWith(ApplicationExtension.class)
@@ -85,6 +85,16 @@ class MonkeyTest {
     private final List<Map.Entry<FxStallProbe.Stall, String>> overLimit = Collections.synchronizedList(new ArrayList<>());
     /** Stalls over the limit within {@link #NAVIGATION_TAIL_NS} of a scene's first opening in the run (reported). */
     private final List<String> firstOpeningStalls = new ArrayList<>();
+    /**
+     * When this test itself collected the garbage to read the heap ({@link #heapMbAfterGc}: three System.gc() calls,
+     * full collections the app never asks for), as {start, end} in System.nanoTime. A stall overlapping one is the
+     * test's, not the app's: reported apart, not failed (CI, 2026-12-05: 640 ms with 471 ms of collection).
+     */
+    private final List<long[]> ownCollections = new ArrayList<>();
+    /** Waits over this long but within the limit are reported (the five longest) to show the margin left. */
+    static final long NEAR_MISS_MS = 150;
+    private final List<Map.Entry<Long, String>> nearMisses = new ArrayList<>();
+    private final List<String> ownCollectionStalls = new ArrayList<>();
     /** When each event after which a scene showed for the first time in the run was sent (System.nanoTime). */
     private final List<Long> firstOpenings = new ArrayList<>();
     private final java.util.Set<String> scenesSeen = new java.util.HashSet<>();
@@ -191,8 +201,10 @@ class MonkeyTest {
         try {
             while (System.nanoTime() < end && failures.size() < 10) {
                 if (System.nanoTime() >= nextRound) {
+                    long gcStart = System.nanoTime();
                     heap.add(heapMbAfterGc());
                     histogram(heap.size());
+                    ownCollections.add(new long[] {gcStart, System.nanoTime()});
                     nextRound += ROUND_S * 1_000_000_000L;
                 }
                 event(robot, r, lessons);
@@ -233,9 +245,13 @@ class MonkeyTest {
         // compiled; BENCHMARKS.md), at most nine events a run. Every later opening of a scene fails over the limit.
         for (Map.Entry<FxStallProbe.Stall, String> o : List.copyOf(overLimit)) {
             FxStallProbe.Stall st = o.getKey();
+            boolean ours = ownCollections.stream().anyMatch(w -> st.postedNs() <= w[1]
+                    && st.postedNs() + st.wallNs() >= w[0]);
             boolean first = firstOpenings.stream().anyMatch(t -> st.postedNs() + st.wallNs() >= t
                     && st.postedNs() - t < NAVIGATION_TAIL_NS);
-            if (first) {
+            if (ours) {
+                ownCollectionStalls.add(o.getValue());
+            } else if (first) {
                 firstOpeningStalls.add(o.getValue());
                 firstOpeningMax.accumulateAndGet(Math.round(st.wallMs()), Math::max);
             } else if (fails(st)) {
@@ -256,9 +272,16 @@ class MonkeyTest {
         BenchReport.row("monkey_busy_stalls", busyStalls.size(), "stalls");
         BenchReport.row("fx_stall_ms_max_first_opening", firstOpeningMax.get(), "ms");
         BenchReport.row("monkey_first_opening_stalls", firstOpeningStalls.size(), "stalls");
+        BenchReport.row("monkey_own_gc_stalls", ownCollectionStalls.size(), "stalls");
         System.out.println("monkey stalls over " + STALL_MS + " ms on a busy machine, not failed: " + busyStalls);
         System.out.println("monkey stalls over " + STALL_MS + " ms at a scene's first opening, not failed: "
                 + firstOpeningStalls);
+        System.out.println("monkey stalls over " + STALL_MS + " ms while the test itself collected the garbage, not "
+                + "failed: " + ownCollectionStalls);
+        synchronized (nearMisses) {
+            System.out.println("monkey's longest waits within the limit: " + nearMisses.stream()
+                    .sorted((a, b) -> Long.compare(b.getKey(), a.getKey())).limit(5).map(Map.Entry::getValue).toList());
+        }
         System.out.println("monkey heap after GC per round (MB): " + heap);
         assertEquals(List.of(), failures, "seed " + SEED + "; events in target/monkey-events.txt");
         assertTrue(events.size() > 50, "events sent: " + events.size());
@@ -509,7 +532,7 @@ class MonkeyTest {
      * exempt; {@code cpuMax}: the most JavaFX-thread CPU time within one wait.
      */
     private FxStallProbe stallWatchdog(AtomicLong max, AtomicLong cpuMax) {
-        return new FxStallProbe(50, Long.MAX_VALUE, STALL_MS, s -> {
+        return new FxStallProbe(50, Long.MAX_VALUE, NEAR_MISS_MS, s -> {
             long ms = Math.round(s.wallMs());
             if (ms <= STALL_MS) {
                 max.accumulateAndGet(ms, Math::max);
@@ -518,11 +541,18 @@ class MonkeyTest {
             if (s.postedNs() - lastNavigation.get() < NAVIGATION_TAIL_NS) {
                 navigationMax.accumulateAndGet(ms, Math::max);
             }
+            if (ms > NEAR_MISS_MS && ms <= STALL_MS) {
+                synchronized (nearMisses) {
+                    nearMisses.add(Map.entry(ms, String.format(Locale.ROOT, "%d ms (JavaFX-thread CPU %.0f ms, busiest "
+                            + "threads here: %s) around %s", ms, s.cpuMs(), s.busiest(), lastEvent.get())));
+                }
+            }
             if (ms > STALL_MS) {
                 String what = String.format(Locale.ROOT, "%d ms (the JavaFX thread's CPU time %.0f ms, %s, garbage "
-                        + "collection %d ms, other processes %.2f cores) around %s", ms, s.cpuMs(),
-                        s.runDelayNs() < 0 ? "run delay unknown" : String.format(Locale.ROOT, "waiting for a core %.0f ms",
-                                s.runDelayMs()), s.gcMs(), s.otherCores(), lastEvent.get());
+                        + "collection %d ms, other processes %.2f cores; busiest threads here: %s) around %s", ms,
+                        s.cpuMs(), s.runDelayNs() < 0 ? "run delay unknown" : String.format(Locale.ROOT,
+                                "waiting for a core %.0f ms", s.runDelayMs()), s.gcMs(), s.otherCores(), s.busiest(),
+                        lastEvent.get());
                 overLimit.add(Map.entry(s, what));
             }
         });
