@@ -77,6 +77,7 @@ import dev.genlab.lesson.Step;
 import dev.genlab.lesson.render.MarkdownRenderer;
 import dev.genlab.lesson.render.MathRenderer;
 import dev.genlab.lesson.render.RenderOptions;
+import dev.genlab.live.UiFirst;
 import dev.genlab.plot.FigureExport;
 import dev.genlab.plot.PlotTheme;
 import dev.genlab.scene.LessonScene;
@@ -113,6 +114,10 @@ public final class MainWindow {
 
     private final BorderPane root = new BorderPane();
     private final Scene scene;
+    /** Layout pulses still to pass before the trainers go on ({@link #uiFirst}); 0: they are not held. */
+    private int settlePulses;
+    static final int SETTLE_PULSES = 2;
+    static final long SETTLE_MAX_MS = 600;
     private final MenuBar menuBar;
     private final ToolBar toolBar;
     private final TreeView<NavItem> navigator = new TreeView<>();
@@ -207,9 +212,12 @@ public final class MainWindow {
         sceneHost.lessonSceneProperty().addListener((obs, o, n) -> bindToolBar(o, n));
         bindToolBar(null, null);
 
+        // pulses after a change of the window tell the trainers when it is laid out (UiFirst)
+        scene.addPostLayoutPulseListener(this::laidOut);
         theme.addListener((obs, o, n) -> applyLook());
         zoom.addListener((obs, o, n) -> applyLook());
         presenter.addListener((obs, o, n) -> {
+            uiFirst();
             layOutPresenter(n);
             applyLook();
         });
@@ -263,6 +271,7 @@ public final class MainWindow {
 
     /** Opens a lesson at a step (clamped into range) and applies the step's preset. */
     public void open(Lesson l, int index) {
+        uiFirst();
         boolean newLesson = lesson.get() != l;
         if (!l.isUsable()) {
             sceneHost.clear();
@@ -345,6 +354,23 @@ public final class MainWindow {
             s.params().applyOverDefaults(merged);
         } catch (IllegalArgumentException e) {
             status("status.presetRefused", e.getMessage());
+        }
+    }
+
+    /**
+     * The window is about to build a step or lay itself out anew: the trainers wait ({@link UiFirst}) until
+     * {@value #SETTLE_PULSES} layout pulses have passed since, or {@value #SETTLE_MAX_MS} ms. The first pulse styles
+     * and lays out the change, the second the step's text (rendered in a job of its own, {@link #refreshTextSoon}).
+     */
+    private void uiFirst() {
+        UiFirst.hold(SETTLE_MAX_MS);
+        settlePulses = SETTLE_PULSES;
+    }
+
+    /** After each layout pulse: the trainers go on when the last change has been laid out. */
+    private void laidOut() {
+        if (settlePulses > 0 && --settlePulses == 0) {
+            UiFirst.release();
         }
     }
 
@@ -864,6 +890,7 @@ public final class MainWindow {
     }
 
     private void applyLook() {
+        uiFirst();
         boolean p = presenter.get();
         AppPrefs.Theme t = theme.get();
         Application.setUserAgentStylesheet(t == AppPrefs.Theme.DARK && !p
@@ -1022,6 +1049,7 @@ public final class MainWindow {
     }
 
     public void setLanguage(Locale l) {
+        uiFirst();
         I18n.setLocale(l);
         Lesson cur = lesson.get();
         if (cur != null) {

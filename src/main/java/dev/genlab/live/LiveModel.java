@@ -70,6 +70,15 @@ public interface LiveModel<P, S> {
     }
 
     /**
+     * True when playing has nothing left to do (lesson 9 has measured every family): the trainer stops playing after
+     * the step that finished it and reports a {@link Trainer.Event} that is not a divergence, so Play turns back into
+     * Play. Step and Reset still work. Called on the trainer thread after each step.
+     */
+    default boolean finished() {
+        return false;
+    }
+
+    /**
      * The trainer started or stopped playing (on the trainer thread, before the next step or snapshot).
      * A model may publish cheaper pictures while playing; after a pause the trainer asks for a snapshot.
      */

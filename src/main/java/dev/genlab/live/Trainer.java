@@ -27,6 +27,9 @@ import dev.genlab.i18n.I18n;
  * <p>A model may also have a job of its own ({@link LiveModel#hasWork}), such as samples drawn
  * pixel by pixel; the trainer advances it a slice at a time between steps, playing or paused.
  *
+ * <p>While the window builds a step or lays itself out, the trainer waits before its next piece of work
+ * ({@link UiFirst}).
+ *
  * <p>Divergence guard: after every step the objective must be finite and the model healthy;
  * otherwise the last good state is restored, play stops and {@link Event#diverged} is reported.
  *
@@ -37,7 +40,11 @@ import dev.genlab.i18n.I18n;
  */
 public final class Trainer<M extends LiveModel<P, S>, P, S> {
 
-    /** Something the user should be told, reported on the trainer thread. */
+    /**
+     * Something the scene should know, reported on the trainer thread: a divergence (play stopped, the last good
+     * state restored, {@code message} says why) or, when {@code diverged} is false, that the model finished
+     * ({@link LiveModel#finished}) and play stopped.
+     */
     public record Event(boolean diverged, long step, String message) {
     }
 
@@ -202,6 +209,7 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
     private void run() {
         P p = params.get();
         try {
+            UiFirst.awaitTurn();
             model.reset(p);
             Object good = model.saveState();
             publish(p);
@@ -238,6 +246,8 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
                 } finally {
                     lock.unlock();
                 }
+                // the window builds a step or lays itself out anew: it has the cores first
+                UiFirst.awaitTurn();
                 p = params.get();
                 try {
                     if (playChanged) {
@@ -274,6 +284,14 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
                             continue;
                         }
                         good = model.saveState();
+                        if (playing && model.finished()) {
+                            // nothing left to play for: Play is Play again (the scene hears a non-divergence event)
+                            playing = false;
+                            publish(p);
+                            lastPublish = System.nanoTime();
+                            events.accept(new Event(false, model.steps(), ""));
+                            continue;
+                        }
                         long now = System.nanoTime();
                         nextDue = Math.max(nextDue + (long) (1e9 / (baseRate * speed)), now - 50_000_000L);
                         // latest-wins: while playing fast, one snapshot per ~16 ms is all a screen can show

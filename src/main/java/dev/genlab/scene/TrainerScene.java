@@ -225,9 +225,11 @@ public abstract class TrainerScene<M extends LiveModel<P, S>, P, S> implements L
         trainer = new Trainer<>(id, newModel(), currentParams(), baseRate);
         trainer.setSpeed(speed.get());
         trainer.setEventListener(e -> Platform.runLater(() -> {
-            lastDivergence = e;
             playing.set(false);
-            diverged(e);
+            if (e.diverged()) {
+                lastDivergence = e;
+                diverged(e);
+            }
         }));
         trainer.start();
         trainer.setPlaying(playing.get() && trainerPlays());

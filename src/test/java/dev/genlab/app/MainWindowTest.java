@@ -107,6 +107,33 @@ class MainWindowTest {
     }
 
     @Test
+    void openingAStepHoldsTheTrainersUntilTwoLayoutPulsesHaveLaidItOut() {
+        // held() as each layout pulse after Next ends (this listener runs after the window's own)
+        java.util.List<Boolean> heldAtPulse = new java.util.concurrent.CopyOnWriteArrayList<>();
+        boolean[] counting = {false};
+        Runnable pulse = () -> {
+            if (counting[0]) {
+                heldAtPulse.add(dev.genlab.live.UiFirst.held());
+            }
+        };
+        fxRun(() -> window.fxScene().addPostLayoutPulseListener(pulse));
+        try {
+            assertTrue(fx(() -> {
+                counting[0] = true;
+                window.next();
+                return dev.genlab.live.UiFirst.held();
+            }), "held as the step opens");
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> heldAtPulse.size() >= 3);
+            assertEquals(java.util.List.of(true, false, false), heldAtPulse.subList(0, 3),
+                    "still held after the first layout pulse, released by the second");
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no layout pulses after Next: " + heldAtPulse, e);
+        } finally {
+            fxRun(() -> window.fxScene().removePostLayoutPulseListener(pulse));
+        }
+    }
+
+    @Test
     void selectingAStepInTheNavigatorOpensIt(FxRobot robot) {
         robot.clickOn("5  Fitting by maximum likelihood");
         assertEquals("Step 5 / 8", counter(robot));

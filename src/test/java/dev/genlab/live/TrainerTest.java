@@ -118,6 +118,60 @@ class TrainerTest {
     }
 
     @Test
+    void whileTheWindowHoldsNoWorkStartsAndAHoldEndsByItself() throws Exception {
+        Counter m = new Counter();
+        trainer = new Trainer<>("held", m, 1.0, 10);
+        try {
+            UiFirst.hold(60_000);
+            trainer.start();
+            trainer.stepOnce();
+            Thread.sleep(200);
+            assertEquals(null, trainer.latest(), "no reset, no snapshot while the window holds");
+            assertEquals(0, m.resets);
+            UiFirst.release();
+            await(() -> trainer.latest() != null && latest() == 1.0, "the reset and the step asked for meanwhile");
+            UiFirst.hold(60_000);
+            trainer.stepOnce();
+            Thread.sleep(200);
+            assertEquals(1.0, latest(), "no step while the window holds");
+            trainer.stop();
+            assertEquals(1, m.closes, "a held trainer still stops at once and frees its model");
+            // a hold the window never releases ends at its limit
+            Counter n = new Counter();
+            trainer = new Trainer<>("held2", n, 1.0, 10);
+            UiFirst.hold(300);
+            trainer.start();
+            assertTrue(UiFirst.held());
+            await(() -> trainer.latest() != null, "the first snapshot once the hold ran out");
+            assertFalse(UiFirst.held());
+        } finally {
+            UiFirst.release();
+        }
+    }
+
+    @Test
+    void aModelThatFinishesStopsPlayAndSaysSoWithoutADivergence() {
+        Counter m = new Counter() {
+            @Override
+            public boolean finished() {
+                return steps >= 3;
+            }
+        };
+        List<Trainer.Event> events = new CopyOnWriteArrayList<>();
+        trainer = new Trainer<>("finishing", m, 1.0, 1000);
+        trainer.setEventListener(events::add);
+        trainer.start();
+        trainer.setPlaying(true);
+        await(() -> !events.isEmpty(), "the finished event");
+        assertFalse(events.get(0).diverged());
+        assertEquals(3, events.get(0).step());
+        assertFalse(trainer.isPlaying(), "play stopped");
+        assertEquals(3.0, latest(), "the last step's snapshot, no step beyond it");
+        trainer.stepOnce();
+        await(() -> latest() == 4.0, "Step still steps");
+    }
+
+    @Test
     void playingAdvancesAtTheRateAndPauseStops() throws Exception {
         Counter m = new Counter();
         trainer = new Trainer<>("t", m, 1.0, 1000);

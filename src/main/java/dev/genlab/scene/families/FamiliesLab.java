@@ -163,6 +163,12 @@ public final class FamiliesLab implements LiveModel<FamiliesParams, FamiliesSnap
         return run.advance();
     }
 
+    /** Every family has its row: playing has nothing left to do. */
+    @Override
+    public boolean finished() {
+        return data != null && next() == null;
+    }
+
     /** The family in progress or the one the next step starts; null when all are done (or there are no images yet). */
     Family next() {
         if (run != null) {

@@ -76,6 +76,7 @@ class FamiliesLabTest {
         rows = new EnumMap<>(Family.class);
         List<Family> order = new ArrayList<>();
         for (int i = 0; i < 10_000 && lab.next() != null; i++) {
+            assertFalse(lab.finished(), "playing has work left while a family has no row");
             Family before = lab.next();
             if (!order.contains(before)) {
                 order.add(before);
@@ -102,6 +103,7 @@ class FamiliesLabTest {
         }
         assertEquals(List.of(Family.values()), order, "the families run in their order");
         assertNull(lab.next(), "all done");
+        assertTrue(lab.finished(), "playing has nothing left to do: the trainer stops playing");
         FamiliesSnapshot s = lab.snapshot(p);
         assertEquals(Family.values().length, s.rows().size());
         assertNull(s.current());
