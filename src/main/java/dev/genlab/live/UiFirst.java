@@ -46,6 +46,20 @@ public final class UiFirst {
         }
     }
 
+    /**
+     * Waits while the window holds, for a background job that is not a trainer's (lesson 7's Monte Carlo curve);
+     * false if the thread was interrupted meanwhile (its interrupt flag set again).
+     */
+    public static boolean awaitTurnOrInterrupt() {
+        try {
+            awaitTurn();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Waits while the window holds (called by a trainer before each piece of work). */
     static void awaitTurn() throws InterruptedException {
         synchronized (LOCK) {

@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
+import dev.genlab.live.UiFirst;
 import dev.genlab.scene.Grids;
 import dev.genlab.data.ToyDistributions;
 import dev.genlab.i18n.I18n;
@@ -326,7 +327,9 @@ final class PpcaPanel extends LocalPanel {
         Ppca m = model;
         McCurve cached = mcCurve;
         MONTE_CARLO.execute(() -> {
-            if (generation != mcGeneration.get()) {
+            // opening the step starts this job: the window is laid out first (CI, 2026-12-05: this thread had
+            // 160 ms of the 233 ms the window waited when lesson 7's step 8 opened)
+            if (!UiFirst.awaitTurnOrInterrupt() || generation != mcGeneration.get()) {
                 return; // a newer knob move came first
             }
             McCurve curve = cached != null && cached.key().equals(key) ? cached : curve(m, x, key);
