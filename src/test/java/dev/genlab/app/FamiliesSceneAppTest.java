@@ -129,4 +129,24 @@ class FamiliesSceneAppTest {
         fxRun(() -> scene().reset());
         await(s -> s.rows().isEmpty() && s.current() == null && s.evalCount() > 0, "an empty table after Reset");
     }
+
+    /** Show the table, cleared: the table goes and the sample grids take its height; set again, it is back. */
+    @Test
+    void clearingShowTheTableGivesTheGridsTheHeight(FxRobot robot) {
+        fxRun(() -> window.open(LESSON, 2));
+        await(s -> s.evalCount() > 0, "the images");
+        javafx.scene.Node table = robot.lookup("#families-table").query();
+        javafx.scene.Node grid = robot.lookup("#families-grid-gan").query();
+        assertTrue(fx(table::isVisible));
+        double before = fx(() -> grid.getLayoutBounds().getHeight());
+        fxRun(() -> scene().params().set("table", false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(table::isVisible), "the table is hidden");
+        assertFalse(fx(() -> robot.lookup("#families-footnote").query().isVisible()), "and the footnote on its numbers");
+        double after = fx(() -> grid.getLayoutBounds().getHeight());
+        assertTrue(after > before + 100, "the grids grew from " + before + " to " + after);
+        fxRun(() -> scene().params().set("table", true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(table::isVisible));
+    }
 }

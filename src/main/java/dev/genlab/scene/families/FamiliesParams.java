@@ -20,7 +20,9 @@ public record FamiliesParams(long seed, ImageDataset images, int budgetSeconds) 
     /** Training time per network, in seconds of training steps (evaluations, sampling and pauses not counted). */
     public static final Knob<Integer> BUDGET = Knob.integer("budget", "families.budget", "s", 10, 120, 30);
 
-    public static final ParamSpec SPEC = ParamSpec.of(BUDGET);
+    /** View only: the table above the sample grids; cleared, the grids get the whole height (a projector). */
+    public static final Knob<Boolean> TABLE = Knob.toggle("table", "families.table", true).viewOnly();
+    public static final ParamSpec SPEC = ParamSpec.of(BUDGET, TABLE);
 
     public static FamiliesParams from(KnobValues v, ImageDataset images) {
         return new FamiliesParams(SEED, images, v.get(BUDGET));

@@ -55,6 +55,11 @@ public final class FamiliesScene extends TrainerScene<FamiliesLab, FamiliesParam
         view.show(snapshot);
     }
 
+    @Override
+    protected void viewKnobsChanged() {
+        view.showTable(params().get(FamiliesParams.TABLE));
+    }
+
     /** What the view last drew (tests). */
     public FamiliesSnapshot lastShown() {
         return view.last();

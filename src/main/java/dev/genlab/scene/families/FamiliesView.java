@@ -1,6 +1,5 @@
 package dev.genlab.scene.families;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +43,9 @@ final class FamiliesView extends BorderPane {
     final Label notes = new Label();
     final Label footnote = new Label();
     private FamiliesSnapshot last;
+    private final GridPane table = new GridPane();
+    /** The titles of the sample grids (row 0) over the grids (row 1). */
+    private final GridPane row;
     private final ChangeListener<Locale> languageListener = I18n.listen((o, a, b) -> {
         if (last != null) {
             show(last);
@@ -52,7 +54,6 @@ final class FamiliesView extends BorderPane {
 
     FamiliesView() {
         setId("families");
-        GridPane table = new GridPane();
         table.setId("families-table");
         table.setHgap(6);
         table.setVgap(3);
@@ -71,7 +72,6 @@ final class FamiliesView extends BorderPane {
             headers[c].setStyle("-fx-font-weight: bold;");
             table.add(headers[c], c, 0);
         }
-        List<javafx.scene.Node> columns = new ArrayList<>();
         double[] percents = new double[Family.values().length];
         for (Family f : Family.values()) {
             Label[] row = new Label[COLUMNS.size()];
@@ -96,10 +96,6 @@ final class FamiliesView extends BorderPane {
             title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             title.setMaxWidth(Double.MAX_VALUE);
             gridTitles.put(f, title);
-            VBox box = new VBox(2, title, grid);
-            VBox.setVgrow(grid, Priority.ALWAYS);
-            box.setMinSize(0, 0);
-            columns.add(box);
             percents[f.ordinal()] = 100.0 / Family.values().length;
         }
         Grids.readout(status, target, notes, footnote);
@@ -111,7 +107,20 @@ final class FamiliesView extends BorderPane {
         VBox top = new VBox(4, status, target, table);
         top.setPadding(new Insets(6, 8, 4, 8));
         setTop(top);
-        GridPane row = Grids.row(percents, columns.toArray(javafx.scene.Node[]::new));
+        // the grids under their titles, the titles in a row of their own: a title on two lines (the flow's, in
+        // Korean) takes no height from its grid, so that every family's samples are drawn at one size
+        row = Grids.row(percents, gridTitles.values().toArray(javafx.scene.Node[]::new));
+        row.setVgap(2);
+        for (Family f : Family.values()) {
+            GridPane.setValignment(gridTitles.get(f), javafx.geometry.VPos.BOTTOM);
+            row.add(grids.get(f), f.ordinal(), 1);
+        }
+        javafx.scene.layout.RowConstraints titles = row.getRowConstraints().get(0);
+        titles.setVgrow(Priority.NEVER);
+        javafx.scene.layout.RowConstraints samples = new javafx.scene.layout.RowConstraints();
+        samples.setVgrow(Priority.ALWAYS);
+        samples.setFillHeight(true);
+        row.getRowConstraints().add(samples);
         BorderPane.setMargin(row, new Insets(2, 8, 2, 8));
         // the grids keep room for their titles and a few samples: a window too low for all of it scrolls
         row.setMinHeight(120);
@@ -122,6 +131,45 @@ final class FamiliesView extends BorderPane {
         setBottom(bottom);
         status.setText(I18n.get("families.loading"));
         headersText();
+    }
+
+    /**
+     * Gives every grid title the height of the tallest at the columns' width: GridPane sizes a row of wrapping labels
+     * as if each were one line, and a title on three lines (the flow's, in Korean) ran up into the table.
+     */
+    @Override
+    protected void layoutChildren() {
+        int n = Family.values().length;
+        // the row's width to come: this view's, less the row's margins (8 each side)
+        double rowWidth = getWidth() - snappedLeftInset() - snappedRightInset() - 16;
+        double width = (rowWidth - row.getHgap() * (n - 1)) / n;
+        if (width > 0) {
+            double h = 0;
+            for (Label t : gridTitles.values()) {
+                h = Math.max(h, t.prefHeight(width));
+            }
+            for (Label t : gridTitles.values()) {
+                if (Math.abs(t.getMinHeight() - h) > 0.5) {
+                    t.setMinHeight(h);
+                }
+            }
+        }
+        super.layoutChildren();
+    }
+
+    /**
+     * Shows or hides the table with the lines that explain its numbers (the target above it, the footnote and notes
+     * under the grids); hidden, the grids take their height.
+     */
+    void showTable(boolean on) {
+        for (javafx.scene.Node n : List.of(table, target, footnote, notes)) {
+            n.setVisible(on);
+            n.setManaged(on);
+        }
+    }
+
+    boolean tableShown() {
+        return table.isVisible();
     }
 
     private void headersText() {
@@ -143,7 +191,9 @@ final class FamiliesView extends BorderPane {
             // on one line where the column is wide enough (a projector), "k = 7" never split by a wrap
             String detail = r == null ? "" : detail(r).replace(" = ", "\u00a0=\u00a0");
             row[0].setText(I18n.get("families.family." + f.id()) + (detail.isBlank() ? "" : ", " + detail));
-            gridTitles.get(f).setText(I18n.get("families.family." + f.id()));
+            // the flow's samples are of its own data, which the table's row says and a grid alone would not
+            gridTitles.get(f).setText(f == Family.FLOW ? I18n.get("families.grid.flow")
+                    : I18n.get("families.family." + f.id()));
             if (r == null) {
                 FamiliesSnapshot.Progress pr = s.current() != null && s.current().family() == f ? s.current() : null;
                 String pending = pr != null ? I18n.get("families.phase." + pr.phase())
