@@ -85,6 +85,22 @@ class ElboSceneAppTest {
      * it is running, then shows it; a K on the curve is read from the curve at once; a new point
      * starts a new job.
      */
+    /** A Monte Carlo curve asked for just before the scene is left is not computed for a scene no one sees. */
+    @Test
+    void leavingTheSceneStopsItsMonteCarloJob() {
+        fxRun(() -> window.open(LESSON, STEP_MONTE_CARLO));
+        AppTestSupport.awaitFx(() -> scene().monteCarloPending(), p -> !p, "the Monte Carlo estimate");
+        long before = dev.genlab.scene.elbo.ElboScene.monteCarloCurvesComputed();
+        fxRun(() -> {
+            scene().params().set(dev.genlab.scene.elbo.ElboParams.X1, -2.15);
+            assertTrue(scene().monteCarloPending(), "a new point starts a new curve");
+            window.open("01-generative-models", 0);
+        });
+        // the curve takes 0.3-0.5 s of one core when it is computed
+        org.testfx.util.WaitForAsyncUtils.sleep(2, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(before, dev.genlab.scene.elbo.ElboScene.monteCarloCurvesComputed(), "no curve computed after leaving");
+    }
+
     @Test
     void theMonteCarloEstimateRunsInTheBackgroundAndKReusesTheCurve(FxRobot robot) {
         fxRun(() -> window.open(LESSON, STEP_MONTE_CARLO));

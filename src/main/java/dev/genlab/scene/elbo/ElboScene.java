@@ -192,6 +192,18 @@ public final class ElboScene extends TrainerScene<ElboLab, ElboParams, ElboSnaps
         return last;
     }
 
+    /** Leaving the scene also stops the pPCA panel's Monte Carlo job. */
+    @Override
+    public void deactivate() {
+        ppca.leave();
+        super.deactivate();
+    }
+
+    /** Monte Carlo curves the pPCA panels of this JVM computed to their end (tests). */
+    public static long monteCarloCurvesComputed() {
+        return PpcaPanel.curvesComputed();
+    }
+
     /** True while the pPCA panel's Monte Carlo estimate is still being computed off the JavaFX thread. */
     public boolean monteCarloPending() {
         return ppca.monteCarloPending();

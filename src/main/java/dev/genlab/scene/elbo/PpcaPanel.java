@@ -332,7 +332,11 @@ final class PpcaPanel extends LocalPanel {
             if (!UiFirst.awaitTurnOrInterrupt() || generation != mcGeneration.get()) {
                 return; // a newer knob move came first
             }
-            McCurve curve = cached != null && cached.key().equals(key) ? cached : curve(m, x, key);
+            McCurve curve = cached != null && cached.key().equals(key) ? cached
+                    : curve(m, x, key, () -> generation != mcGeneration.get());
+            if (curve == null) {
+                return; // a newer knob move, or the scene was left (leave)
+            }
             Estimators.Spread now = atCurvePoint ? curve.spreads()[onCurve]
                     : Estimators.repeat(r -> PpcaSubspace.naive(m, x, k, r), REPEATS, 99);
             javafx.application.Platform.runLater(() -> {
@@ -345,14 +349,35 @@ final class PpcaPanel extends LocalPanel {
         });
     }
 
-    /** The spread at every K of the curve (seed 100 + i at the i-th K). */
-    private static McCurve curve(Ppca m, double[] x, McKey key) {
+    /**
+     * The scene is left: a curve being computed stops at its next K instead of taking a core for up to half a
+     * second from the scene opened next (the 30-minute monkey, 2026-12-05: 90 ms of a 234 ms wait of the window
+     * opening lesson 2 after lesson 7).
+     */
+    void leave() {
+        mcGeneration.incrementAndGet();
+        mcPending = false;
+    }
+
+    /** The spread at every K of the curve (seed 100 + i at the i-th K); null once {@code stale} says so. */
+    private static McCurve curve(Ppca m, double[] x, McKey key, java.util.function.BooleanSupplier stale) {
         Estimators.Spread[] spreads = new Estimators.Spread[CURVE_POINTS];
         for (int i = 0; i < CURVE_POINTS; i++) {
+            if (stale.getAsBoolean()) {
+                return null;
+            }
             int k = (int) Math.round(Math.pow(10, CURVE_STEP * i));
             spreads[i] = Estimators.repeat(r -> PpcaSubspace.naive(m, x, k, r), REPEATS, 100 + i);
         }
+        CURVES_COMPUTED.incrementAndGet();
         return new McCurve(key, spreads);
+    }
+
+    /** Curves computed to their end in this JVM (tests: a job of a scene left stops). */
+    private static final java.util.concurrent.atomic.AtomicLong CURVES_COMPUTED = new java.util.concurrent.atomic.AtomicLong();
+
+    static long curvesComputed() {
+        return CURVES_COMPUTED.get();
     }
 
     private void showMonteCarlo(McCurve curve, Estimators.Spread now, double kLog, int k, PlotTheme theme) {
