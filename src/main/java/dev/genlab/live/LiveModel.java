@@ -70,6 +70,17 @@ public interface LiveModel<P, S> {
     }
 
     /**
+     * For a model's computations of tens of milliseconds or more, between their parts: throws
+     * {@link java.util.concurrent.CancellationException} once {@link Trainer#stop} has interrupted the thread, which
+     * then ends at once (no divergence is reported) instead of taking a core from the scene opened next.
+     */
+    static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("interrupted");
+        }
+    }
+
+    /**
      * True when playing has nothing left to do (lesson 9 has measured every family): the trainer stops playing after
      * the step that finished it and reports a {@link Trainer.Event} that is not a divergence, so Play turns back into
      * Play. Step and Reset still work. Called on the trainer thread after each step.

@@ -373,10 +373,13 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         }
         long now = System.nanoTime();
         if (now - lastEvalNs > EVAL_EVERY_MS * 1_000_000L) {
+            // the evaluations below take tens of milliseconds each: a trainer stopped meanwhile ends here
+            LiveModel.stopIfInterrupted();
             evaluate();
             lastEvalNs = System.nanoTime();
         }
         if (now - lastIwNs > IW_EVERY_MS * 1_000_000L) {
+            LiveModel.stopIfInterrupted();
             importanceEstimate();
             lastIwNs = System.nanoTime();
         }
@@ -617,15 +620,22 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
             imagesPart = imagesPart(p);
         }
         if (p.panel() == Panel.VAE) {
+            // each part below takes tens to hundreds of milliseconds: a trainer stopped meanwhile (the scene was
+            // left) ends between them (CI's monkey, 2026-12-05: lesson 7's trainer had 260 ms of a 299 ms wait of
+            // the window opening lesson 8)
+            LiveModel.stopIfInterrupted();
             if (!referencesDone) {
                 references();
             }
             if (testX.size() == 0) {
+                LiveModel.stopIfInterrupted();
                 evaluate();
+                LiveModel.stopIfInterrupted();
                 importanceEstimate();
             }
             long now = System.nanoTime();
             if (vaePart == null || vaeDirty && (!playing || now - heavyNs > HEAVY_EVERY_MS * 1_000_000L)) {
+                LiveModel.stopIfInterrupted();
                 vaePart = vaePart();
                 heavyNs = now;
                 vaeDirty = false;
@@ -660,6 +670,7 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         double exactAtM = Double.NaN;
         Ppca model = null;
         for (int mm = 1; mm <= MAX_IMG_LATENTS; mm++) {
+            LiveModel.stopIfInterrupted();
             Ppca pm = PpcaSubspace.withLatents(ppcaMax, mm);
             double exact = pm.logDensity(probe);
             final int kk = k;

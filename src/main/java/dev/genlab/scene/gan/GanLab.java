@@ -295,8 +295,11 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
     @Override
     public GanSnapshot snapshot(GanLabParams p) {
         shown = p.panel();
+        // a trainer stopped meanwhile (the scene was left) ends between the parts, which take milliseconds to tens
+        LiveModel.stopIfInterrupted();
         if (p.panel() == Panel.IMAGES) {
             imagePart = images.snapshot(p.image());
+            LiveModel.stopIfInterrupted();
         }
         adopt(p);
         boolean planeCurrent = fakeXs != null && pointsRound == rounds && pointsVersion == configVersion
@@ -320,6 +323,7 @@ public final class GanLab implements LiveModel<GanLabParams, GanSnapshot> {
             pointsVersion = configVersion;
             pointsNs = now;
         }
+        LiveModel.stopIfInterrupted();
         boolean heatStale = heatRound != rounds || heatVersion != configVersion;
         if (heat == null || heatStale && (!playing || now - heatNs >= HEAT_EVERY_MS * 1_000_000L)) {
             Gan2D.Grid g = gan.discriminatorGrid(extent, GanSnapshot.HEAT_N, GanSnapshot.HEAT_N);

@@ -66,6 +66,24 @@ class ElboLabTest {
         assertTrue(shortAt16 > shortAt1, "the estimate is further off with 16 latents: " + shortAt1 + " vs " + shortAt16);
     }
 
+    /** A trainer stopped (interrupted) during the VAE panel's snapshot ends it at once; uninterrupted, it completes. */
+    @Test
+    void anInterruptedSnapshotStopsAtOnce() {
+        ElboLab lab = new ElboLab();
+        ElboParams p = params(Map.of("panel", "vae", "start", "scratch", "latent", "2", "hidden", "64", "batch", "16"),
+                digits);
+        lab.reset(p);
+        Thread.currentThread().interrupt();
+        try {
+            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                    () -> lab.snapshot(p));
+        } finally {
+            Thread.interrupted();
+        }
+        assertNotNull(lab.snapshot(p).vae(), "the same snapshot, not interrupted");
+        lab.close();
+    }
+
     @Test
     void theVaePanelTrainsOnlyWhenShownAndDecodesOnRequest() {
         ElboLab lab = new ElboLab();
