@@ -729,6 +729,8 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         float[] mapImages = Arrays.copyOf(test, mapN * D);
         float[] mapVae = vae.encodeMean(mapImages, mapN);
         float[] mapAe = ae.encodeMean(mapImages, mapN);
+        // the picture's parts are ND4J passes of milliseconds to tens: a trainer stopped meanwhile ends between them
+        LiveModel.stopIfInterrupted();
         int[] labels = Arrays.copyOf(testLabels, mapN);
         double[][] factors = testFactors == null ? null
                 : new double[][] {Arrays.copyOf(testFactors[0], mapN), Arrays.copyOf(testFactors[1], mapN),
@@ -742,10 +744,12 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
             }
         }
         float[] tiles = picture(vae, tileZ, TILE_SIDE * TILE_SIDE);
+        LiveModel.stopIfInterrupted();
         int rc = Math.min(RECON, testCount);
         float[] originals = Arrays.copyOf(test, rc * D);
         float[] reconVae = reconstruction(vae, originals, rc);
         float[] reconAe = reconstruction(ae, originals, rc);
+        LiveModel.stopIfInterrupted();
         SplittableRandom zr = new SplittableRandom(3);
         float[] z = new float[SAMPLES * latent];
         for (int i = 0; i < z.length; i++) {
