@@ -116,6 +116,8 @@ public final class MainWindow {
     private final Scene scene;
     /** Layout pulses still to pass before the trainers go on ({@link #uiFirst}); 0: they are not held. */
     private int settlePulses;
+    /** The language changed while the window was not showing: its look follows when it shows. */
+    private boolean languageStale;
     static final int SETTLE_PULSES = 2;
     static final long SETTLE_MAX_MS = 600;
     private final MenuBar menuBar;
@@ -223,9 +225,23 @@ public final class MainWindow {
         });
         keep.add(I18n.listen((obs, o, n) -> {
             prefs.setLocale(n);
+            // a window that is closed (or not yet shown) renders nothing now: its weak listener lives until the
+            // collector frees it, and CI's monkey, after the other tests' closed windows, spent 0.5-0.7 s of the
+            // JavaFX thread per language switch (issue 16); it catches up if it is shown again
+            if (!stage.isShowing()) {
+                languageStale = true;
+                return;
+            }
             applyLook();
             navigator.refresh();
         }));
+        stage.showingProperty().addListener((obs, o, showing) -> {
+            if (showing && languageStale) {
+                languageStale = false;
+                applyLook();
+                navigator.refresh();
+            }
+        });
         applyLook();
         reportCatalogueProblems();
     }
