@@ -118,6 +118,12 @@ public final class MainWindow {
     private int settlePulses;
     /** The language changed while the window was not showing: its look follows when it shows. */
     private boolean languageStale;
+    /** {@link #close} ran: the window renders nothing more, whatever its stage does next. */
+    private boolean closed;
+    /** Listeners on the stage, which outlives the window when a new window is put in it: close removes them. */
+    private final javafx.beans.value.ChangeListener<Boolean> fullScreenListener;
+    private final javafx.beans.value.ChangeListener<Boolean> showingListener;
+    private final javafx.event.EventHandler<javafx.stage.WindowEvent> closeRequest = e -> close();
     static final int SETTLE_PULSES = 2;
     static final long SETTLE_MAX_MS = 600;
     private final MenuBar menuBar;
@@ -200,12 +206,13 @@ public final class MainWindow {
             stage.setY(b[1]);
         }
         stage.setMaximized(prefs.maximized());
-        stage.setOnCloseRequest(e -> close());
-        stage.fullScreenProperty().addListener((obs, o, fs) -> {
+        stage.setOnCloseRequest(closeRequest);
+        fullScreenListener = (obs, o, fs) -> {
             if (!fs && presenter.get()) {
                 setPresenter(false);
             }
-        });
+        };
+        stage.fullScreenProperty().addListener(fullScreenListener);
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
 
@@ -225,9 +232,10 @@ public final class MainWindow {
         });
         keep.add(I18n.listen((obs, o, n) -> {
             prefs.setLocale(n);
-            // a window that is closed (or not yet shown) renders nothing now: its weak listener lives until the
-            // collector frees it, and CI's monkey, after the other tests' closed windows, spent 0.5-0.7 s of the
-            // JavaFX thread per language switch (issue 16); it catches up if it is shown again
+            if (closed) {
+                return;
+            }
+            // a window not shown yet renders nothing now: it catches up when it shows
             if (!stage.isShowing()) {
                 languageStale = true;
                 return;
@@ -235,13 +243,14 @@ public final class MainWindow {
             applyLook();
             navigator.refresh();
         }));
-        stage.showingProperty().addListener((obs, o, showing) -> {
-            if (showing && languageStale) {
+        showingListener = (obs, o, showing) -> {
+            if (showing && languageStale && !closed) {
                 languageStale = false;
                 applyLook();
                 navigator.refresh();
             }
-        });
+        };
+        stage.showingProperty().addListener(showingListener);
         applyLook();
         reportCatalogueProblems();
     }
@@ -1330,8 +1339,17 @@ public final class MainWindow {
         a.show();
     }
 
-    /** Remembers geometry and position and stops the active scene's thread. */
+    /**
+     * Remembers geometry and position, stops the active scene's thread, and lets go of the stage: a stage can outlive
+     * its window (TestFX puts every test's window in one stage), and a listener left on it kept every closed window
+     * alive and rendering on each language switch (CI's monkey, issue 16: 0.3-0.7 s of the JavaFX thread a switch
+     * after the suite's other tests).
+     */
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (!presenter.get() && !stage.isMaximized() && !stage.isFullScreen()) {
             prefs.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         }
@@ -1342,6 +1360,12 @@ public final class MainWindow {
         if (notes != null) {
             notes.close();
         }
+        stage.fullScreenProperty().removeListener(fullScreenListener);
+        stage.showingProperty().removeListener(showingListener);
+        if (stage.getOnCloseRequest() == closeRequest) {
+            stage.setOnCloseRequest(null);
+        }
+        keep.clear();
     }
 
     // ---- for tests ----

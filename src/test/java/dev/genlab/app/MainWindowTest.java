@@ -447,4 +447,30 @@ class MainWindowTest {
         fxRun(() -> window.setLanguage(java.util.Locale.ENGLISH));
         assertEquals(ko, koPlaying, 0.5, "Step's x while playing, in Korean");
     }
+
+    /**
+     * TestFX puts every test's window in one stage, and the app could too: a window closed while its stage goes on
+     * showing the next one must be freed, not kept by a listener on the stage and re-rendered on every language
+     * switch (CI's monkey after the suite's other tests, issue 16: 0.3-0.7 s of the JavaFX thread a switch).
+     */
+    @Test
+    void aClosedWindowIsFreedWhileItsStageShowsTheNext() {
+        java.lang.ref.WeakReference<MainWindow> first = new java.lang.ref.WeakReference<>(window);
+        fxRun(() -> {
+            window.close();
+            window = GenLabApp.open(stage, AppTestSupport.freshPrefs("main-window-next"), url -> { });
+            window.show();
+        });
+        fxRun(() -> window.setLanguage(Locale.KOREAN));
+        assertTrue(fx(() -> stage.getTitle().contains(window.lessonProperty().get().title("ko"))),
+                "the new window follows the language");
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        fxRun(AppTestSupport::forgetFiredEvents);
+        for (int i = 0; i < 20 && first.get() != null; i++) {
+            System.gc();
+            WaitForAsyncUtils.sleep(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            fxRun(() -> { });
+        }
+        assertTrue(first.get() == null, "the closed window is still reachable");
+    }
 }
