@@ -147,7 +147,11 @@ public final class ImageLab {
             max = Math.max(max, y);
         }
         classes = data.isLabelled() ? max + 1 : 0;
+        // a trainer stopped (its scene left) ends between these pieces rather than after all of them, which take
+        // 0.1-0.3 s the first time and would hold a core while the window builds the next scene (issue 16)
+        dev.genlab.live.LiveModel.stopIfInterrupted();
         classifier = classes >= 2 ? NearestCentroidClassifier.fit(data) : null;
+        dev.genlab.live.LiveModel.stopIfInterrupted();
         boolean conditional = p.conditional();
         if (conditional && classes < 2) {
             notes.add("gan.img.note.noLabels");
@@ -164,6 +168,7 @@ public final class ImageLab {
                 try {
                     Checkpoint c = Checkpoint.readResource(conditional ? ImageGan.CONDITIONAL_DIGITS_CHECKPOINT
                             : ImageGan.DIGITS_CHECKPOINT);
+                    dev.genlab.live.LiveModel.stopIfInterrupted();
                     gan = ImageGan.fromCheckpoint(c, config);
                     shipped = true;
                     try {

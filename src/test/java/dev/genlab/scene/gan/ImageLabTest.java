@@ -37,6 +37,25 @@ class ImageLabTest {
         return GanLabParams.from(p.values(), images).image();
     }
 
+    /** A trainer stopped while it builds the GAN (its scene left) ends there, not after the whole build. */
+    @Test
+    void anInterruptedResetStopsAtOnce() {
+        ImageParams p = params(DIGITS);
+        ImageLab lab = new ImageLab();
+        Thread.currentThread().interrupt();
+        try {
+            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                    () -> lab.reset(p));
+        } finally {
+            Thread.interrupted();
+        }
+        lab.close();
+        ImageLab again = new ImageLab();
+        again.reset(p);
+        assertTrue(again.snapshot(p).shipped(), "the same reset, not interrupted");
+        again.close();
+    }
+
     @Test
     void onTheBuiltInDigitsItStartsFromTheShippedGanAndItsPicturesAreThatGansImages() throws Exception {
         ImageParams p = params(DIGITS, "img_from", "5", "img_to", "9", "img_path", "linear");
