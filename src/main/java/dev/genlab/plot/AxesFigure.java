@@ -74,6 +74,11 @@ public abstract class AxesFigure extends Figure {
     /** The data bounds to show when neither a view nor a data extent is set; null if no data. */
     protected abstract Extent dataBounds();
 
+    /** True where x only takes whole values (a count of steps, pixels, iterations): no tick between them. */
+    protected boolean wholeX() {
+        return false;
+    }
+
     /** Paint the data; the context is clipped to the plot area. */
     protected abstract void paintData(GraphicsContext g, PlotTransform t, PlotTheme theme);
 
@@ -285,7 +290,7 @@ public abstract class AxesFigure extends Figure {
         // whole pixels: a pixel-aligned clip is much cheaper to rasterise, and lines stay sharp
         double width = Math.max(1, Math.floor(w - left - right));
         double height = Math.max(1, Math.floor(h - top - bottom));
-        double[] xTicks = xTicks(v, width, font);
+        double[] xTicks = xTicks(v, width, font, wholeX());
         return new Layout(left, top, width, height, xTicks, yTicks, step(xTicks), yStep, yTitle, rows, place);
     }
 
@@ -361,9 +366,9 @@ public abstract class AxesFigure extends Figure {
     }
 
     /** As many x ticks as fit with a gap of two characters between their labels. */
-    private static double[] xTicks(Extent v, double width, Font font) {
+    private static double[] xTicks(Extent v, double width, Font font, boolean whole) {
         for (int target = Math.max(3, (int) (width / (font.getSize() * 6))); ; target--) {
-            double[] ticks = Ticks.linear(v.xMin(), v.xMax(), target);
+            double[] ticks = whole ? Ticks.whole(v.xMin(), v.xMax(), target) : Ticks.linear(v.xMin(), v.xMax(), target);
             double step = step(ticks);
             double widest = 0;
             for (double x : ticks) {

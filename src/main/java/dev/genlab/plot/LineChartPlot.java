@@ -158,6 +158,12 @@ public class LineChartPlot extends AxesFigure {
         return v[(int) Math.floor(0.99 * (n - 1))];
     }
 
+    /** Every chart of this kind counts along x (Adam steps, EM iterations, pixels of context, image sides). */
+    @Override
+    protected boolean wholeX() {
+        return true;
+    }
+
     @Override
     protected Extent dataBounds() {
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;

@@ -33,6 +33,20 @@ public final class Ticks {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** As {@link #linear}, for an axis of whole numbers: the step is never below 1 (a range of one step 5000 is
+     *  5000 and 5001, not 5000.0, 5000.5, 5001.0). */
+    public static double[] whole(double min, double max, int target) {
+        if (!(max > min) || niceStep(max - min, target) >= 1) {
+            return linear(min, max, target);
+        }
+        List<Double> out = new ArrayList<>();
+        for (double v = Math.ceil(min); v <= max; v++) {
+            out.add(v);
+        }
+        // zoomed in between two whole numbers: fractions rather than an axis without labels
+        return out.isEmpty() ? linear(min, max, target) : out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** Powers of ten inside [min, max] (min &gt; 0); every k-th decade when there are many. */
     public static double[] log(double min, double max, int target) {
         if (!(max > 0) || !Double.isFinite(max)) {

@@ -18,6 +18,17 @@ class TicksContoursTest {
         assertEquals("-1.20", Ticks.format(-1.2, 0.05));
     }
 
+    /** A count axis (a chart's Adam steps) over one step showed 5000.0, 5000.5 and 5001.0. */
+    @Test
+    void wholeTicksNeverFallBetweenWholeNumbers() {
+        assertArrayEquals(new double[] {5000, 5001}, Ticks.whole(5000, 5001, 5), 1e-12);
+        assertArrayEquals(new double[] {0, 1, 2, 3}, Ticks.whole(-0.2, 3.4, 8), 1e-12);
+        assertArrayEquals(Ticks.linear(0, 1000, 5), Ticks.whole(0, 1000, 5), 1e-12, "wide ranges as linear");
+        assertArrayEquals(Ticks.linear(10.2, 10.8, 4), Ticks.whole(10.2, 10.8, 4), 1e-12,
+                "between two whole numbers: fractions rather than no label");
+        assertEquals("5001", Ticks.format(5001, 1));
+    }
+
     @Test
     void logTicksOfARangeReachingZeroAreFewAndPositive() {
         // a log axis whose padded range reaches 0 or below once counted decades from Integer.MIN_VALUE
