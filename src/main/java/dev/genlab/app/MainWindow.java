@@ -200,6 +200,7 @@ public final class MainWindow {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> lastInputWasKey = true);
         scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> lastInputWasKey = false);
         scene.focusOwnerProperty().addListener((obs, o, n) -> focusFromKeyboard = lastInputWasKey);
+        applyUserAgentStylesheet();
         stage.setScene(scene);
         if (Double.isFinite(b[0]) && Double.isFinite(b[1])) {
             stage.setX(b[0]);
@@ -914,12 +915,21 @@ public final class MainWindow {
         stage.setFullScreen(on);
     }
 
+    /**
+     * The theme's base stylesheet (AtlantaFX's Primer), which defines the looked-up colours genlab.css uses: set
+     * before the window's scene goes into the stage, whose first styling otherwise ran against JavaFX's default
+     * stylesheet and logged a warning for each of those colours at every start.
+     */
+    private void applyUserAgentStylesheet() {
+        Application.setUserAgentStylesheet(theme.get() == AppPrefs.Theme.DARK && !presenter.get()
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
     private void applyLook() {
         uiFirst();
         boolean p = presenter.get();
         AppPrefs.Theme t = theme.get();
-        Application.setUserAgentStylesheet(t == AppPrefs.Theme.DARK && !p
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        applyUserAgentStylesheet();
         root.getStyleClass().removeAll("dark", "light", "presenter");
         root.getStyleClass().add(p ? "presenter" : t == AppPrefs.Theme.DARK ? "dark" : "light");
         PlotTheme.setCurrent(p ? PlotTheme.PROJECTOR : t == AppPrefs.Theme.DARK ? PlotTheme.DARK : PlotTheme.LIGHT);

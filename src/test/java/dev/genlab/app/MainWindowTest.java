@@ -473,4 +473,42 @@ class MainWindowTest {
         }
         assertTrue(first.get() == null, "the closed window is still reachable");
     }
+
+    /** Every start logged a CSS warning per looked-up colour: the scene was styled before the theme was set. */
+    @Test
+    void aWindowOpensWithoutCssWarnings() {
+        java.util.List<String> warnings = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                warnings.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger css = java.util.logging.Logger.getLogger("javafx.css");
+        css.addHandler(h);
+        try {
+            fxRun(() -> {
+                window.close();
+                // as at a start: JavaFX's own stylesheet, the loading screen in the stage
+                javafx.application.Application.setUserAgentStylesheet(null);
+                stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(new Label("loading")), 400, 300));
+                window = GenLabApp.open(stage, AppTestSupport.freshPrefs("main-window-css"), url -> { });
+                window.show();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            fxRun(() -> window.fxScene().getRoot().applyCss());
+        } finally {
+            css.removeHandler(h);
+        }
+        assertTrue(warnings.isEmpty(), warnings.size() + " CSS warnings, the first: "
+                + (warnings.isEmpty() ? "" : warnings.get(0)));
+    }
 }
