@@ -111,4 +111,36 @@ class FlowSceneAppTest extends FlowAppTestBase {
         });
     }
 
+
+    /**
+     * The 30-minute monkey (seed 20261208, event #4004) read "log p(x) = NaN" under the cursor on the training panel
+     * after it had dragged and scrolled the plot: the view then reaches past the box of the density grid, where
+     * nothing is computed. There the read-out says nothing; inside the box it reads the grid.
+     */
+    @Test
+    void theReadOutPastTheDensityGridSaysNothingRatherThanNaN(FxRobot robot) {
+        open(10);
+        FlowLabSnapshot s = shown(x -> x.density() != null, "the training panel's density");
+        dev.genlab.plot.Plot2D plot = fx(() -> robot.lookup("#flow-density-plot").queryAs(dev.genlab.plot.Plot2D.class));
+        var g = s.density();
+        // zoomed out (as a scroll on the plot does) to twice the grid's box
+        double w = g.x1() - g.x0();
+        double h = g.y1() - g.y0();
+        dev.genlab.plot.Extent out = new dev.genlab.plot.Extent(g.x0() - w / 2, g.x1() + w / 2, g.y0() - h / 2,
+                g.y1() + h / 2);
+        fxRun(() -> plot.setView(out));
+        AppTestSupport.awaitFx(plot::getTransform, t -> t.view().yMin() <= out.yMin() + 1e-9, "the plot zoomed out");
+        double[][] points = {{(g.x0() + g.x1()) / 2, g.y0() - h / 4}, {(g.x0() + g.x1()) / 2, (g.y0() + g.y1()) / 2}};
+        String[] texts = new String[2];
+        for (int k = 0; k < 2; k++) {
+            double px = points[k][0];
+            double py = points[k][1];
+            robot.moveTo(fx(() -> plot.localToScreen(plot.getTransform().px(px), plot.getTransform().py(py))));
+            WaitForAsyncUtils.waitForFxEvents();
+            texts[k] = fx(() -> plot.hoverTextProperty().get());
+        }
+        assertTrue(texts[0] == null, "past the grid: " + texts[0]);
+        assertTrue(texts[1] != null && texts[1].contains("log p(x) = ") && !texts[1].contains("NaN"),
+                "inside: " + texts[1]);
+    }
 }

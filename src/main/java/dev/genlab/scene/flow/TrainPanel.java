@@ -72,7 +72,9 @@ final class TrainPanel extends BorderPane implements ScenePanel<FlowLabSnapshot>
             if (s == null || s.density() == null) {
                 return null;
             }
-            return HoverProvider.format(x, y, "log p(x)", lookup(s, x, y));
+            // the plot keeps one unit as long on x as on y, so its area can reach past the grid's box: nothing is
+            // computed there, and the read-out says nothing rather than NaN (the 30-minute monkey, seed 20261208)
+            return inside(s.density(), x, y) ? HoverProvider.format(x, y, "log p(x)", lookup(s, x, y)) : null;
         });
         for (var f : java.util.List.of(density, latent, qq)) {
             f.setMinSize(140, 140);
@@ -101,6 +103,10 @@ final class TrainPanel extends BorderPane implements ScenePanel<FlowLabSnapshot>
         // the right just a quarter of the scene's height each (PresenterLayoutTest)
         box.setPadding(new Insets(4, 6, 2, 6));
         setCenter(box);
+    }
+
+    static boolean inside(dev.genlab.model.flow.Flow.DensityGrid g, double x, double y) {
+        return x >= g.x0() && x < g.x1() && y >= g.y0() && y < g.y1();
     }
 
     private static double lookup(FlowLabSnapshot s, double x, double y) {
