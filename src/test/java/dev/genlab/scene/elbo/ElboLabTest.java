@@ -73,13 +73,7 @@ class ElboLabTest {
         ElboParams p = params(Map.of("panel", "vae", "start", "scratch", "latent", "2", "hidden", "64", "batch", "16"),
                 digits);
         lab.reset(p);
-        Thread.currentThread().interrupt();
-        try {
-            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
-                    () -> lab.snapshot(p));
-        } finally {
-            Thread.interrupted();
-        }
+        dev.genlab.live.Interrupts.assertStopsWhenInterrupted(() -> lab.snapshot(p));
         assertNotNull(lab.snapshot(p).vae(), "the same snapshot, not interrupted");
         lab.close();
     }

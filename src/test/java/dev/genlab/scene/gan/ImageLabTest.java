@@ -42,13 +42,7 @@ class ImageLabTest {
     void anInterruptedResetStopsAtOnce() {
         ImageParams p = params(DIGITS);
         ImageLab lab = new ImageLab();
-        Thread.currentThread().interrupt();
-        try {
-            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
-                    () -> lab.reset(p));
-        } finally {
-            Thread.interrupted();
-        }
+        dev.genlab.live.Interrupts.assertStopsWhenInterrupted(() -> lab.reset(p));
         lab.close();
         ImageLab again = new ImageLab();
         again.reset(p);
