@@ -145,7 +145,12 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
             steps = 0;
             return;
         }
+        // a trainer stopped (its scene left) ends between the pieces of a reset, which takes 0.2-0.45 s here, rather
+        // than computing on beside the scene opened next (CI's monkey at 2bdc7a2: lesson 7's trainer, left, used
+        // 190 ms of a 257 ms stall)
+        LiveModel.stopIfInterrupted();
         loadData(p);
+        LiveModel.stopIfInterrupted();
         buildNetworks(p);
         imagesPart = null;
         imagesPartM = -1;
@@ -271,6 +276,7 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
             try {
                 closeModels();
                 vae = Vae.fromCheckpoint(Checkpoint.readResource(VAE_CHECKPOINT));
+                LiveModel.stopIfInterrupted();
                 ae = Vae.fromCheckpoint(Checkpoint.readResource(AE_CHECKPOINT));
                 fromCheckpoint = true;
             } catch (Checkpoint.CheckpointException e) {
@@ -280,8 +286,10 @@ public final class ElboLab implements LiveModel<ElboParams, ElboSnapshot> {
         if (!fromCheckpoint) {
             closeModels();
             vae = new Vae(vaeConfig(p, false));
+            LiveModel.stopIfInterrupted();
             ae = new Vae(vaeConfig(p, true));
             if (vae.config().decoder() == Vae.Decoder.NADE) {
+                LiveModel.stopIfInterrupted();
                 startNade();
             }
         }
