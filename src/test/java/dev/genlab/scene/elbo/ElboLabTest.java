@@ -76,12 +76,16 @@ class ElboLabTest {
         lab.close();
     }
 
+    /** A VAE panel small enough to train in a test: 2 latents, 64 hidden units, batches of 16, from scratch. */
+    private ElboParams smallVae() {
+        return params(Map.of("panel", "vae", "start", "scratch", "latent", "2", "hidden", "64", "batch", "16"), digits);
+    }
+
     /** A trainer stopped (interrupted) during the VAE panel's snapshot ends it at once; uninterrupted, it completes. */
     @Test
     void anInterruptedSnapshotStopsAtOnce() {
         ElboLab lab = new ElboLab();
-        ElboParams p = params(Map.of("panel", "vae", "start", "scratch", "latent", "2", "hidden", "64", "batch", "16"),
-                digits);
+        ElboParams p = smallVae();
         lab.reset(p);
         dev.genlab.live.Interrupts.assertStopsWhenInterrupted(() -> lab.snapshot(p));
         assertNotNull(lab.snapshot(p).vae(), "the same snapshot, not interrupted");
@@ -202,8 +206,7 @@ class ElboLabTest {
     @Test
     void restoringTheLastGoodStateTakesTheCurvesBack() {
         ElboLab lab = new ElboLab();
-        ElboParams p = params(Map.of("panel", "vae", "start", "scratch", "latent", "2", "hidden", "64", "batch", "16"),
-                digits);
+        ElboParams p = smallVae();
         lab.reset(p);
         Object good = lab.saveState();
         ElboSnapshot.VaePart saved = lab.snapshot(p).vae();
