@@ -211,6 +211,8 @@ public final class Trainer<M extends LiveModel<P, S>, P, S> {
         P p = params.get();
         try {
             UiFirst.awaitTurn();
+            // after the window's turn: the renice it runs is a process start, which should not compete with it
+            BackgroundPriority.lowerThisThread();
             model.reset(p);
             Object good = model.saveState();
             publish(p);

@@ -283,7 +283,11 @@ final class PpcaPanel extends LocalPanel {
      */
     private static final java.util.concurrent.ExecutorService MONTE_CARLO =
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "elbo-monte-carlo");
+                // lowered like a trainer: background work that yields the cores to the window
+                Thread t = new Thread(() -> {
+                    dev.genlab.live.BackgroundPriority.lowerThisThread();
+                    r.run();
+                }, "elbo-monte-carlo");
                 t.setDaemon(true);
                 return t;
             });

@@ -598,7 +598,11 @@ public final class GanScene extends TrainerScene<GanLab, GanLabParams, GanSnapsh
     /** Where "Train D" runs: one daemon thread for every scene (a job holds its scene only while it runs). */
     private static final java.util.concurrent.ExecutorService TRAIN_D =
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "gan-train-d");
+                // lowered like a trainer: background work that yields the cores to the window
+                Thread t = new Thread(() -> {
+                    dev.genlab.live.BackgroundPriority.lowerThisThread();
+                    r.run();
+                }, "gan-train-d");
                 t.setDaemon(true);
                 return t;
             });
