@@ -94,7 +94,7 @@ final class SceneHost extends BorderPane {
         knobScroll.maxHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> getHeight() * (getHeight() < SMALL_HEIGHT ? KNOBS_MAX_SHARE_SMALL : KNOBS_MAX_SHARE),
                 heightProperty()));
-        knobs.setContent(knobScroll);
+        attachAfterThisPulse(knobScroll);
         ScrollPane viewScroll = bare(new ScrollPane(s.view()));
         viewScroll.setFitToWidth(true);
         viewScroll.setFitToHeight(true);
@@ -104,6 +104,35 @@ final class SceneHost extends BorderPane {
         scene.set(s);
         s.activate();
         return s;
+    }
+
+    /**
+     * Puts the knobs into their pane in the pulse after the one that styles and lays out the scene's view, so that the
+     * JavaFX thread does the two halves of a new scene's first pulse in two pulses (issue 16). In a fresh JVM the
+     * first scenes opened cost one pulse of 150–210 ms of JavaFX-thread CPU (lesson 7 or 8 opened first in the monkey,
+     * code not yet compiled), which with the render thread's frame and the compilers on a 2-core machine made stalls of
+     * 260–340 ms. With the knobs a pulse later lesson 7's first opening took 99–110 ms of CPU in its longest stall.
+     * The window shows the scene without its knobs for one frame. A window not showing has no pulse to wait for: the
+     * knobs go in at once.
+     */
+    private void attachAfterThisPulse(javafx.scene.Node content) {
+        ParamPanel mine = panel;
+        javafx.scene.Scene sc = getScene();
+        if (sc == null || sc.getWindow() == null || !sc.getWindow().isShowing()) {
+            knobs.setContent(content);
+            return;
+        }
+        knobs.setContent(null);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            sc.removePostLayoutPulseListener(once[0]);
+            // the scene may have been left meanwhile (another opening within the same pulse)
+            if (panel == mine) {
+                knobs.setContent(content);
+            }
+        };
+        sc.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     /** Leaves the current scene: its thread stops. */

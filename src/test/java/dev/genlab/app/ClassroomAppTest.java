@@ -105,7 +105,10 @@ class ClassroomAppTest {
         assertEquals("01-generative-models", fx(() -> window.lessonProperty().get().id()));
         assertEquals(1, fx(() -> window.stepProperty().get()));
         assertEquals(5, fx(() -> scene().params().getInt("components")));
-        assertTrue(fx(() -> robot.lookup("#knob-components").query().isDisabled()));
+        // a new scene's knobs go into the window one pulse after its figures (SceneHost)
+        javafx.scene.Node lockedKnob = AppTestSupport.awaitFx(() -> robot.lookup("#knob-components").tryQuery()
+                .orElse(null), n -> n != null, "the new scene's knob panel");
+        assertTrue(fx(lockedKnob::isDisabled));
         assertFalse(fx(() -> shown(robot.lookup("#knob-seed").query())));
         // the next step's preset leaves the locked knob alone
         fxRun(() -> window.open("01-generative-models", 2));

@@ -511,4 +511,27 @@ class MainWindowTest {
         assertTrue(warnings.isEmpty(), warnings.size() + " CSS warnings, the first: "
                 + (warnings.isEmpty() ? "" : warnings.get(0)));
     }
+
+    /**
+     * A new scene's knob panel goes into the window one pulse after its figures, so that the JavaFX thread styles and
+     * lays out a scene in two pulses rather than one (issue 16); it must still arrive, and a scene left before its
+     * knobs arrived must not put them in.
+     */
+    @Test
+    void aNewScenesKnobsArriveAPulseAfterItsView(FxRobot robot) {
+        javafx.scene.control.TitledPane knobs = robot.lookup("#knobs").queryAs(javafx.scene.control.TitledPane.class);
+        // opened and left within one event: only the second scene's knobs may ever show
+        boolean emptyAtFirst = fx(() -> {
+            window.open("03-chain-rule", 0);
+            window.open("01-generative-models", 0);
+            return knobs.getContent() == null;
+        });
+        assertTrue(emptyAtFirst, "the knobs wait for the next pulse");
+        javafx.scene.Node panel = AppTestSupport.awaitFx(() -> knobs.getContent(), c -> c != null,
+                "the knob panel in the window");
+        assertTrue(fx(() -> robot.lookup("#knob-components").tryQuery().isPresent()), "lesson 1's knobs");
+        assertFalse(fx(() -> robot.lookup("#knob-order").tryQuery().isPresent()), "no knob of lesson 3");
+        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertTrue(fx(() -> knobs.getContent() == panel), "and they stay");
+    }
 }
