@@ -248,6 +248,9 @@ public class LineChartPlot extends AxesFigure {
         g.setLineWidth(Math.max(1, theme.lineWidth() * 0.8));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
+        double lh = theme.fontSize() * 1.2;
+        List<Reference> shown = new ArrayList<>();
+        List<Double> wanted = new ArrayList<>();
         for (Reference r : references) {
             double py = t.py(r.y);
             if (Double.isNaN(py)) {
@@ -256,18 +259,52 @@ public class LineChartPlot extends AxesFigure {
             Color c = r.color != null ? r.color : theme.text();
             g.setStroke(c);
             g.strokeLine(t.left(), py, t.right(), py);
-            double w = TextMetrics.width(r.label, theme.font());
-            double lh = theme.fontSize() * 1.2;
             // the label above its line, or below it when the line runs along the top of the plot
             // (a reference at the top of the range, such as independent pixels in lesson 5)
             boolean below = py - 3 - lh < t.top();
-            double base = below ? py + 3 + lh : py - 3;
+            shown.add(r);
+            wanted.add(below ? py + 3 : py - 3 - lh);
+        }
+        double[] tops = labelTops(wanted.stream().mapToDouble(Double::doubleValue).toArray(), lh, t.top(), t.bottom());
+        for (int i = 0; i < shown.size(); i++) {
+            Reference r = shown.get(i);
+            double w = TextMetrics.width(r.label, theme.font());
             g.setFill(theme.plotBackground().deriveColor(0, 1, 1, 0.8));
-            g.fillRect(t.right() - 6 - w, base - lh, w + 4, lh);
-            g.setFill(c);
-            g.fillText(r.label, t.right() - 4, base);
+            g.fillRect(t.right() - 6 - w, tops[i], w + 4, lh);
+            g.setFill(r.color != null ? r.color : theme.text());
+            g.fillText(r.label, t.right() - 4, tops[i] + lh);
         }
         g.setLineDashes();
+    }
+
+    /**
+     * Where the reference lines' labels go (their tops), given where each wants to be: all labels sit at the plot's
+     * right edge, so two whose lines lie closer than a line of text would print over each other (lesson 5's
+     * "independent pixels", "Markov k = 7" and a checkpoint's line). Each keeps its place unless it would overlap one
+     * above it, then moves just below that one; labels pushed past the plot's bottom move back up together, and none
+     * goes above the top when they fit at all.
+     */
+    static double[] labelTops(double[] wanted, double lineHeight, double top, double bottom) {
+        int n = wanted.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(wanted[a], wanted[b]));
+        double[] tops = new double[n];
+        double next = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            tops[i] = Math.max(wanted[i], next);
+            next = tops[i] + lineHeight;
+        }
+        double limit = bottom;
+        for (int k = n - 1; k >= 0; k--) {
+            int i = order[k];
+            tops[i] = Math.max(top, Math.min(tops[i], limit - lineHeight));
+            limit = tops[i];
+        }
+        return tops;
     }
 
     /** A small triangle on the top edge above every pixel column that holds a point above the clipped range. */

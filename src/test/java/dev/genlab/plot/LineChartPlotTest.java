@@ -168,4 +168,30 @@ class LineChartPlotTest {
         });
         assertTrue(Fx.call(() -> chart.dataBounds()).yMax() >= 2400);
     }
+
+    /** Lesson 5's close reference lines printed their labels over each other (dark screenshot, 2026-12-05). */
+    @Test
+    void referenceLabelsOfCloseLinesDoNotOverlap() {
+        double lh = 14;
+        // three lines within 10 px (labels above them), one far below, one at the top (label below it)
+        double[] wanted = {100, 106, 110, 200, 20};
+        double[] tops = LineChartPlot.labelTops(wanted, lh, 20, 280);
+        for (int i = 0; i < tops.length; i++) {
+            assertTrue(tops[i] >= 20 && tops[i] + lh <= 280, "inside the plot: " + tops[i]);
+            for (int j = 0; j < i; j++) {
+                assertTrue(Math.abs(tops[i] - tops[j]) >= lh - 1e-9, "labels " + i + " and " + j + " overlap: "
+                        + tops[i] + ", " + tops[j]);
+            }
+        }
+        assertEquals(100, tops[0], 1e-9, "the first of the close ones keeps its place");
+        assertEquals(114, tops[1], 1e-9, "the next goes just below it");
+        assertEquals(128, tops[2], 1e-9);
+        assertEquals(200, tops[3], 1e-9, "labels far apart stay where they are");
+        assertEquals(20, tops[4], 1e-9);
+        // pushed past the bottom: moved back up, still apart
+        double[] low = LineChartPlot.labelTops(new double[] {260, 262, 263}, lh, 20, 280);
+        assertEquals(266, low[2], 1e-9);
+        assertEquals(252, low[1], 1e-9);
+        assertEquals(238, low[0], 1e-9);
+    }
 }
