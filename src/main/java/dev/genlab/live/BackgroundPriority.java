@@ -40,20 +40,32 @@ public final class BackgroundPriority {
     }
 
     /**
-     * Lowers the calling thread to {@link #NICE}, and with it the JIT compiler's threads not lowered yet (the JVM may
-     * start more of them later). Call it first on a thread that computes for the window in the background; it takes
-     * a few milliseconds (one short process) and never throws.
+     * Lowers the calling thread {@link #NICE} below the nice value it started with (its creator's: the window's, for
+     * a thread the JavaFX thread starts), at most to 19, and the JIT compiler's threads not that low yet (the JVM may
+     * start more of them later). Relative, so that an app started with {@code nice} keeps its window above its
+     * background. Call it first on a thread that computes for the window in the background; it takes a few
+     * milliseconds (one short process) and never throws.
      */
     public static void lowerThisThread() {
         OptionalInt self = thisThreadId();
-        List<Integer> ids = new ArrayList<>(compilerThreadsToLower());
-        self.ifPresent(ids::add);
-        lower(ids);
+        if (self.isEmpty() || !active()) {
+            return;
+        }
+        OptionalInt base = niceOf(self.getAsInt());
+        if (base.isEmpty()) {
+            return;
+        }
+        int target = target(base.getAsInt());
+        List<Integer> ids = new ArrayList<>(compilerThreadsAbove(target));
+        if (base.getAsInt() < target) {
+            ids.add(self.getAsInt());
+        }
+        lower(ids, target);
     }
 
-    /** Lowers the JIT compiler's threads not lowered yet; see {@link #lowerThisThread}. */
-    public static void lowerCompilerThreads() {
-        lower(compilerThreadsToLower());
+    /** The nice value a background thread gets when the window's threads run at {@code windowNice}. */
+    static int target(int windowNice) {
+        return Math.min(19, windowNice + NICE);
     }
 
     /** Whether this machine lowers threads ({@link #NICE} above 0, Linux's {@code /proc}, renice ran). */
@@ -83,8 +95,8 @@ public final class BackgroundPriority {
         }
     }
 
-    /** The JIT compiler's threads whose nice value is below {@link #NICE}. */
-    static List<Integer> compilerThreadsToLower() {
+    /** The JIT compiler's threads whose nice value is below {@code target} (higher priority). */
+    static List<Integer> compilerThreadsAbove(int target) {
         List<Integer> ids = new ArrayList<>();
         if (!active()) {
             return ids;
@@ -94,7 +106,7 @@ public final class BackgroundPriority {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
                     int tid = Integer.parseInt(task.getFileName().toString());
-                    if (COMPILERS.contains(name) && niceOf(tid).orElse(NICE) < NICE) {
+                    if (COMPILERS.contains(name) && niceOf(tid).orElse(target) < target) {
                         ids.add(tid);
                     }
                 } catch (IOException | RuntimeException e) {
@@ -107,15 +119,16 @@ public final class BackgroundPriority {
         return ids;
     }
 
-    private static void lower(List<Integer> tids) {
+    /** Sets these threads' nice value to {@code target} (each is below it now). */
+    private static void lower(List<Integer> tids, int target) {
         if (tids.isEmpty() || !active()) {
             return;
         }
-        List<String> cmd = new ArrayList<>(List.of("renice", "-n", Integer.toString(NICE), "-p"));
+        List<String> cmd = new ArrayList<>(List.of("renice", "-n", Integer.toString(target), "-p"));
         tids.forEach(t -> cmd.add(Integer.toString(t)));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        // a POSIX renice takes -n as an increment; every thread lowered here starts at 0 (or is left alone above)
+        // util-linux's renice sets -n as given; with POSIXLY_CORRECT set it would add it instead
         pb.environment().remove("POSIXLY_CORRECT");
         boolean interrupted = Thread.interrupted();
         try {
