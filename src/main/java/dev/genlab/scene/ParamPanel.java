@@ -172,6 +172,10 @@ public final class ParamPanel extends FlowPane {
         }
         s.accessibleTextProperty().bind(I18n.bind(k.labelKey()));
         value.setText(format(k, p.get()));
+        if (!k.unit().isEmpty()) {
+            // the unit is a word of the language shown ("nats" in English, "nat" in Korean)
+            keep.add(I18n.listen((obs, o, n) -> value.setText(format(k, p.get()))));
+        }
         boolean[] updating = {false};
         s.valueProperty().addListener((obs, o, n) -> {
             if (updating[0]) {
@@ -283,14 +287,21 @@ public final class ParamPanel extends FlowPane {
     }
 
     static String format(KnobSpec k, Object v) {
-        String unit = k.unit().isEmpty() ? "" : " " + k.unit();
+        String number;
         if (k.kind() == KnobSpec.Kind.DOUBLE) {
             double d = ((Number) v).doubleValue();
             double step = k.step() > 0 ? k.step() : 0.01;
             int decimals = (int) Math.max(0, Math.min(4, Math.ceil(-Math.log10(step) - 1e-9)));
-            return String.format(I18n.getLocale(), "%." + decimals + "f", d) + unit;
+            number = String.format(I18n.getLocale(), "%." + decimals + "f", d);
+        } else {
+            number = String.valueOf(v);
         }
-        return v + unit;
+        if (k.unit().isEmpty()) {
+            return number;
+        }
+        // a unit is a word of the language shown: "-6.0 nats" and "30 s" in English, "-6.0 nat" and "30초" in Korean
+        String key = "unit." + k.unit();
+        return I18n.has(key) ? I18n.get(key, number) : number + " " + k.unit();
     }
 
     private static final class ChoiceCell extends ListCell<String> {

@@ -105,4 +105,23 @@ class KnobTest {
     private static Set<String> ids(ParamSet p, ParamSpec spec) {
         return p.spec().knobs().stream().map(KnobSpec::id).filter(spec.shown(p.values())).collect(Collectors.toSet());
     }
+
+    /** A knob's unit is a word of the language shown: the Korean window said "-6.0 nats" beside "2.105 nat". */
+    @Test
+    void aKnobsUnitReadsInTheLanguageShown() {
+        java.util.Locale before = dev.genlab.i18n.I18n.getLocale();
+        KnobSpec outlier = dev.genlab.scene.density.DensityParams.OUTLIER_THRESHOLD.spec();
+        KnobSpec budget = dev.genlab.scene.families.FamiliesParams.BUDGET.spec();
+        try {
+            dev.genlab.i18n.I18n.setLocale(java.util.Locale.ENGLISH);
+            assertEquals("-6.0 nats", ParamPanel.format(outlier, -6.0));
+            assertEquals("30 s", ParamPanel.format(budget, 30));
+            dev.genlab.i18n.I18n.setLocale(java.util.Locale.KOREAN);
+            assertEquals("-6.0 nat", ParamPanel.format(outlier, -6.0));
+            assertEquals("30\ucd08", ParamPanel.format(budget, 30));
+            assertEquals("0.0", ParamPanel.format(SLOPE.spec(), 0.0), "no unit, no space");
+        } finally {
+            dev.genlab.i18n.I18n.setLocale(before);
+        }
+    }
 }
