@@ -24,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  * JVM's own collector threads above the window. So this runs util-linux's {@code renice} (in every Linux; Debian's
  * essential {@code bsdutils}) on the thread ids, which any user may do to his own threads to lower them. Elsewhere
  * (macOS, Windows), without {@code /proc/thread-self}, or with {@code -Dgenlab.backgroundNice=0}, it does nothing.
+ *
+ * <p>Why not JNA's {@code setpriority}: JNA is on the class path only through ND4J's OSHI (JNA 4.3.0, 2016), not a
+ * dependency of ours, and it unpacks its native stub into the temporary directory at first use, which fails where that
+ * directory is mounted {@code noexec} (common on lab machines). A {@code renice} costs 1.5–2.4 ms here (33 ms the
+ * first in a JVM), once per background thread, on that thread.
  */
 public final class BackgroundPriority {
 
