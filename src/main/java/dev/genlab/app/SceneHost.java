@@ -115,6 +115,17 @@ final class SceneHost extends BorderPane {
      * The window shows the scene without its knobs for one frame. A window not showing has no pulse to wait for: the
      * knobs go in at once.
      */
+    /**
+     * Knob panels waiting for their pulse, in every window: the scene each waits in, by its listener (tests wait for
+     * those in a showing window before they look; AppTestSupport).
+     */
+    static final java.util.Map<Runnable, javafx.scene.Scene> PENDING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether a showing window still waits for a new scene's knobs. */
+    static boolean knobsPending() {
+        return PENDING.values().stream().anyMatch(sc -> sc.getWindow() != null && sc.getWindow().isShowing());
+    }
+
     private void attachAfterThisPulse(javafx.scene.Node content) {
         ParamPanel mine = panel;
         javafx.scene.Scene sc = getScene();
@@ -126,11 +137,13 @@ final class SceneHost extends BorderPane {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             sc.removePostLayoutPulseListener(once[0]);
+            PENDING.remove(once[0]);
             // the scene may have been left meanwhile (another opening within the same pulse)
             if (panel == mine) {
                 knobs.setContent(content);
             }
         };
+        PENDING.put(once[0], sc);
         sc.addPostLayoutPulseListener(once[0]);
         javafx.application.Platform.requestNextPulse();
     }

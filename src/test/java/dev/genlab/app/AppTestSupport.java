@@ -26,8 +26,19 @@ final class AppTestSupport {
         return p;
     }
 
-    /** Runs on the FX thread and waits (5 s at most) for the result. */
+    /**
+     * Runs on the FX thread and waits (5 s at most) for the result. A new scene's knobs go into the window a pulse after
+     * the scene (SceneHost); when some wait for theirs, the pulse is awaited first (1 s at most), so that what runs
+     * here, a lookup of a knob, say, sees them (CI, 2026-12-05: FlowOneDimAppTest found no #knob-a).
+     */
     static <T> T fx(Callable<T> c) {
+        if (!Platform.isFxApplicationThread()) {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (SceneHost.knobsPending() && System.nanoTime() < end) {
+                Platform.requestNextPulse();
+                org.testfx.util.WaitForAsyncUtils.sleep(5, TimeUnit.MILLISECONDS);
+            }
+        }
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
