@@ -49,7 +49,9 @@ class FlowOneDimAppTest extends FlowAppTestBase {
         double peakBefore = fx(() -> peak(robot, "p_x"));
         // p_x of N(0,1) under x = 2z + 1 peaks at 1/(2√(2π))
         assertEquals(1 / (2 * Math.sqrt(2 * Math.PI)), peakBefore, 2e-3);
-        Slider a = robot.lookup("#knob-a").queryAs(Slider.class);
+        // the scene may be built again meanwhile, its knobs then a pulse after it (SceneHost)
+        Slider a = AppTestSupport.awaitFx(() -> robot.lookup("#knob-a").tryQueryAs(Slider.class).orElse(null),
+                n -> n != null, "lesson 6's knob a");
         fxRun(a::requestFocus);
         for (int i = 0; i < 10; i++) {
             robot.type(KeyCode.RIGHT);
